@@ -1,0 +1,56 @@
+"""The headless command line (see README "Command line"); Qt is imported only by ``gui``."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..core.errors import AlholError
+from ..paths import log_path, resolve_data_dir
+from .parser import build_parser
+
+log = logging.getLogger("alhol_desk")
+
+
+def _setup_logging(data_dir: Path) -> None:
+    """Log to the data folder's file, once it exists; ids and counts only, never names or notes."""
+    if not data_dir.is_dir() or any(isinstance(h, logging.FileHandler) for h in log.handlers):
+        return
+    handler = logging.FileHandler(log_path(data_dir), encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code (0 done, 1 refused, 2 usage)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.handler is None:  # no command: the window
+        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+    data_dir = resolve_data_dir(args.data_dir)
+    _setup_logging(data_dir)
+    try:
+        result: int = args.handler(args, data_dir)
+        return result
+    except AlholError as error:
+        log.info("refused: %s", type(error).__name__)
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        print("error: interrupted; nothing was half-written", file=sys.stderr)
+        return 1
+    except Exception:
+        log.exception("unexpected failure")
+        _setup_logging(data_dir)
+        print(
+            f"error: an unexpected problem stopped the command; details are in "
+            f"{log_path(data_dir)}",
+            file=sys.stderr,
+        )
+        return 1

@@ -1,0 +1,41 @@
+"""Health checks of a data folder: integrity, foreign keys and schema version."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..paths import database_path
+from .errors import NotInitialised
+from .storage import SCHEMA_VERSION, open_database
+from .storage.database import schema_version
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    integrity: list[str]
+    foreign_key_problems: int
+    schema_version: int
+    expected_schema_version: int
+
+    @property
+    def ok(self) -> bool:
+        return (
+            self.integrity == ["ok"]
+            and self.foreign_key_problems == 0
+            and self.schema_version == self.expected_schema_version
+        )
+
+
+def check_data_dir(data_dir: Path) -> CheckReport:
+    """Read-only: never migrates or repairs, so a damaged file is left as found."""
+    path = database_path(data_dir)
+    if not path.exists():
+        raise NotInitialised("no alhol-desk database in this folder")
+    db = open_database(path, migrate=False)
+    try:
+        integrity = [row[0] for row in db.execute("PRAGMA integrity_check")]
+        foreign = len(db.execute("PRAGMA foreign_key_check").fetchall())
+        return CheckReport(integrity, foreign, schema_version(db), SCHEMA_VERSION)
+    finally:
+        db.close()

@@ -1,0 +1,200 @@
+"""Use cases shared by the GUI and the CLI: validate, then write with clock and audit."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from . import validation
+from .errors import Issue, NotFound, Severity, ValidationFailed
+from .records import Batch, Estimate, Record, StatusEvent
+from .storage import stats as stats_repo
+from .storage.changes import (
+    ColumnChange,
+    column_clocks,
+    effective_clock,
+    record_creations,
+    record_edits,
+)
+from .storage.records import get_record, insert_records, list_batches, update_columns
+from .workspace import Workspace, utc_now
+
+R = TypeVar("R", bound=Record)
+
+
+@dataclass(frozen=True)
+class Saved(Generic[R]):
+    """What a save wrote, and the warnings the user should still see."""
+
+    record: R
+    created: bool
+    changed: tuple[str, ...]
+    warnings: tuple[Issue, ...] = ()
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def _context_warnings(ws: Workspace, record: Record) -> list[Issue]:
+    """Warnings that need other records: more people repatriated than estimated."""
+    if (
+        not isinstance(record, Batch)
+        or record.deleted
+        or record.status not in stats_repo.REPATRIATED
+    ):
+        return []
+    estimate = stats_repo.latest_country_estimate(ws.db, record.country)
+    if estimate is None:
+        return []
+    repatriated = stats_repo.repatriated_to(ws.db, record.country, excluding=record.id)
+    repatriated += record.people
+    if repatriated <= estimate["total"]:
+        return []
+    return [
+        Issue(
+            "country",
+            "exceeds_estimate",
+            {
+                "country": record.country,
+                "repatriated": repatriated,
+                "estimate": estimate["total"],
+                "source": estimate["source"],
+                "date": estimate["estimate_date"],
+            },
+            Severity.WARNING,
+        )
+    ]
+
+
+def validate(
+    ws: Workspace,
+    cls: type[R],
+    raw: Mapping[str, Any],
+    record_id: str | None = None,
+    *,
+    new_record_id: str | None = None,
+) -> tuple[R, list[Issue], list[Issue]]:
+    """The record that saving ``raw`` would produce, with its errors and warnings; writes nothing.
+
+    Forms call this as the user types; ``save_record`` calls it before writing.
+    ``record_id`` edits that record; without it a new record is made (``new_record_id``
+    fixes its key, for records that must have the same id on every device).
+    """
+    if record_id is None:
+        before = cls(id=new_record_id or new_id())
+    else:
+        found = get_record(ws.db, cls, record_id)
+        if found is None or getattr(found, "deleted", False):
+            raise NotFound(f"no {cls.__name__.lower()} with id {record_id}")
+        before = found
+    after, coercion_errors = validation.apply_input(before, raw)
+    issues = validation.check_record(
+        after, today=ws.today(), is_known_country=ws.is_known_country, errors=coercion_errors
+    )
+    errors, warnings = validation.split(issues)
+    if not errors:
+        warnings += _context_warnings(ws, after)
+    return after, errors, warnings
+
+
+def _write(ws: Workspace, before: Record | None, after: Record) -> tuple[str, ...]:
+    at = utc_now()
+    if before is None:
+        with ws.writing():
+            hlc = str(ws.clock.tick())
+            insert_records(ws.db, [after])
+            record_creations(ws.db, [after], [hlc], operator=ws.operator, at=at)
+        return after.synced_columns()
+    changed = tuple(c for c in after.synced_columns() if getattr(before, c) != getattr(after, c))
+    if not changed:
+        return ()
+    with ws.writing():
+        clocks = column_clocks(ws.db, after.TABLE, after.id)
+        hlc = str(ws.clock.tick())
+        update_columns(ws.db, after.TABLE, after.id, {c: getattr(after, c) for c in changed})
+        record_edits(
+            ws.db,
+            after.TABLE,
+            after.id,
+            [
+                ColumnChange(c, getattr(before, c), getattr(after, c), effective_clock(clocks, c))
+                for c in changed
+            ],
+            hlc,
+            operator=ws.operator,
+            at=at,
+        )
+    return changed
+
+
+def save_record(
+    ws: Workspace,
+    cls: type[R],
+    raw: Mapping[str, Any],
+    record_id: str | None = None,
+    *,
+    new_record_id: str | None = None,
+) -> Saved[R]:
+    """Create (no id) or edit (only the given fields change) one record, or refuse it whole."""
+    after, errors, warnings = validate(ws, cls, raw, record_id, new_record_id=new_record_id)
+    if errors:
+        raise ValidationFailed(errors, warnings)
+    before = None if record_id is None else get_record(ws.db, cls, record_id)
+    changed = _write(ws, before, after)
+    return Saved(after, before is None, changed, tuple(warnings))
+
+
+def save_batch(ws: Workspace, raw: Mapping[str, Any], batch_id: str | None = None) -> Saved[Batch]:
+    return save_record(ws, Batch, raw, batch_id)
+
+
+def add_status_event(ws: Workspace, raw: Mapping[str, Any]) -> Saved[StatusEvent]:
+    return save_record(ws, StatusEvent, raw)
+
+
+def add_estimate(ws: Workspace, raw: Mapping[str, Any]) -> Saved[Estimate]:
+    return save_record(ws, Estimate, raw)
+
+
+def delete_batch(ws: Workspace, batch_id: str) -> None:
+    """A delete is an edit of the ``deleted`` field, so it syncs and stays in the audit trail."""
+    save_record(ws, Batch, {"deleted": 1}, batch_id)
+
+
+def add_batches(ws: Workspace, raws: Iterable[Mapping[str, Any]]) -> list[str]:
+    """Create many batches in one transaction; all are checked first, and any error refuses all.
+
+    For imports of existing registers: the same rules as one-by-one saves.
+    """
+    records: list[Batch] = []
+    for index, raw in enumerate(raws):
+        after, coercion_errors = validation.apply_input(Batch(id=new_id()), raw)
+        issues = validation.check_batch(
+            after, today=ws.today(), is_known_country=ws.is_known_country, errors=coercion_errors
+        )
+        errors, _ = validation.split(issues)
+        if errors:
+            raise ValidationFailed(
+                [Issue(f"row {index + 1}: {e.field}", e.code, e.params) for e in errors]
+            )
+        records.append(after)
+    at = utc_now()
+    with ws.writing():
+        hlcs = [str(ws.clock.tick()) for _ in records]
+        insert_records(ws.db, records)
+        record_creations(ws.db, records, hlcs, operator=ws.operator, at=at)
+    return [r.id for r in records]
+
+
+def batches(ws: Workspace, *, country: str | None = None) -> list[Batch]:
+    return list_batches(ws.db, country=country.upper() if country else None)
+
+
+def get_batch(ws: Workspace, batch_id: str) -> Batch:
+    found = get_record(ws.db, Batch, batch_id)
+    if found is None or found.deleted:
+        raise NotFound(f"no batch with id {batch_id}")
+    return found

@@ -1,0 +1,152 @@
+"""The clock of every synced value (merge state) and the audit trail (history and outbox)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+from ..records import Record
+
+ROW_CLOCK = "*"  # the clock of a record's creation, for columns with no entry of their own
+
+
+@dataclass(frozen=True)
+class ColumnChange:
+    column: str
+    old: Any
+    new: Any
+    base: str | None  # the clock the editor saw before this edit
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: str
+    operator: str
+    table: str
+    pk: str
+    column: str | None
+    old: Any
+    new: Any
+    hlc: str
+    bundle_id: str | None
+
+
+def record_creations(
+    db: sqlite_utils.Database,
+    records: Sequence[Record],
+    hlcs: Sequence[str],
+    *,
+    operator: str,
+    at: str,
+    bundle_id: str | None = None,
+) -> None:
+    """Clock and audit rows for new records (caller holds the transaction)."""
+    if not records:
+        return
+    table = records[0].TABLE
+    db.conn.executemany(
+        "INSERT INTO field_clock (tbl, pk, col, hlc, base) VALUES (?, ?, ?, ?, NULL)",
+        ((table, r.id, ROW_CLOCK, hlc) for r, hlc in zip(records, hlcs, strict=True)),
+    )
+    db.conn.executemany(
+        "INSERT INTO audit (at, operator, tbl, pk, col, old, new, hlc, bundle_id) "
+        "VALUES (?, ?, ?, ?, NULL, NULL, ?, ?, ?)",
+        (
+            (at, operator, table, r.id, json.dumps(r.to_row(), ensure_ascii=False), hlc, bundle_id)
+            for r, hlc in zip(records, hlcs, strict=True)
+        ),
+    )
+
+
+def record_edits(
+    db: sqlite_utils.Database,
+    table: str,
+    pk: str,
+    changes: Sequence[ColumnChange],
+    hlc: str,
+    *,
+    operator: str,
+    at: str,
+    bundle_id: str | None = None,
+) -> None:
+    """Clock and audit rows for changed columns of one record (caller holds the transaction)."""
+    db.conn.executemany(
+        "INSERT INTO field_clock (tbl, pk, col, hlc, base) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (tbl, pk, col) DO UPDATE SET hlc = excluded.hlc, base = excluded.base",
+        ((table, pk, c.column, hlc, c.base) for c in changes),
+    )
+    db.conn.executemany(
+        "INSERT INTO audit (at, operator, tbl, pk, col, old, new, hlc, bundle_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (
+                at,
+                operator,
+                table,
+                pk,
+                c.column,
+                json.dumps(c.old, ensure_ascii=False),
+                json.dumps(c.new, ensure_ascii=False),
+                hlc,
+                bundle_id,
+            )
+            for c in changes
+        ),
+    )
+
+
+def column_clocks(db: sqlite_utils.Database, table: str, pk: str) -> dict[str, str]:
+    """Each column's current clock, the record's creation clock filling the gaps."""
+    rows = dict(
+        db.execute(
+            "SELECT col, hlc FROM field_clock WHERE tbl = ? AND pk = ?", [table, pk]
+        ).fetchall()
+    )
+    return rows
+
+
+def effective_clock(clocks: dict[str, str], column: str) -> str | None:
+    return clocks.get(column) or clocks.get(ROW_CLOCK)
+
+
+def audit_entries(
+    db: sqlite_utils.Database,
+    *,
+    table: str | None = None,
+    pk: str | None = None,
+    limit: int | None = None,
+) -> list[AuditEntry]:
+    where, params = ["1 = 1"], []
+    if table:
+        where.append("tbl = ?")
+        params.append(table)
+    if pk:
+        where.append("pk = ?")
+        params.append(pk)
+    sql = f"SELECT * FROM audit WHERE {' AND '.join(where)} ORDER BY id"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return [
+        AuditEntry(
+            row["id"],
+            row["at"],
+            row["operator"],
+            row["tbl"],
+            row["pk"],
+            row["col"],
+            json.loads(row["old"]) if row["old"] is not None else None,
+            json.loads(row["new"]) if row["new"] is not None else None,
+            row["hlc"],
+            row["bundle_id"],
+        )
+        for row in db.query(sql, params)
+    ]
+
+
+def last_audit_id(db: sqlite_utils.Database) -> int:
+    return int(db.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0])

@@ -1,0 +1,19 @@
+"""Small key-value settings kept in the database (this device, the clock, export marks)."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+
+def get_setting(db: sqlite_utils.Database, key: str, default: str | None = None) -> str | None:
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    return str(row[0]) if row else default
+
+
+def set_setting(db: sqlite_utils.Database, key: str, value: str) -> None:
+    """Write a setting; joins the caller's transaction when there is one."""
+    db.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )

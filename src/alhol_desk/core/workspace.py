@@ -1,0 +1,116 @@
+"""An open data folder: its database, this device, the operator and the clock."""
+
+from __future__ import annotations
+
+import getpass
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from ..paths import database_path
+from .clock import HybridLogicalClock, Timestamp
+from .errors import AlholError, NotInitialised
+from .records import ROLES, Device
+from .storage import open_database
+from .storage.countries import country_codes
+from .storage.devices import add_self_device, get_self_device
+from .storage.settings import get_setting, set_setting
+
+CLOCK_KEY = "clock.last"
+OPERATOR_KEY = "operator.default"
+SETUP_HINT = 'run: alhol-desk init --team "TEAM NAME" --role field|hq'
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass
+class Workspace:
+    """What every use case needs; pass it, not the application."""
+
+    data_dir: Path
+    db: sqlite_utils.Database
+    device: Device
+    operator: str
+    clock: HybridLogicalClock
+    today: Callable[[], date] = date.today
+    _countries: frozenset[str] | None = field(default=None, repr=False)
+
+    def is_known_country(self, iso3: str) -> bool:
+        if self._countries is None:
+            self._countries = country_codes(self.db)
+        return iso3 in self._countries
+
+    @contextmanager
+    def writing(self) -> Iterator[sqlite_utils.Database]:
+        """One transaction; the clock's position is saved with the changes it stamped."""
+        with self.db.atomic():
+            yield self.db
+            set_setting(self.db, CLOCK_KEY, str(self.clock.last))
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _operator(db: sqlite_utils.Database, explicit: str | None) -> str:
+    if explicit and explicit.strip():
+        return explicit.strip()
+    stored = get_setting(db, OPERATOR_KEY)
+    if stored:
+        return stored
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def _clock(db: sqlite_utils.Database, node: str) -> HybridLogicalClock:
+    stored = get_setting(db, CLOCK_KEY)
+    return HybridLogicalClock(node, Timestamp.parse(stored) if stored else None)
+
+
+def open_workspace(
+    data_dir: Path, *, operator: str | None = None, today: Callable[[], date] = date.today
+) -> Workspace:
+    """Open an initialised data folder, or say how to set it up."""
+    path = database_path(data_dir)
+    if not path.exists():
+        raise NotInitialised(f"no alhol-desk data in this folder yet; {SETUP_HINT}")
+    db = open_database(path)
+    device = get_self_device(db)
+    if device is None:
+        db.close()
+        raise NotInitialised(f"this data folder has no device yet; {SETUP_HINT}")
+    return Workspace(data_dir, db, device, _operator(db, operator), _clock(db, device.id), today)
+
+
+def initialise(data_dir: Path, *, team: str, role: str, operator: str | None = None) -> Workspace:
+    """Create the database and this device's identity in ``data_dir``."""
+    team = team.strip()
+    if not team:
+        raise AlholError('team: is required (the name of your team, e.g. "Hasakah 1")')
+    if len(team) > 100:
+        raise AlholError("team: is too long (at most 100 characters)")
+    if role not in ROLES:
+        raise AlholError(f"role: {role!r} is not one of: {', '.join(ROLES)}")
+    data_dir.mkdir(parents=True, exist_ok=True)
+    db = open_database(database_path(data_dir))
+    existing = get_self_device(db)
+    if existing is not None:
+        db.close()
+        raise AlholError(
+            f"this data folder is already set up as device {existing.id} "
+            f"({existing.role}, team {existing.team!r}); nothing changed"
+        )
+    device = Device(uuid.uuid4().hex, team, role, is_self=True)
+    with db.atomic():
+        add_self_device(db, device)
+        if operator and operator.strip():
+            set_setting(db, OPERATOR_KEY, operator.strip())
+    return Workspace(data_dir, db, device, _operator(db, operator), _clock(db, device.id))
