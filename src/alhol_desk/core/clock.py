@@ -62,6 +62,20 @@ class HybridLogicalClock:
             return self._advance(now, 0)
         return self._advance(self._wall, self._counter + 1)
 
+    def ticks(self, count: int) -> list[str]:
+        """Text timestamps for ``count`` local changes made together (a bulk load)."""
+        now = self._now()
+        wall, counter = (now, 0) if now > self._wall else (self._wall, self._counter + 1)
+        stamps = []
+        for _ in range(count):
+            if counter >= _COUNTER_LIMIT:
+                wall, counter = wall + 1, 0
+            stamps.append(f"{wall:013d}.{counter:06d}.{self.node}")
+            counter += 1
+        if count:
+            self._wall, self._counter = wall, counter - 1
+        return stamps
+
     def observe(self, remote: Timestamp) -> None:
         """Move past a timestamp seen in an imported change, so later local edits order after it."""
         now = self._now()

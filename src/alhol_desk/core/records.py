@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from typing import Any, ClassVar, Self
 
 BATCH_STATUSES = ("planned", "confirmed", "departed", "received", "cancelled")
@@ -35,20 +35,32 @@ class Record:
 
     @classmethod
     def columns(cls) -> tuple[str, ...]:
-        return tuple(f.name for f in fields(cls))
+        return _columns(cls)
 
     @classmethod
     def synced_columns(cls) -> tuple[str, ...]:
         """The columns that travel in bundles (all but the key)."""
-        return tuple(name for name in cls.columns() if name != "id")
+        return _columns(cls)[1:]
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Self:
-        names = cls.columns()
+        names = _columns(cls)
         return cls(**{k: v for k, v in row.items() if k in names})
 
     def to_row(self) -> dict[str, Any]:
-        return asdict(self)
+        # Fields are flat scalars, so a shallow copy is the row (asdict deep-copies, slowly).
+        return dict(self.__dict__)
+
+
+_COLUMNS: dict[type[Record], tuple[str, ...]] = {}
+
+
+def _columns(cls: type[Record]) -> tuple[str, ...]:
+    names = _COLUMNS.get(cls)
+    if names is None:
+        names = _COLUMNS[cls] = tuple(f.name for f in fields(cls))
+        assert names[0] == "id"
+    return names
 
 
 @dataclass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -103,10 +103,7 @@ def validate(
 def _write(ws: Workspace, before: Record | None, after: Record) -> tuple[str, ...]:
     at = utc_now()
     if before is None:
-        with ws.writing():
-            hlc = str(ws.clock.tick())
-            insert_records(ws.db, [after])
-            record_creations(ws.db, [after], [hlc], operator=ws.operator, at=at)
+        create_records(ws, [after])
         return after.synced_columns()
     changed = tuple(c for c in after.synced_columns() if getattr(before, c) != getattr(after, c))
     if not changed:
@@ -164,16 +161,14 @@ def delete_batch(ws: Workspace, batch_id: str) -> None:
     save_record(ws, Batch, {"deleted": 1}, batch_id)
 
 
-def add_batches(ws: Workspace, raws: Iterable[Mapping[str, Any]]) -> list[str]:
-    """Create many batches in one transaction; all are checked first, and any error refuses all.
-
-    For imports of existing registers: the same rules as one-by-one saves.
-    """
+def check_new_batches(ws: Workspace, raws: Iterable[Mapping[str, Any]]) -> list[Batch]:
+    """Validate many new batches; any error refuses all, naming its row and field."""
     records: list[Batch] = []
+    today = ws.today()
     for index, raw in enumerate(raws):
         after, coercion_errors = validation.apply_input(Batch(id=new_id()), raw)
         issues = validation.check_batch(
-            after, today=ws.today(), is_known_country=ws.is_known_country, errors=coercion_errors
+            after, today=today, is_known_country=ws.is_known_country, errors=coercion_errors
         )
         errors, _ = validation.split(issues)
         if errors:
@@ -181,11 +176,22 @@ def add_batches(ws: Workspace, raws: Iterable[Mapping[str, Any]]) -> list[str]:
                 [Issue(f"row {index + 1}: {e.field}", e.code, e.params) for e in errors]
             )
         records.append(after)
+    return records
+
+
+def create_records(ws: Workspace, records: Sequence[Record]) -> None:
+    """Write validated new records of one kind, with clocks and audit, in one transaction."""
     at = utc_now()
     with ws.writing():
-        hlcs = [str(ws.clock.tick()) for _ in records]
-        insert_records(ws.db, records)
+        hlcs = ws.clock.ticks(len(records))
+        insert_records(ws.db, records, hlcs)
         record_creations(ws.db, records, hlcs, operator=ws.operator, at=at)
+
+
+def add_batches(ws: Workspace, raws: Iterable[Mapping[str, Any]]) -> list[str]:
+    """Create many batches in one transaction, with the same rules as one-by-one saves."""
+    records = check_new_batches(ws, raws)
+    create_records(ws, records)
     return [r.id for r in records]
 
 

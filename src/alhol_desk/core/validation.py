@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from enum import Enum, auto
 from typing import Any, TypeVar
@@ -179,7 +179,8 @@ def apply_input(record: R, raw: Mapping[str, Any]) -> tuple[R, list[Issue]]:
             changes[name] = 0
         else:
             changes[name] = coerced
-    return replace(record, **changes), errors
+    # Faster than dataclasses.replace, which matters for bulk loads.
+    return type(record)(**(record.__dict__ | changes)), errors
 
 
 # Counts that mean zero when left empty (the rest mean "not known").

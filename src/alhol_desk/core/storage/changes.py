@@ -11,7 +11,7 @@ import sqlite_utils
 
 from ..records import Record
 
-ROW_CLOCK = "*"  # the clock of a record's creation, for columns with no entry of their own
+ROW_CLOCK = "*"  # key of a record's creation clock in ``column_clocks``
 
 
 @dataclass(frozen=True)
@@ -45,21 +45,14 @@ def record_creations(
     at: str,
     bundle_id: str | None = None,
 ) -> None:
-    """Clock and audit rows for new records (caller holds the transaction)."""
+    """Audit rows for new records; their clock is in their row (caller holds the transaction)."""
     if not records:
         return
     table = records[0].TABLE
     db.conn.executemany(
-        "INSERT INTO field_clock (tbl, pk, col, hlc, base) VALUES (?, ?, ?, ?, NULL)",
-        ((table, r.id, ROW_CLOCK, hlc) for r, hlc in zip(records, hlcs, strict=True)),
-    )
-    db.conn.executemany(
         "INSERT INTO audit (at, operator, tbl, pk, col, old, new, hlc, bundle_id) "
-        "VALUES (?, ?, ?, ?, NULL, NULL, ?, ?, ?)",
-        (
-            (at, operator, table, r.id, json.dumps(r.to_row(), ensure_ascii=False), hlc, bundle_id)
-            for r, hlc in zip(records, hlcs, strict=True)
-        ),
+        "VALUES (?, ?, ?, ?, NULL, NULL, NULL, ?, ?)",
+        ((at, operator, table, r.id, hlc, bundle_id) for r, hlc in zip(records, hlcs, strict=True)),
     )
 
 

@@ -20,6 +20,7 @@ CREATE TABLE countries (
 
 CREATE TABLE batches (
     id TEXT PRIMARY KEY,
+    hlc TEXT NOT NULL,  -- clock of the record's creation
     country TEXT NOT NULL REFERENCES countries(iso3),
     status TEXT NOT NULL,
     departure_date TEXT NOT NULL,
@@ -49,6 +50,7 @@ CREATE INDEX batches_by_country ON batches(country, departure_date);
 
 CREATE TABLE status_events (
     id TEXT PRIMARY KEY,
+    hlc TEXT NOT NULL,  -- clock of the record's creation
     country TEXT NOT NULL REFERENCES countries(iso3),
     status TEXT NOT NULL,
     event_date TEXT NOT NULL,
@@ -60,6 +62,7 @@ CREATE INDEX status_events_by_country ON status_events(country, event_date);
 
 CREATE TABLE estimates (
     id TEXT PRIMARY KEY,
+    hlc TEXT NOT NULL,  -- clock of the record's creation
     country TEXT REFERENCES countries(iso3),
     estimate_date TEXT NOT NULL,
     source TEXT NOT NULL,
@@ -73,8 +76,9 @@ CREATE TABLE estimates (
 );
 CREATE INDEX estimates_by_country ON estimates(country, estimate_date);
 
--- Merge state: the clock of every synced value. col '*' is the clock of a record's
--- creation, inherited by every column that has no entry of its own.
+-- Merge state: the clock of every synced value edited since its record was created.
+-- A column with no entry here carries its record's creation clock (the hlc column),
+-- so creating a record writes no rows here: bulk loads stay close to raw inserts.
 CREATE TABLE field_clock (
     tbl TEXT NOT NULL,
     pk TEXT NOT NULL,
@@ -86,7 +90,8 @@ CREATE TABLE field_clock (
 
 -- Every change, local or imported, never edited. Its id orders the changes on this
 -- device, which makes it the outbox too (export = what changed after the last export).
--- col is NULL for a new record; new then holds the whole record as JSON.
+-- col is NULL for a new record: its values at creation are the current ones rewound
+-- through the later audit rows of that record.
 CREATE TABLE audit (
     id INTEGER PRIMARY KEY,
     at TEXT NOT NULL,
@@ -99,7 +104,7 @@ CREATE TABLE audit (
     hlc TEXT NOT NULL,
     bundle_id TEXT
 );
-CREATE INDEX audit_by_record ON audit(tbl, pk);
+CREATE INDEX audit_by_record ON audit(pk);  -- record ids are UUIDs, unique across tables
 
 CREATE TABLE devices (
     id TEXT PRIMARY KEY,

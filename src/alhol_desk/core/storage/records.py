@@ -17,16 +17,21 @@ def get_record(db: sqlite_utils.Database, cls: type[R], pk: str) -> R | None:
     return cls.from_row(rows[0]) if rows else None
 
 
-def insert_records(db: sqlite_utils.Database, records: Sequence[Record]) -> None:
-    """Insert new records of one kind in a single statement (caller holds the transaction)."""
+def insert_records(
+    db: sqlite_utils.Database, records: Sequence[Record], hlcs: Sequence[str]
+) -> None:
+    """Insert new records of one kind with their creation clocks (caller holds the transaction)."""
     if not records:
         return
     columns = records[0].columns()
     sql = (
-        f"INSERT INTO {records[0].TABLE} ({', '.join(columns)}) "
-        f"VALUES ({', '.join('?' for _ in columns)})"
+        f"INSERT INTO {records[0].TABLE} (hlc, {', '.join(columns)}) "
+        f"VALUES (?, {', '.join('?' for _ in columns)})"
     )
-    db.conn.executemany(sql, ([getattr(r, c) for c in columns] for r in records))
+    db.conn.executemany(
+        sql,
+        ((hlc, *(getattr(r, c) for c in columns)) for r, hlc in zip(records, hlcs, strict=True)),
+    )
 
 
 def update_columns(db: sqlite_utils.Database, table: str, pk: str, values: dict[str, Any]) -> None:

@@ -16,10 +16,9 @@ _CURRENT_STATUS = """
 WITH ranked AS (
     SELECT e.country, e.status, e.event_date, e.source,
            row_number() OVER (
-               PARTITION BY e.country ORDER BY e.event_date DESC, fc.hlc DESC
+               PARTITION BY e.country ORDER BY e.event_date DESC, e.hlc DESC
            ) AS rank
     FROM status_events e
-    LEFT JOIN field_clock fc ON fc.tbl = 'status_events' AND fc.pk = e.id AND fc.col = '*'
     WHERE e.deleted = 0
 )
 SELECT country, status, event_date, source FROM ranked WHERE rank = 1
