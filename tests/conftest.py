@@ -1,0 +1,59 @@
+"""Shared fixtures: a throwaway data folder and an initialised workspace on it."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import closing
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from alhol_desk.core.workspace import Workspace, initialise
+from alhol_desk.paths import HOME_ENV, database_path
+
+# A fixed "today" so date rules do not depend on when the suite runs.
+TODAY = date(2024, 6, 1)
+
+
+@pytest.fixture
+def today() -> date:
+    return TODAY
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty data folder; ALHOL_DESK_HOME points at it so nothing touches the real home."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setenv(HOME_ENV, str(folder))
+    return folder
+
+
+@pytest.fixture
+def workspace(data_dir: Path, today: date) -> Iterator[Workspace]:
+    """An initialised field device whose calendar is fixed at ``today``."""
+    ws = initialise(data_dir, team="Hasakah 1", role="field", operator="Tester")
+    ws.today = lambda: today
+    try:
+        yield ws
+    finally:
+        ws.close()
+
+
+COUNTED_TABLES = ("batches", "status_events", "estimates", "audit", "field_clock", "settings")
+
+
+@pytest.fixture
+def counts(data_dir: Path) -> Callable[[], dict[str, int]]:
+    """Rows per table of the data folder's database, read through a separate connection."""
+
+    def read() -> dict[str, int]:
+        with closing(sqlite3.connect(database_path(data_dir))) as conn:
+            return {
+                table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in COUNTED_TABLES
+            }
+
+    return read
