@@ -160,12 +160,7 @@ def test_commands_before_init_say_to_run_init(
     assert_refused(result, "alhol-desk init")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG core/maintenance.py check_data_dir: before init `check` says only "
-    "'no alhol-desk database in this folder', without the init hint every other command gives",
-)
-def test_bug_check_before_init_says_to_run_init(cli: Callable[..., Result]) -> None:
+def test_check_before_init_says_to_run_init(cli: Callable[..., Result]) -> None:
     assert_refused(cli("check"), "alhol-desk init")
 
 

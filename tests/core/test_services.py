@@ -124,13 +124,7 @@ def test_a_second_edit_records_the_clock_of_the_value_it_replaced(workspace: Wor
     assert clocks["women"][0] == first_edit  # untouched
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG storage/changes.py column_clocks: since creation clocks moved into the row's "
-    "hlc column it no longer fills the gaps with it, so the first edit of a column records "
-    "base NULL instead of the creation clock and merge cannot tell it is a fast-forward",
-)
-def test_bug_the_first_edit_records_the_creation_clock_as_its_base(
+def test_the_first_edit_records_the_creation_clock_as_its_base(
     workspace: Workspace,
 ) -> None:
     pk = services.save_batch(workspace, BATCH).record.id

@@ -535,12 +535,7 @@ def test_estimate_rules(raw: dict[str, Any], field: str, code: str) -> None:
 # --- known defects (see the report) ------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG validation.py check_batch: the children total is checked against girls + boys "
-    "even when girls was refused, so a typo in --girls also blames --children",
-)
-def test_bug_a_refused_girls_count_does_not_also_blame_the_children_total() -> None:
+def test_a_refused_girls_count_does_not_also_blame_the_children_total() -> None:
     assert [(e.field, e.code) for e in errors_of(girls="abc", boys=3, children=5)] == [
         ("girls", "not_whole_number")
     ]

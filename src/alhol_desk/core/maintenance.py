@@ -9,6 +9,7 @@ from ..paths import database_path
 from .errors import NotInitialised
 from .storage import SCHEMA_VERSION, open_database
 from .storage.database import schema_version
+from .workspace import SETUP_HINT
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ def check_data_dir(data_dir: Path) -> CheckReport:
     """Read-only: never migrates or repairs, so a damaged file is left as found."""
     path = database_path(data_dir)
     if not path.exists():
-        raise NotInitialised("no alhol-desk database in this folder")
+        raise NotInitialised(f"no alhol-desk data in this folder yet; {SETUP_HINT}")
     db = open_database(path, migrate=False)
     try:
         integrity = [row[0] for row in db.execute("PRAGMA integrity_check")]

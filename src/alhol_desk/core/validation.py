@@ -235,7 +235,11 @@ def check_batch(
         and not bad & {"women", "men", "girls", "boys"}
     ):
         issues.append(_error("boys" if batch.girls == 0 else "girls", "no_people"))
-    if batch.children is not None and batch.children != batch.child_count and "children" not in bad:
+    if (
+        batch.children is not None
+        and batch.children != batch.child_count
+        and not bad & {"children", "girls", "boys"}
+    ):
         issues.append(
             _error(
                 "children",
@@ -246,7 +250,7 @@ def check_batch(
             )
         )
     adults = batch.women + batch.men
-    if batch.adults is not None and batch.adults != adults and "adults" not in bad:
+    if batch.adults is not None and batch.adults != adults and not bad & {"adults", "women", "men"}:
         issues.append(
             _error(
                 "adults", "total_mismatch", value=batch.adults, parts="women + men", expected=adults

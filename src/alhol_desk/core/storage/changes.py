@@ -94,13 +94,16 @@ def record_edits(
 
 
 def column_clocks(db: sqlite_utils.Database, table: str, pk: str) -> dict[str, str]:
-    """Each column's current clock, the record's creation clock filling the gaps."""
-    rows = dict(
+    """Clocks of the record's edited columns, and its creation clock under ``ROW_CLOCK``."""
+    clocks = dict(
         db.execute(
             "SELECT col, hlc FROM field_clock WHERE tbl = ? AND pk = ?", [table, pk]
         ).fetchall()
     )
-    return rows
+    created = db.execute(f"SELECT hlc FROM {table} WHERE id = ?", [pk]).fetchone()
+    if created:
+        clocks[ROW_CLOCK] = created[0]
+    return clocks
 
 
 def effective_clock(clocks: dict[str, str], column: str) -> str | None:

@@ -45,7 +45,17 @@ def open_database(path: Path | str, *, migrate: bool = True) -> sqlite_utils.Dat
             f"this database has schema version {version}, newer than this app understands "
             f"({SCHEMA_VERSION}); update alhol-desk"
         )
-    if migrate and version < SCHEMA_VERSION:
+    try:
+        if migrate:
+            _migrate(db, path, version, memory)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _migrate(db: sqlite_utils.Database, path: Path, version: int, memory: bool) -> None:
+    if version < SCHEMA_VERSION:
         if version > 0 and not memory:
             aside = _copy_aside(db, path, version)
             log.info("copied the database aside to %s before migrating", aside.name)
@@ -54,4 +64,3 @@ def open_database(path: Path | str, *, migrate: bool = True) -> sqlite_utils.Dat
                 MIGRATIONS[number](db)
                 db.conn.execute(f"PRAGMA user_version = {number + 1}")
             log.info("database migrated to schema version %d", number + 1)
-    return db
