@@ -1,0 +1,1 @@
+"""Sync between devices: keys and trust, the signed and encrypted bundle format, import, export."""
