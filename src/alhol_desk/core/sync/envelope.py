@@ -1,0 +1,173 @@
+"""The two wrappers around a manifest: a DSSE signature envelope inside, age encryption outside.
+
+DSSE (github.com/secure-systems-lab/dsse, protocol v1): the signature covers
+``PAE(payloadType, payload)``, the exact manifest bytes, which travel base64-encoded and
+are handed back exactly as signed, never re-serialised. The key id in the envelope is a
+hint only: verification tries the hinted key first, then every other trusted key.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pyrage
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from pyrage import RecipientError, x25519
+
+from ..errors import AlholError
+from .errors import NEWER_VERSION, BundleRejected, quoted
+from .keys import DeviceKeys
+from .strict_json import loads_strict
+
+PAYLOAD_TYPE = "application/vnd.alhol-desk.bundle+json; version=1"
+MAX_SIGNATURES = 8
+ENVELOPE_FIELDS = frozenset({"payloadType", "payload", "signatures"})
+SIGNATURE_FIELDS = frozenset({"keyid", "sig"})
+# The start of an age v1 file, binary or armored.
+AGE_MAGIC = (b"age-encryption.org/", b"-----BEGIN AGE ENCRYPTED FILE-----")
+
+_OUR_TYPE = re.compile(r"application/vnd\.alhol-desk\.bundle\+json; version=([0-9]{1,9})")
+_DAMAGED = "the bundle is damaged or is not an alhol-desk bundle"
+
+
+def pae(payload_type: str, body: bytes) -> bytes:
+    """DSSE v1 pre-authentication encoding: what is actually signed."""
+    kind = payload_type.encode("utf-8")
+    return b"DSSEv1 %d %b %d %b" % (len(kind), kind, len(body), body)
+
+
+def sign_envelope(manifest: bytes, keys: DeviceKeys) -> bytes:
+    """The DSSE envelope (JSON bytes) holding ``manifest``, signed by this device."""
+    signature = keys.signing_key.sign(pae(PAYLOAD_TYPE, manifest))
+    envelope = {
+        "payloadType": PAYLOAD_TYPE,
+        "payload": base64.b64encode(manifest).decode("ascii"),
+        "signatures": [{"keyid": keys.key_id, "sig": base64.b64encode(signature).decode("ascii")}],
+    }
+    return json.dumps(envelope, separators=(",", ":")).encode("ascii")
+
+
+def open_envelope(data: bytes, trusted: Mapping[str, Ed25519PublicKey]) -> tuple[bytes, str]:
+    """The manifest bytes exactly as signed, and the key id (a key of ``trusted``) that signed.
+
+    Raises :class:`BundleRejected` for anything but a well-formed envelope of our payload
+    type with a signature that one of the ``trusted`` keys verifies.
+    """
+    payload, signatures = _parse_envelope(data)
+    message = pae(PAYLOAD_TYPE, payload)
+    hinted_a_trusted_key = False
+    for hint, signature in signatures:
+        hinted = trusted.get(hint)
+        hinted_a_trusted_key |= hinted is not None
+        candidates = [(hint, hinted)] if hinted is not None else []
+        candidates += [(key_id, key) for key_id, key in trusted.items() if key_id != hint]
+        for key_id, key in candidates:
+            try:
+                key.verify(signature, message)
+            except InvalidSignature:
+                continue
+            return payload, key_id
+    if hinted_a_trusted_key:
+        raise BundleRejected("signature does not match: the file was altered or damaged")
+    raise BundleRejected(
+        "signed by a key this device does not trust: get the sender's device card and "
+        "confirm its fingerprint first"
+    )
+
+
+def _parse_envelope(data: bytes) -> tuple[bytes, list[tuple[str, bytes]]]:
+    doc: Any = loads_strict(data, max_depth=3, max_items=16 + 3 * MAX_SIGNATURES)
+    if not isinstance(doc, dict) or doc.keys() != ENVELOPE_FIELDS:
+        raise BundleRejected(f"{_DAMAGED} (the envelope does not have the expected fields)")
+    payload_type = doc["payloadType"]
+    if payload_type != PAYLOAD_TYPE:
+        ours = _OUR_TYPE.fullmatch(payload_type) if isinstance(payload_type, str) else None
+        if ours and int(ours[1]) > 1:
+            raise BundleRejected(NEWER_VERSION)
+        raise BundleRejected(
+            f"this file is not an alhol-desk bundle (it holds {quoted(payload_type)})"
+        )
+    payload = _strict_b64(doc["payload"], "payload")
+    entries = doc["signatures"]
+    if not isinstance(entries, list) or not entries:
+        raise BundleRejected("the bundle is not signed, so it cannot be trusted")
+    if len(entries) > MAX_SIGNATURES:
+        raise BundleRejected(f"{_DAMAGED} (it has {len(entries)} signatures)")
+    signatures = []
+    for entry in entries:
+        if not isinstance(entry, dict) or entry.keys() != SIGNATURE_FIELDS:
+            raise BundleRejected(f"{_DAMAGED} (a signature does not have the expected fields)")
+        if not isinstance(entry["keyid"], str) or len(entry["keyid"]) > 128:
+            raise BundleRejected(f"{_DAMAGED} (a signature's key id is not valid)")
+        signature = _strict_b64(entry["sig"], "signature")
+        if len(signature) != 64:
+            raise BundleRejected(f"{_DAMAGED} (a signature is not 64 bytes)")
+        signatures.append((entry["keyid"], signature))
+    return payload, signatures
+
+
+def _strict_b64(text: Any, what: str) -> bytes:
+    """Standard base64 with padding, in its one canonical spelling."""
+    bad = BundleRejected(f"{_DAMAGED} (its {what} is not valid base64)")
+    if not isinstance(text, str):
+        raise bad
+    try:
+        raw = base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):  # ValueError: non-ASCII characters
+        raise bad from None
+    # The decoder ignores the unused bits of the last group; only the canonical spelling
+    # (those bits zero) is accepted, so one payload has one encoding.
+    tail = len(raw) % 3 or 3
+    if raw and base64.b64encode(raw[-tail:]).decode("ascii") != text[-4:]:
+        raise bad
+    return raw
+
+
+def is_age_file(data: bytes) -> bool:
+    """Whether ``data`` starts like an age-encrypted file (binary or armored)."""
+    return data.startswith(AGE_MAGIC)
+
+
+def encrypt(plaintext: bytes, recipients: Sequence[str]) -> bytes:
+    """``plaintext`` encrypted with age (binary format) to every recipient ``age1…``."""
+    if isinstance(recipients, str) or not recipients:
+        raise AlholError(
+            "there is no device to encrypt this bundle for: trust the receiving device's card first"
+        )
+    parsed = []
+    for recipient in dict.fromkeys(recipients):
+        try:
+            parsed.append(x25519.Recipient.from_str(recipient))
+        except RecipientError:
+            raise AlholError(f"{quoted(recipient)} is not an age recipient (age1…)") from None
+    ciphertext: bytes = pyrage.encrypt(plaintext, parsed)
+    return ciphertext
+
+
+def decrypt(ciphertext: bytes, identity: x25519.Identity) -> bytes:
+    """Open an age file with this device's identity, or say in one line why it cannot be."""
+    if not is_age_file(ciphertext):
+        raise BundleRejected("this file is not an alhol-desk bundle (it is not encrypted)")
+    try:
+        plaintext: bytes = pyrage.decrypt(ciphertext, [identity])
+    except pyrage.DecryptError as exc:
+        # pyrage has a single exception class; the age library's message tells the cases apart.
+        message = str(exc)
+        if message.startswith("No matching keys"):
+            raise BundleRejected(
+                "this bundle is not addressed to this device: ask the sender to export it for "
+                "this device (they must trust this device's card)"
+            ) from None
+        if message.startswith("Unknown age format"):
+            raise BundleRejected(NEWER_VERSION) from None
+        raise BundleRejected(
+            "the bundle is damaged or cut short (was the stick pulled out early?): copy it "
+            "again from the sender"
+        ) from None
+    return plaintext
