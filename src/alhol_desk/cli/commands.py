@@ -16,6 +16,7 @@ from ..core import overview, services
 from ..core.demo import load_demo
 from ..core.errors import AlholError, Issue, ValidationFailed
 from ..core.maintenance import check_data_dir
+from ..core.sync.devices import identity
 from ..core.workspace import Workspace, initialise, open_workspace
 from .options import BATCH_OPTIONS, STATUS_EVENT_OPTIONS
 
@@ -77,7 +78,9 @@ def gui(args: argparse.Namespace, data_dir: Path) -> int:
 def init(args: argparse.Namespace, data_dir: Path) -> int:
     ws = initialise(data_dir, team=args.team, role=args.role, operator=args.operator)
     try:
+        me = identity(ws)
         print(f"device id: {ws.device.id}")
+        print(f"fingerprint: {me.fingerprint}")
         print(f"team: {ws.device.team}  role: {ws.device.role}")
         print(f"data folder: {data_dir}")
     finally:

@@ -100,12 +100,21 @@ def validate(
     return after, errors, warnings
 
 
-def _write(ws: Workspace, before: Record | None, after: Record) -> tuple[str, ...]:
+def write_record(
+    ws: Workspace, before: Record | None, after: Record, *, force: tuple[str, ...] = ()
+) -> tuple[str, ...]:
+    """Write a validated record: a creation, or an edit of the columns that differ.
+
+    ``force`` columns are written even when unchanged: settling a conflict in favour of
+    the current value is still a new edit, so that it travels to every other device.
+    """
     at = utc_now()
     if before is None:
         create_records(ws, [after])
         return after.synced_columns()
-    changed = tuple(c for c in after.synced_columns() if getattr(before, c) != getattr(after, c))
+    changed = tuple(
+        c for c in after.synced_columns() if getattr(before, c) != getattr(after, c) or c in force
+    )
     if not changed:
         return ()
     with ws.writing():
@@ -140,7 +149,7 @@ def save_record(
     if errors:
         raise ValidationFailed(errors, warnings)
     before = None if record_id is None else get_record(ws.db, cls, record_id)
-    changed = _write(ws, before, after)
+    changed = write_record(ws, before, after)
     return Saved(after, before is None, changed, tuple(warnings))
 
 

@@ -109,6 +109,9 @@ def initialise(data_dir: Path, *, team: str, role: str, operator: str | None = N
             f"({existing.role}, team {existing.team!r}); nothing changed"
         )
     device = Device(uuid.uuid4().hex, team, role, is_self=True)
+    from .sync.keys import generate_device_keys  # keys before the device row: no half-made device
+
+    generate_device_keys(data_dir)
     with db.atomic():
         add_self_device(db, device)
         if operator and operator.strip():

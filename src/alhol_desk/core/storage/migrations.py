@@ -117,7 +117,10 @@ CREATE TABLE devices (
     trusted_at TEXT,
     trusted_by TEXT,
     revoked_after_seq INTEGER,
-    revoked_at TEXT
+    revoked_at TEXT,
+    last_seq INTEGER NOT NULL DEFAULT 0,  -- highest seq imported from this device
+    last_manifest_sha256 TEXT,            -- its manifest hash: the next bundle's prev
+    acked_seq INTEGER NOT NULL DEFAULT 0  -- highest of our seqs it said it imported
 );
 
 -- Every bundle written or read, with its outcome; a refused one changes nothing else.
@@ -162,6 +165,7 @@ CREATE TABLE conflicts (
     resolution TEXT CHECK (resolution IN ('local', 'incoming'))
 );
 CREATE INDEX conflicts_by_status ON conflicts(status, tbl, pk);
+CREATE UNIQUE INDEX conflicts_once ON conflicts(tbl, pk, col, local_hlc, incoming_hlc);
 
 CREATE TABLE settings (
     key TEXT PRIMARY KEY,

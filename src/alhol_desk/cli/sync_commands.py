@@ -1,0 +1,162 @@
+"""Commands for keys, bundles and conflicts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from ..core.errors import AlholError
+from ..core.sync import devices, exporter, importer, resolution
+from .commands import _print_json, _workspace
+
+
+def keys_show(args: argparse.Namespace, data_dir: Path) -> int:
+    with _workspace(args, data_dir) as ws:
+        me = devices.identity(ws)
+    if args.json:
+        _print_json(asdict(me))
+        return 0
+    print(f"device id:   {me.device_id}")
+    print(f"team / role: {me.team} / {me.role}")
+    print(f"key id:      {me.key_id}")
+    print(f"fingerprint: {me.fingerprint}")
+    return 0
+
+
+def keys_card(args: argparse.Namespace, data_dir: Path) -> int:
+    with _workspace(args, data_dir) as ws:
+        path = devices.write_card(ws, Path(args.out))
+        fingerprint = devices.identity(ws).fingerprint
+    print(f"card written to {path}")
+    print(f"fingerprint to read over the phone: {fingerprint}")
+    return 0
+
+
+def keys_trust(args: argparse.Namespace, data_dir: Path) -> int:
+    with _workspace(args, data_dir) as ws:
+        card = devices.trust_card(ws, Path(args.file), args.fingerprint)
+    print(f"trusted {card.role} device {card.device_id} (team {card.team})")
+    return 0
+
+
+def keys_revoke(args: argparse.Namespace, data_dir: Path) -> int:
+    with _workspace(args, data_dir) as ws:
+        peer = devices.revoke_device(ws, args.device_id, args.after_seq)
+    print(
+        f"revoked {peer.id} (team {peer.team}): bundles numbered after "
+        f"{peer.revoked_after_seq} will be refused"
+    )
+    return 0
+
+
+def export(args: argparse.Namespace, data_dir: Path) -> int:
+    with _workspace(args, data_dir) as ws:
+        result = exporter.export_bundle(ws, Path(args.out), full=args.full)
+    since = "everything" if args.full or result.since is None else f"since {result.since}"
+    print(f"{result.changes} changes ({since}) for {', '.join(result.recipients)}", file=sys.stderr)
+    print(result.path)
+    return 0
+
+
+def import_(args: argparse.Namespace, data_dir: Path) -> int:
+    refused = 0
+    with _workspace(args, data_dir) as ws:
+        for name in args.files:
+            report = importer.import_bundle(ws, Path(name))
+            stream = sys.stderr if report.outcome in ("refused", "quarantined") else sys.stdout
+            print(("error: " if stream is sys.stderr else "") + report.line(), file=stream)
+            for warning in report.warnings:
+                print(f"warning: {warning}", file=sys.stderr)
+            refused += report.outcome in ("refused", "quarantined")
+    return 1 if refused else 0
+
+
+def verify(args: argparse.Namespace, data_dir: Path) -> int:
+    with _workspace(args, data_dir) as ws:
+        report = importer.verify_bundle(ws, Path(args.file))
+    if report.outcome == "refused":
+        raise AlholError(report.line())
+    print(report.line())
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return 0
+
+
+def conflicts_list(args: argparse.Namespace, data_dir: Path) -> int:
+    with _workspace(args, data_dir) as ws:
+        rows = resolution.open_conflicts(ws, include_resolved=args.all)
+    if args.json:
+        _print_json(rows)
+        return 0
+    if not rows:
+        print("no open conflicts")
+    for c in rows:
+        print(
+            f"{c['id']:>5}  {c['tbl']} {c['pk']} {c['col']}: here {c['local_value']!r}, "
+            f"incoming {c['incoming_value']!r} (showing {c['winner']}) [{c['status']}]"
+        )
+    return 0
+
+
+def conflicts_resolve(args: argparse.Namespace, data_dir: Path) -> int:
+    with _workspace(args, data_dir) as ws:
+        result = resolution.resolve_conflict(ws, args.id, args.keep)
+    print(
+        f"conflict {result['id']}: kept {result['kept']} value {result['value']!r}; "
+        "the choice travels in the next export"
+    )
+    return 0
+
+
+def add_commands(sub: object) -> None:
+    """Register the sync commands on the main parser's command list."""
+    from .parser import _Commands
+
+    assert isinstance(sub, _Commands)
+    keys = sub.add_parser("keys", help="this device's keys and the devices it trusts")
+    ksub = _Commands(keys.add_subparsers(title="keys commands", metavar="ACTION", required=True))
+    show = ksub.add_parser("show", help="device id, role, team, key id, fingerprint")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=keys_show)
+    card = ksub.add_parser("card", help="write this device's public card")
+    card.add_argument("--out", required=True, metavar="FILE")
+    card.set_defaults(handler=keys_card)
+    trust = ksub.add_parser("trust", help="trust a device card after checking its fingerprint")
+    trust.add_argument("file", metavar="FILE")
+    trust.add_argument("--fingerprint", required=True, metavar="FP")
+    trust.set_defaults(handler=keys_trust)
+    revoke = ksub.add_parser("revoke", help="refuse a device's bundles after a given number")
+    revoke.add_argument("device_id", metavar="DEVICE_ID")
+    revoke.add_argument(
+        "--after-seq",
+        type=int,
+        metavar="N",
+        help="last bundle number still accepted (default: the last imported)",
+    )
+    revoke.set_defaults(handler=keys_revoke)
+
+    exp = sub.add_parser("export", help="write a signed, encrypted bundle; prints its path")
+    exp.add_argument("--out", required=True, metavar="DIR")
+    exp.add_argument("--full", action="store_true", help="everything, not only what is new")
+    exp.set_defaults(handler=export)
+    imp = sub.add_parser("import", help="verify and merge bundles; prints a summary of each")
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.set_defaults(handler=import_)
+    ver = sub.add_parser("verify", help="check a bundle and show what it would change")
+    ver.add_argument("file", metavar="FILE")
+    ver.set_defaults(handler=verify)
+
+    conflicts = sub.add_parser("conflicts", help="concurrent edits waiting for a decision")
+    csub = _Commands(
+        conflicts.add_subparsers(title="conflicts commands", metavar="ACTION", required=True)
+    )
+    clist = csub.add_parser("list", help="open conflicts")
+    clist.add_argument("--json", action="store_true")
+    clist.add_argument("--all", action="store_true", help="include resolved ones")
+    clist.set_defaults(handler=conflicts_list)
+    cres = csub.add_parser("resolve", help="keep one value; a new edit that syncs onward")
+    cres.add_argument("id", type=int, metavar="ID")
+    cres.add_argument("--keep", required=True, choices=("local", "incoming"))
+    cres.set_defaults(handler=conflicts_resolve)

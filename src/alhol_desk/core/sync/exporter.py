@@ -1,0 +1,193 @@
+"""Writing a bundle: unconfirmed changes, signed, encrypted, then renamed into place."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import secrets
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import AlholError
+from ..storage import SCHEMA_VERSION, sync_repo
+from ..storage.changes import last_audit_id
+from ..storage.settings import get_setting, set_setting
+from ..workspace import Workspace, utc_now
+from . import envelope, manifest
+from .keys import load_device_keys
+
+log = logging.getLogger(__name__)
+
+SEQ_KEY = "export.seq"
+PREV_KEY = "export.prev_sha256"
+EXPORTED_UPTO_KEY = "export.audit_upto"  # audit id covered by the last export
+BUNDLE_SUFFIX = ".alhol"
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    seq: int
+    changes: int
+    since: str | None  # when the oldest change not confirmed by every recipient was exported
+    recipients: tuple[str, ...]  # teams
+
+
+def recipients_for(ws: Workspace) -> list[sync_repo.PeerDevice]:
+    """Field devices send to HQ; HQ sends to every device it trusts. Revoked devices get nothing."""
+    peers = [p for p in sync_repo.peer_devices(ws.db) if p.revoked_after_seq is None]
+    if ws.device.role == "field":
+        return [p for p in peers if p.role == "hq"]
+    return peers
+
+
+def collect_changes(
+    ws: Workspace, *, after_audit_id: int, upto: int, full: bool
+) -> list[dict[str, Any]]:
+    """Every synced value changed in the audit window, with its current clock."""
+    db = ws.db
+    from ..records import SYNCED_RECORDS
+
+    if full:
+        touched: dict[str, dict[str, set[str] | None]] = {
+            table: dict.fromkeys(sync_repo.all_record_ids(db, table)) for table in SYNCED_RECORDS
+        }
+    else:
+        touched = sync_repo.touched_since(
+            db, after_audit_id, upto, local_only=ws.device.role == "field"
+        )
+    changes: list[dict[str, Any]] = []
+    for table, records in touched.items():
+        columns_all = SYNCED_RECORDS[table].synced_columns()
+        pks = sorted(records)
+        rows = sync_repo.load_rows(db, table, pks)
+        clocks = sync_repo.load_clocks(db, table, pks)
+        for pk in pks:
+            row = rows.get(pk)
+            if row is None:
+                continue
+            wanted = records[pk]
+            for column in columns_all if wanted is None else sorted(wanted):
+                hlc, base = clocks.get((pk, column), (row["hlc"], None))
+                changes.append(
+                    {
+                        "table": table,
+                        "pk": pk,
+                        "column": column,
+                        "value": row[column],
+                        "hlc": hlc,
+                        "base": base,
+                    }
+                )
+    return changes
+
+
+def _window_start(ws: Workspace, recipients: list[sync_repo.PeerDevice]) -> tuple[int, str | None]:
+    """Audit id after which changes are unconfirmed by at least one recipient, and since when."""
+    confirmed = min(p.acked_seq for p in recipients)
+    if confirmed == 0:
+        return 0, None
+    for bundle in sync_repo.bundle_history(ws.db, direction="sent"):
+        if bundle["seq"] == confirmed:
+            return int(bundle["audit_upto"] or 0), str(bundle["at"])
+    return 0, None
+
+
+def export_bundle(ws: Workspace, out_dir: Path, *, full: bool = False) -> ExportResult:
+    recipients = recipients_for(ws)
+    if not recipients:
+        other = "HQ" if ws.device.role == "field" else "field"
+        raise AlholError(
+            f"no trusted {other} device to send to yet: get its card on a stick, check its "
+            "fingerprint by phone, then run: alhol-desk keys trust CARD --fingerprint FP"
+        )
+    if not out_dir.is_dir():
+        raise AlholError(f"--out: {out_dir} is not a folder (is the stick plugged in?)")
+    keys = load_device_keys(ws.data_dir)
+    upto = last_audit_id(ws.db)
+    after, since = (0, None) if full else _window_start(ws, recipients)
+    changes = collect_changes(ws, after_audit_id=after, upto=upto, full=full)
+    seq = int(get_setting(ws.db, SEQ_KEY, "0") or 0) + 1
+    doc = {
+        "format": manifest.FORMAT,
+        "format_version": manifest.FORMAT_VERSION,
+        "schema_version": SCHEMA_VERSION,
+        "bundle_id": uuid.uuid4().hex,
+        "kind": "changes",
+        "sender": {"device_id": ws.device.id, "key_id": keys.key_id, "team": ws.device.team},
+        "recipients": [p.key_id for p in recipients],
+        "seq": seq,
+        "prev": get_setting(ws.db, PREV_KEY),
+        "acks": sync_repo.acks(ws.db),
+        "created_at": utc_now(),
+        "changes": changes,
+    }
+    body = manifest.manifest_bytes(doc)
+    sealed = envelope.encrypt(
+        envelope.sign_envelope(body, keys), [p.age_recipient for p in recipients]
+    )
+    final = out_dir / f"{secrets.token_hex(8)}{BUNDLE_SUFFIX}"
+    part = final.with_name(final.name + ".part")
+    _write_durably(part, sealed)
+    try:
+        with ws.db.atomic():
+            set_setting(ws.db, SEQ_KEY, str(seq))
+            set_setting(ws.db, PREV_KEY, hashlib.sha256(body).hexdigest())
+            set_setting(ws.db, EXPORTED_UPTO_KEY, str(upto))
+            sync_repo.log_bundle(
+                ws.db,
+                direction="sent",
+                bundle_id=doc["bundle_id"],
+                sender=ws.device.id,
+                seq=seq,
+                manifest_sha256=hashlib.sha256(body).hexdigest(),
+                at=utc_now(),
+                created_at=doc["created_at"],
+                changes=len(changes),
+                outcome="exported",
+                file_name=final.name,
+                audit_upto=upto,
+            )
+            part.replace(final)  # inside the transaction: no file without its record
+            _sync_dir(out_dir)
+    except BaseException:
+        for leftover in (part, final):
+            leftover.unlink(missing_ok=True)
+        raise
+    log.info("exported bundle seq %d with %d changes", seq, len(changes))
+    return ExportResult(final, seq, len(changes), since, tuple(p.team for p in recipients))
+
+
+def _write_durably(path: Path, data: bytes) -> None:
+    try:
+        with path.open("xb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as error:
+        path.unlink(missing_ok=True)
+        raise AlholError(
+            f"--out: could not write the bundle ({error.strerror}); "
+            "nothing was exported — check the stick has space and try again"
+        ) from None
+
+
+def _sync_dir(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return  # not every platform can open a folder (Windows); the rename is still atomic
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def unexported_changes(ws: Workspace) -> int:
+    """Local changes made since the last export (the status bar count)."""
+    return sync_repo.local_change_count(ws.db, int(get_setting(ws.db, EXPORTED_UPTO_KEY, "0") or 0))

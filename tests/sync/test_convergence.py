@@ -1,0 +1,152 @@
+"""Property: field devices and HQ editing concurrently and swapping bundles in any order converge,
+and every concurrent edit with different values reaches HQ's conflict log."""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from alhol_desk.core import services
+from alhol_desk.core.records import Batch
+from alhol_desk.core.storage.records import get_record
+from alhol_desk.core.sync import devices, exporter, importer, resolution
+from alhol_desk.core.workspace import Workspace, initialise
+
+EDITABLE = {
+    "note": lambda rng: rng.choice(["checked", "to confirm", "sheet 2", None]),
+    "destination": lambda rng: rng.choice(["Moscow", "Grozny", "Baghdad"]),
+    "agency": lambda rng: rng.choice(["UNICEF", "ICRC", "MoLSA"]),
+    "women": lambda rng: rng.randint(0, 9),
+    "men": lambda rng: rng.randint(0, 9),
+}
+
+
+class Network:
+    """Three field laptops and HQ; a stick carries each bundle to the devices it addresses."""
+
+    def __init__(self, root: Path, rng: random.Random) -> None:
+        self.rng = rng
+        self.root = root
+        self.hq = initialise(root / "hq", team="HQ", role="hq", operator="hq")
+        self.fields = [
+            initialise(root / f"f{i}", team=f"Team {i}", role="field", operator=f"officer {i}")
+            for i in range(3)
+        ]
+        for field in self.fields:
+            for one, other in ((field, self.hq), (self.hq, field)):
+                card = devices.write_card(one, root / f"{one.device.id}.card")
+                devices.trust_card(other, card, devices.identity(one).fingerprint)
+        self.pending: list[tuple[Workspace, Path]] = []
+        self.stick = root / "stick"
+        self.stick.mkdir()
+
+    @property
+    def everyone(self) -> list[Workspace]:
+        return [self.hq, *self.fields]
+
+    def export(self, ws: Workspace) -> None:
+        path = exporter.export_bundle(ws, self.stick).path
+        targets = self.fields if ws is self.hq else [self.hq]
+        self.pending.extend((target, path) for target in targets)
+
+    def deliver_one(self) -> None:
+        target, path = self.pending.pop(self.rng.randrange(len(self.pending)))
+        report = importer.import_bundle(target, path)
+        assert report.outcome in ("applied", "already_imported"), report.line()
+
+    def settle(self) -> None:
+        """Exchange until quiet: every device exports, every bundle arrives, in random order."""
+        for _ in range(3):
+            for ws in self.rng.sample(self.everyone, len(self.everyone)):
+                self.export(ws)
+            while self.pending:
+                self.deliver_one()
+
+    def close(self) -> None:
+        for ws in self.everyone:
+            ws.close()
+
+
+def _visible(ws: Workspace) -> list[str]:
+    return [b.id for b in services.batches(ws)]
+
+
+def _state(ws: Workspace) -> dict[str, tuple[object, ...]]:
+    return {
+        b.id: tuple(getattr(b, c) for c in Batch.synced_columns())
+        for b in (get_record(ws.db, Batch, pk) for pk in _all_ids(ws))
+        if b is not None
+    }
+
+
+def _all_ids(ws: Workspace) -> list[str]:
+    return [row[0] for row in ws.db.execute("SELECT id FROM batches ORDER BY id")]
+
+
+@settings(
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_concurrent_edits_converge_and_conflicts_reach_hq(tmp_path_factory, seed: int) -> None:
+    rng = random.Random(seed)
+    net = Network(tmp_path_factory.mktemp("net"), rng)
+    try:
+        for _ in range(4):  # a few records, made on random devices, known everywhere
+            ws = rng.choice(net.everyone)
+            services.save_batch(
+                ws,
+                {
+                    "country": rng.choice(["RUS", "IRQ", "FRA"]),
+                    "departure_date": "2024-02-01",
+                    "status": "received",
+                    "girls": rng.randint(1, 5),
+                    "boys": rng.randint(1, 5),
+                    "source": "test",
+                },
+            )
+        net.settle()
+
+        for _round in range(2):
+            # Concurrent phase: nobody syncs; each device edits each field at most once.
+            writes: dict[tuple[str, str], dict[str, object]] = defaultdict(dict)
+            for ws in net.everyone:
+                for pk in rng.sample(_visible(ws), k=min(2, len(_visible(ws)))):
+                    if rng.random() < 0.15:
+                        services.delete_batch(ws, pk)
+                        writes[(pk, "deleted")][ws.device.id] = 1
+                        continue
+                    column = rng.choice(sorted(EDITABLE))
+                    value = EDITABLE[column](rng)
+                    before = getattr(services.get_batch(ws, pk), column)
+                    services.save_batch(ws, {column: value}, pk)
+                    if value != before:
+                        writes[(pk, column)][ws.device.id] = value
+            # Exchange in random order: partial exports and deliveries interleaved, then settle.
+            for _ in range(rng.randint(0, 6)):
+                if net.pending and rng.random() < 0.5:
+                    net.deliver_one()
+                else:
+                    net.export(rng.choice(net.everyone))
+            net.settle()
+
+            states = [_state(ws) for ws in net.everyone]
+            assert all(state == states[0] for state in states[1:]), "replicas differ"
+
+            logged = {
+                (c["pk"], c["col"])
+                for c in resolution.open_conflicts(net.hq, include_resolved=True)
+            }
+            for (pk, column), by_device in writes.items():
+                if len(set(map(repr, by_device.values()))) > 1:
+                    assert (pk, column) in logged, f"concurrent edit of {column} not logged"
+                deleted_by = writes.get((pk, "deleted"), {})
+                if column != "deleted" and deleted_by and set(by_device) - set(deleted_by):
+                    assert (pk, "deleted") in logged, "delete racing an edit not logged"
+    finally:
+        net.close()

@@ -1,0 +1,135 @@
+"""Export on one device, import on another: the merge, replays, refusals and conflicts."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from alhol_desk.core import services
+from alhol_desk.core.sync import devices, exporter, importer, resolution
+from alhol_desk.core.workspace import Workspace, initialise
+
+RUSSIA = {
+    "country": "RUS",
+    "departure_date": "2024-01-01",
+    "status": "received",
+    "girls": 12,
+    "boys": 20,
+    "min_age": 5,
+    "max_age": 17,
+    "source": "Public reporting",
+}
+
+
+def _enrol(a: Workspace, b: Workspace, tmp: Path) -> None:
+    for one, other in ((a, b), (b, a)):
+        card = devices.write_card(one, tmp / f"{one.device.id}.card")
+        devices.trust_card(other, card, devices.identity(one).fingerprint)
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> Iterator[tuple[Workspace, Workspace, Path]]:
+    field = initialise(tmp_path / "field", team="Hasakah 1", role="field", operator="Amina")
+    hq = initialise(tmp_path / "hq", team="HQ", role="hq", operator="Omar")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    _enrol(field, hq, tmp_path)
+    yield field, hq, stick
+    field.close()
+    hq.close()
+
+
+def _snapshot(ws: Workspace) -> dict[str, list[tuple[object, ...]]]:
+    tables = (
+        "batches",
+        "status_events",
+        "estimates",
+        "field_clock",
+        "audit",
+        "conflicts",
+        "devices",
+    )
+    return {t: ws.db.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables}
+
+
+def test_batch_travels_from_field_to_hq(pair: tuple[Workspace, Workspace, Path]) -> None:
+    field, hq, stick = pair
+    saved = services.save_batch(field, RUSSIA)
+    result = exporter.export_bundle(field, stick)
+    assert result.path.suffix == ".alhol" and result.changes > 0
+    assert [p.name for p in stick.iterdir()] == [result.path.name]
+
+    report = importer.import_bundle(hq, result.path)
+    assert report.outcome == "applied", report.reason
+    assert report.summary["new"] == 1
+    got = services.get_batch(hq, saved.record.id)
+    assert (got.girls, got.boys, got.min_age, got.max_age) == (12, 20, 5, 17)
+
+    again = importer.import_bundle(hq, result.path)
+    assert again.outcome == "already_imported"
+
+
+def test_flipped_byte_changes_nothing(pair: tuple[Workspace, Workspace, Path]) -> None:
+    field, hq, stick = pair
+    services.save_batch(field, RUSSIA)
+    path = exporter.export_bundle(field, stick).path
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+    before = _snapshot(hq)
+    report = importer.import_bundle(hq, path)
+    assert report.outcome == "refused"
+    assert _snapshot(hq) == before
+
+
+def test_verify_writes_nothing(pair: tuple[Workspace, Workspace, Path]) -> None:
+    field, hq, stick = pair
+    services.save_batch(field, RUSSIA)
+    path = exporter.export_bundle(field, stick).path
+    before = _snapshot(hq)
+    db_file = hq.data_dir / "alhol-desk.sqlite3"
+    report = importer.verify_bundle(hq, path)
+    assert report.outcome == "verified" and report.summary["new"] == 1
+    assert _snapshot(hq) == before
+    assert sqlite3.connect(db_file).execute("SELECT count(*) FROM bundles").fetchone()[0] == 0
+
+
+def test_concurrent_edit_is_a_conflict_resolved_and_sent_back(
+    pair: tuple[Workspace, Workspace, Path],
+) -> None:
+    field, hq, stick = pair
+    batch_id = services.save_batch(field, RUSSIA).record.id
+    importer.import_bundle(hq, exporter.export_bundle(field, stick).path)
+    to_field = exporter.export_bundle(hq, stick).path
+    importer.import_bundle(field, to_field)
+
+    services.save_batch(field, {"girls": 11, "boys": 21}, batch_id)
+    services.save_batch(hq, {"girls": 13, "boys": 19}, batch_id)
+    report = importer.import_bundle(hq, exporter.export_bundle(field, stick).path)
+    assert report.outcome == "applied", report.reason
+    open_conflicts = resolution.open_conflicts(hq)
+    assert {c["col"] for c in open_conflicts} == {"girls", "boys"}
+    girls = next(c for c in open_conflicts if c["col"] == "girls")
+    assert {girls["local_value"], girls["incoming_value"]} == {13, 11}
+
+    for conflict in open_conflicts:
+        resolution.resolve_conflict(hq, conflict["id"], "local")
+    assert resolution.open_conflicts(hq) == []
+    importer.import_bundle(field, exporter.export_bundle(hq, stick).path)
+    got = services.get_batch(field, batch_id)
+    assert (got.girls, got.boys) == (13, 19)
+    assert services.get_batch(hq, batch_id).girls == 13
+
+
+def test_export_without_trusted_recipient_is_refused(tmp_path: Path) -> None:
+    from alhol_desk.core.errors import AlholError
+
+    ws = initialise(tmp_path / "alone", team="T", role="field")
+    try:
+        with pytest.raises(AlholError, match="keys trust"):
+            exporter.export_bundle(ws, tmp_path)
+    finally:
+        ws.close()
