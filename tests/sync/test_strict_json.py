@@ -32,6 +32,8 @@ DEEP = 100_000
         (b'{"a": 1, "a": 2}', "repeats the key 'a'"),
         (b'{"a": 1, "b": {"c": 1, "c": 1}}', "repeats the key 'c'"),
         (b'[{"x": [{"y": 0, "y": 0}]}]', "repeats the key 'y'"),
+        (rb'{"a:b": "c:d", "\":": 1, "a:b": "\\"}', "repeats the key 'a:b'"),
+        (b'{"t": "10:00", "u": {}, "t": "10:00"}', "repeats the key 't'"),
         (b"NaN", "NaN"),
         (b"[Infinity]", "Infinity"),
         (b'{"a": -Infinity}', "-Infinity"),
@@ -90,6 +92,7 @@ def test_deep_nesting_is_refused_quickly() -> None:
         str(-MAX_SAFE_INTEGER).encode(),
         b"-0",
         b'"\\\\ud800"',  # an escaped backslash, then the text "ud800": no surrogate at all
+        b'[{"a": 1}, {"a": 2}, {"a": {"a": "a:a"}}, {"10:00": ":"}]',  # same key, other objects
     ],
 )
 def test_good_input_parses_like_json_loads(data: bytes) -> None:
