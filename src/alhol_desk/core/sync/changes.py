@@ -106,23 +106,22 @@ def bulk_check(items: list[Any]) -> tuple[Change, ...] | None:
         )
     except KeyError:
         return None
-    tables, pks, columns, values, hlcs, bases = (
-        list(map(itemgetter(i), changes)) for i in range(len(Change._fields))
-    )
+    table, pk, column, value, hlc, base = (itemgetter(i) for i in range(len(Change._fields)))
     try:
-        if not set(tables) <= TABLES:
+        if not set(map(table, changes)) <= TABLES:
             return None
-        distinct_columns = set(columns)
+        columns = set(map(column, changes))
     except TypeError:  # an unhashable value (a list or an object) where text belongs
         return None
     # The long columns are checked whole and in document order: a set's order would
     # scatter the reads over memory and cost more than the duplicates it saves.
+    bases = [b for b in map(base, changes) if b is not None]
     if not (
-        all(map(_column_ok, distinct_columns))
-        and set(map(type, values)) <= _VALUE_TYPES
-        and _all_shaped(pks, PK_SHAPE)
-        and _all_shaped(hlcs, HLC_SHAPE)
-        and _all_shaped([base for base in bases if base is not None], HLC_SHAPE)
+        all(map(_column_ok, columns))
+        and set(map(type, map(value, changes))) <= _VALUE_TYPES
+        and _all_shaped(list(map(pk, changes)), PK_SHAPE)
+        and _all_shaped(list(map(hlc, changes)), HLC_SHAPE)
+        and _all_shaped(bases, HLC_SHAPE)
     ):
         return None
     return changes
