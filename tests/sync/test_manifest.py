@@ -309,3 +309,29 @@ def test_hand_check_agrees_with_schema_on_random_changes(
 def test_clock_shapes_agree(hlc: str) -> None:
     _agree(good_change(hlc=hlc))
     _agree(good_change(base=hlc))
+
+
+SECRET = "Layla Haddad"
+
+
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        _set(("changes", 1, "value"), [SECRET]),
+        _set(("changes", 1, "value"), {"name": SECRET}),
+        _set(("sender", "extra"), SECRET),
+        _set(("sender", "team"), SECRET * 10),
+        _set(("created_at",), [SECRET]),
+        _set(("acks",), {SECRET: 1}),
+        _set((SECRET,), SECRET),
+        _set(("prev",), SECRET),
+        _set(("recipients",), [SECRET]),
+    ],
+)
+def test_reasons_never_repeat_the_bundle_data(mutate: Any) -> None:
+    """Reasons are shown and logged; a name or a note from the bundle must not reach them."""
+    doc = good_manifest()
+    mutate(doc)
+    with pytest.raises(BundleRejected) as caught:
+        validate_manifest(doc)
+    assert "Layla" not in caught.value.reason

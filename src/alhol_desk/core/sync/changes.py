@@ -48,6 +48,7 @@ _HEX_TO_X = bytes(
     ord("x") if b in b"0123456789abcdef" else b if b in b".-" else ord("?") for b in range(256)
 )
 _ADVICE = "ask the sender to update alhol-desk and export again"
+_JSON_KINDS = {list: "a list", dict: "an object", bool: "true or false", float: "a fraction"}
 
 
 def check_changes(items: list[Any], *, path: str = "/changes") -> tuple[Change, ...]:
@@ -84,7 +85,9 @@ def change_problem(item: Any) -> tuple[str, str] | None:
     if not _column_ok(column):
         return "/column", f"{quoted(column)} is not a column name"
     if type(value) not in _VALUE_TYPES:
-        return "/value", f"{quoted(value)} is not text, a whole number or null"
+        # Never the value itself: it may be a name or a note, and reasons are logged.
+        kind = _JSON_KINDS.get(type(value), "not JSON")
+        return "/value", f"is {kind}, but a value must be text, a whole number or null"
     if not _all_shaped((hlc,), HLC_SHAPE):
         return "/hlc", f"{quoted(hlc)} is not a clock value"
     if base is not None and not _all_shaped((base,), HLC_SHAPE):

@@ -145,5 +145,52 @@ def _check_header(header: dict[str, Any]) -> None:
     if error is None:
         return
     path = "".join(f"/{part}" for part in error.absolute_path) or "/"
-    message = error.message if len(error.message) <= 120 else error.message[:120] + "…"
-    raise BundleRejected(f"the bundle's manifest is not valid at {path}: {message}: {_ADVICE}")
+    what = _explain(error.validator, error.validator_value, error.instance)
+    raise BundleRejected(f"the bundle's manifest is not valid at {path}: {what}: {_ADVICE}")
+
+
+_KINDS = {
+    "integer": "a whole number",
+    "string": "text",
+    "array": "a list",
+    "object": "an object",
+    "null": "null",
+    "boolean": "true or false",
+}
+
+
+def _explain(keyword: Any, expected: Any, instance: Any) -> str:
+    """What a failed schema keyword means, from the schema alone.
+
+    jsonschema's own messages repeat the offending value, and a value may be a name or a
+    note: reasons are shown and logged, so they never quote the bundle's data.
+    """
+    match keyword:
+        case "required":
+            missing = [name for name in expected if name not in instance]
+            return f"the field {', '.join(map(repr, missing))} is missing"
+        case "additionalProperties" | "unevaluatedProperties":
+            return "it has a field this version of alhol-desk does not know"
+        case "type":
+            kinds = [expected] if isinstance(expected, str) else expected
+            return f"it must be {' or '.join(_KINDS.get(kind, kind) for kind in kinds)}"
+        case "const":
+            return f"it must be {expected!r}"
+        case "enum":
+            return f"it must be one of: {', '.join(map(str, expected))}"
+        case "minimum":
+            return f"it must be at least {expected}"
+        case "maximum":
+            return f"it must be at most {expected}"
+        case "minLength":
+            return "it is empty" if expected == 1 else f"it must be at least {expected} characters"
+        case "maxLength":
+            return f"it must be at most {expected} characters"
+        case "uniqueItems":
+            return "it lists the same item twice"
+        case "maxItems" | "maxProperties":
+            return f"it has more than {expected} entries"
+        case "propertyNames":
+            return "a key is not a device id"
+        case _:  # pattern, anyOf: the value is not in the expected form
+            return "it is not in the expected form"
