@@ -54,7 +54,7 @@ FINGERPRINT_GROUP_SIZE = 4
 _FINGERPRINT_LENGTH = FINGERPRINT_GROUPS * FINGERPRINT_GROUP_SIZE
 _FINGERPRINT_DOMAIN = b"alhol-desk device fingerprint v1\x00"
 # What people type for what they hear: O for zero, I and L for one; separators dropped.
-_FINGERPRINT_TYPOS = str.maketrans({"O": "0", "I": "1", "L": "1", " ": "", "-": "", "\t": ""})
+_FINGERPRINT_TYPOS = str.maketrans({"O": "0", "I": "1", "L": "1"} | dict.fromkeys(" -_.\t\n", ""))
 
 _DEVICE_ID = re.compile(r"[0-9a-f]{32}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
