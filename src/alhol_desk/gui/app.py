@@ -1,0 +1,118 @@
+"""Starting the window: Qt, the language, the data folder (first-run wizard or demo), the loop."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from ..core.demo import load_demo
+from ..core.errors import AlholError, NotInitialised
+from ..core.workspace import Workspace, initialise, open_workspace
+from ..paths import log_path, resource_path
+from .i18n import Translations
+from .preferences import Preferences
+
+log = logging.getLogger(__name__)
+DEMO_TEAM = "Demo"
+
+
+def application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("alhol-desk")
+    app.setApplicationDisplayName("alhol-desk")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "alhol-desk.svg"))))
+    return app
+
+
+def first_language(prefs: Preferences) -> str:
+    """The remembered language, else Arabic on an Arabic system, else English."""
+    if prefs.has_language():
+        return prefs.language
+    return "ar" if QLocale.system().language() == QLocale.Language.Arabic else "en"
+
+
+def open_data(
+    data_dir: Path,
+    *,
+    operator: str | None,
+    demo: bool,
+    prefs: Preferences,
+    translations: Translations,
+) -> Workspace | None:
+    """The workspace to show: opened, set up by the wizard (None if cancelled), or the demo."""
+    try:
+        ws = open_workspace(data_dir, operator=operator)
+    except NotInitialised:
+        if demo:
+            ws = initialise(data_dir, team=DEMO_TEAM, role="field", operator=operator)
+        else:
+            from .dialogs.first_run import FirstRunWizard
+
+            def remember(language: str) -> None:
+                prefs.language = language
+
+            wizard = FirstRunWizard(data_dir, translations, on_language=remember)
+            if wizard.exec() != QDialog.DialogCode.Accepted or wizard.workspace is None:
+                return None
+            prefs.language = translations.language
+            ws = wizard.workspace
+    if demo:
+        load_demo(ws)
+    return ws
+
+
+def _report_unexpected(data_dir: Path):
+    """Log a slot's unexpected failure and tell the user where the details are."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected failure: %s", "".join(traceback.format_exception(kind, error, tb)))
+        QMessageBox.critical(
+            None,
+            "alhol-desk",
+            QApplication.translate(
+                "app",
+                "Something went wrong and the last action may not have finished. "
+                "The details are in %1.",
+            ).replace("%1", str(log_path(data_dir))),
+        )
+
+    return hook
+
+
+def run(data_dir: Path, operator: str | None = None, demo: bool = False) -> int:
+    """Open the window on ``data_dir``; returns the exit code (0 also when set-up is cancelled)."""
+    app = application()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    prefs = Preferences(data_dir)
+    translations = Translations()
+    translations.install(first_language(prefs))
+    try:
+        ws = open_data(
+            data_dir, operator=operator, demo=demo, prefs=prefs, translations=translations
+        )
+    except AlholError as error:
+        QMessageBox.critical(None, "alhol-desk", str(error))
+        return 1
+    if ws is None:
+        return 0
+    from .main_window import MainWindow
+
+    previous_hook = sys.excepthook
+    sys.excepthook = _report_unexpected(data_dir)
+    try:
+        window = MainWindow(ws, prefs, translations)
+        window.show()
+        return int(app.exec())
+    finally:
+        sys.excepthook = previous_hook
+        ws.close()

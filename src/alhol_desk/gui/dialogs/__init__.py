@@ -1,0 +1,1 @@
+"""Dialogs: the first-run wizard and the small questions the window asks."""

@@ -1,0 +1,336 @@
+"""The main window: a thin frame that composes the screens, menus, shortcuts and status bar.
+
+Screens are built the first time they are shown, so opening the window costs only the
+screen it opens on. A language switch rebuilds the frame and its screens in the new
+language and direction, keeping the screen the user was on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from ..core import browse
+from ..core.demo import load_demo
+from ..core.errors import AlholError
+from ..core.workspace import Workspace
+from ..paths import resource_path
+from . import i18n
+from .dialogs import questions
+from .i18n import QT_TRANSLATE_NOOP
+from .preferences import Preferences
+
+log = logging.getLogger(__name__)
+
+# Screen name -> its label in the navigation (translated when shown) and its shortcut.
+SCREENS: dict[str, tuple[str, str]] = {
+    "dashboard": (QT_TRANSLATE_NOOP("MainWindow", "Dashboard"), "Ctrl+1"),
+    "countries": (QT_TRANSLATE_NOOP("MainWindow", "Countries"), "Ctrl+2"),
+    "batches": (QT_TRANSLATE_NOOP("MainWindow", "Batches"), "Ctrl+3"),
+    "sync": (QT_TRANSLATE_NOOP("MainWindow", "Sync"), "Ctrl+4"),
+    "conflicts": (QT_TRANSLATE_NOOP("MainWindow", "Conflicts"), "Ctrl+5"),
+    "audit": (QT_TRANSLATE_NOOP("MainWindow", "Audit log"), "Ctrl+6"),
+}
+
+
+def unexported_count(ws: Workspace) -> int:
+    """Changes not yet carried by an export; sync's own count when sync is installed."""
+    try:
+        from ..core.sync.exporter import unexported_changes
+    except ImportError:
+        return browse.unexported_changes(ws)
+    return int(unexported_changes(ws))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ws: Workspace, prefs: Preferences, translations: i18n.Translations) -> None:
+        super().__init__()
+        self.ws = ws
+        self.prefs = prefs
+        self.translations = translations
+        self.setObjectName("main_window")
+        self.setWindowIcon(QIcon(str(resource_path("icons", "alhol-desk.svg"))))
+        self.screens: dict[str, QWidget] = {}
+        self.current = ""
+        self._build()
+        geometry = prefs.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 760)
+        self.show_screen(prefs.last_screen if prefs.last_screen in SCREENS else "dashboard")
+        # The sync package is heavy to import; count after the first paint.
+        QTimer.singleShot(0, self.update_status)
+
+    # --- frame ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.setWindowTitle(self.tr("alhol-desk — %1").replace("%1", self.ws.device.team))
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(170)
+        self.nav.setIconSize(QSize(20, 20))
+        for name, (label, shortcut) in SCREENS.items():
+            item = QListWidgetItem(self.tr(label), self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setToolTip(shortcut)
+        self.stack = QStackedWidget(self)
+        body = QWidget(self)
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        self._build_menus()
+        self._build_status_bar()
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        *keys: QKeySequence | QKeySequence.StandardKey | str,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        file = bar.addMenu(self.tr("&File"))
+        file.addAction(
+            self._action(self.tr("&New batch…"), self.new_batch, QKeySequence.StandardKey.New)
+        )
+        file.addAction(self._action(self.tr("Load &demo data"), self.load_demo))
+        file.addSeparator()
+        quit_keys = [QKeySequence("Ctrl+Q")]
+        standard_quit = QKeySequence(QKeySequence.StandardKey.Quit)
+        if not standard_quit.isEmpty() and standard_quit != quit_keys[0]:
+            quit_keys.append(standard_quit)
+        file.addAction(self._action(self.tr("&Quit"), self.close, *quit_keys))
+        edit = bar.addMenu(self.tr("&Edit"))
+        edit.addAction(
+            self._action(
+                self.tr("&Find / filter"), self.focus_filter, QKeySequence.StandardKey.Find
+            )
+        )
+        view = bar.addMenu(self.tr("&View"))
+        for name, (label, shortcut) in SCREENS.items():
+            view.addAction(
+                self._action(self.tr(label), self._shower(name), shortcut)
+            )
+        view.addSeparator()
+        view.addAction(
+            self._action(
+                self.tr("&Refresh"), self.data_changed, QKeySequence.StandardKey.Refresh, "F5"
+            )
+        )
+        settings = bar.addMenu(self.tr("&Settings"))
+        language = settings.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code, name in i18n.LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == self.translations.language)
+            action.setObjectName(f"language_{code}")
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            group.addAction(action)
+            language.addAction(action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About alhol-desk"), self._about))
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        for old in getattr(self, "_status_labels", []):
+            bar.removeWidget(old)
+            old.deleteLater()
+        device = self.ws.device
+        team = QLabel(
+            self.tr("Team: %1 (%2)")
+            .replace("%1", device.team)
+            .replace("%2", i18n.status_label(device.role)),
+            self,
+        )
+        operator = QLabel(self.tr("Operator: %1").replace("%1", self.ws.operator), self)
+        self.unexported = QLabel(self)
+        self.unexported.setObjectName("unexported")
+        self._status_labels = [team, operator, self.unexported]
+        for label in self._status_labels:
+            bar.addPermanentWidget(label)
+
+    def update_status(self) -> None:
+        try:
+            count = unexported_count(self.ws)
+        except Exception:  # a status line must never stop the window
+            log.exception("could not count unexported changes")
+            return
+        self.unexported.setText(self.tr("Not yet exported: %1").replace("%1", i18n.number(count)))
+
+    # --- screens --------------------------------------------------------------------------
+
+    def screen_named(self, name: str) -> QWidget:
+        """The screen called ``name``, built on first use."""
+        found = self.screens.get(name)
+        if found is None:
+            found = self._make_screen(name)
+            found.setObjectName(f"screen_{name}")
+            self.screens[name] = found
+            self.stack.addWidget(found)
+        return found
+
+    def _make_screen(self, name: str) -> QWidget:
+        if name == "dashboard":
+            from .screens.dashboard import DashboardScreen
+
+            return DashboardScreen(self.ws, self, self)
+        if name == "countries":
+            from .screens.countries import CountriesScreen
+
+            return CountriesScreen(self.ws, self, self)
+        if name == "country":
+            from .screens.country_page import CountryPage
+
+            return CountryPage(self.ws, self, self)
+        if name == "batches":
+            from .screens.batches import BatchesScreen
+
+            return BatchesScreen(self.ws, self, self)
+        if name == "audit":
+            from .screens.audit import AuditScreen
+
+            return AuditScreen(self.ws, self, self)
+        from .screens.placeholders import ConflictsScreen, SyncScreen
+
+        return SyncScreen(self) if name == "sync" else ConflictsScreen(self)
+
+    def show_screen(self, name: str) -> QWidget:
+        widget = self.screen_named(name)
+        if getattr(widget, "stale", False):
+            widget.refresh()  # type: ignore[attr-defined]
+            widget.stale = False  # type: ignore[attr-defined]
+        self.stack.setCurrentWidget(widget)
+        self.current = name
+        nav_name = "countries" if name == "country" else name
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(list(SCREENS).index(nav_name))
+        self.nav.blockSignals(False)
+        if name in SCREENS:
+            self.prefs.last_screen = name
+        return widget
+
+    def _shower(self, name: str) -> Callable[[], object]:
+        return lambda: self.show_screen(name)
+
+    def _nav_changed(self, row: int) -> None:
+        if 0 <= row < len(SCREENS):
+            self.show_screen(list(SCREENS)[row])
+
+    def focus_filter(self) -> None:
+        if self.current not in ("countries", "batches", "audit"):
+            self.show_screen("batches")
+        widget = self.screen_named(self.current)
+        widget.focus_filter()  # type: ignore[attr-defined]
+
+    # --- the Navigator the screens use ------------------------------------------------------
+
+    def open_country(self, iso3: str) -> None:
+        page = self.show_screen("country")
+        page.show_country(iso3)  # type: ignore[attr-defined]
+
+    def show_countries(self) -> None:
+        self.show_screen("countries")
+
+    def show_batches(self, search: str = "") -> None:
+        screen = self.show_screen("batches")
+        screen.set_search(search)  # type: ignore[attr-defined]
+
+    def open_batch(self, batch_id: str) -> None:
+        from .forms.batch_form import BatchDialog
+
+        try:
+            dialog = BatchDialog(self.ws, batch_id, parent=self)
+        except AlholError as error:
+            questions.fail(self, self.tr("Cannot open the batch"), str(error))
+            return
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.data_changed()
+
+    def new_batch(self, country: str | None = None) -> str | None:
+        from .forms.batch_form import BatchDialog
+
+        dialog = BatchDialog(self.ws, country=country, parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        self.data_changed()
+        if self.current == "batches" and dialog.saved_id:
+            self.screen_named("batches").select_batch(dialog.saved_id)  # type: ignore[attr-defined]
+        return dialog.saved_id
+
+    def load_demo(self) -> None:
+        try:
+            added = load_demo(self.ws)
+        except AlholError as error:
+            questions.fail(self, self.tr("Demo data not loaded"), str(error))
+            return
+        self.statusBar().showMessage(
+            self.tr("Demo records added: %1").replace("%1", i18n.number(added))
+            if added
+            else self.tr("The demo records are already here."),
+            8000,
+        )
+        self.data_changed()
+
+    def data_changed(self) -> None:
+        """Records changed: refresh the screen on show, mark the others to refresh when shown."""
+        for widget in self.screens.values():
+            if widget is self.stack.currentWidget():
+                widget.refresh()  # type: ignore[attr-defined]
+            else:
+                widget.stale = True  # type: ignore[attr-defined]
+        self.update_status()
+
+    # --- language, leaving ----------------------------------------------------------------
+
+    def set_language(self, language: str) -> None:
+        if language == self.translations.language:
+            return
+        self.translations.install(language)
+        self.prefs.language = language
+        current = self.current
+        for widget in self.screens.values():
+            widget.deleteLater()
+        self.screens = {}
+        self._build()
+        self.show_screen(current or "dashboard")
+        self.update_status()
+
+    def _about(self) -> None:
+        from .. import __version__
+
+        questions.inform(
+            self,
+            self.tr("About alhol-desk"),
+            self.tr(
+                "alhol-desk %1: offline data entry and signed sync for tracking repatriations "
+                "from al-Hol camp. Data folder: %2"
+            )
+            .replace("%1", __version__)
+            .replace("%2", str(self.ws.data_dir)),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.prefs.save_geometry(self.saveGeometry())
+        self.prefs.sync()
+        super().closeEvent(event)

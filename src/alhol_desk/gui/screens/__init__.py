@@ -1,0 +1,23 @@
+"""The main window's screens; each gets the workspace and a ``Navigator``, never the app."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class Navigator(Protocol):
+    """What a screen may ask of the window around it."""
+
+    def open_country(self, iso3: str) -> None: ...
+
+    def show_countries(self) -> None: ...
+
+    def open_batch(self, batch_id: str) -> None: ...
+
+    def new_batch(self, country: str | None = None) -> str | None: ...
+
+    def show_batches(self, search: str = "") -> None: ...
+
+    def load_demo(self) -> None: ...
+
+    def data_changed(self) -> None: ...

@@ -1,0 +1,257 @@
+"""The dashboard: headline figures, people repatriated per country and per month, clickable."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import browse, overview
+from ...core.records import AGE_BANDS
+from ...core.workspace import Workspace
+from .. import i18n
+from . import Navigator
+
+TOP_COUNTRIES = 12
+
+
+class EmptyState(QWidget):
+    """What a new install shows: start typing, or try the tool on the sourced examples."""
+
+    def __init__(self, nav: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel(f"<h2>{self.tr('No records yet')}</h2>", self)
+        text = QLabel(
+            self.tr(
+                "Enter a batch from a handover sheet, or load the sourced example records "
+                "(AFP's 43,000 residents from 45 countries; Russia's 32 children) to try the tool."
+            ),
+            self,
+        )
+        text.setWordWrap(True)
+        new = QPushButton(self.tr("New batch (Ctrl+N)"), self)
+        demo = QPushButton(self.tr("Load demo data"), self)
+        demo.setObjectName("load_demo")
+        new.clicked.connect(lambda: nav.new_batch())
+        demo.clicked.connect(nav.load_demo)
+        buttons = QHBoxLayout()
+        buttons.addWidget(new)
+        buttons.addWidget(demo)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(title)
+        layout.addWidget(text)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+
+
+def _chart(title: str) -> tuple[QChart, QChartView]:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.legend().hide()
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(260)
+    return chart, view
+
+
+class DashboardScreen(QWidget):
+    def __init__(self, ws: Workspace, nav: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.nav = nav
+        self.pages = QStackedWidget(self)
+        self.empty = EmptyState(nav, self)
+        self.figures = QWidget(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.figures)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.pages.addWidget(self.empty)
+        self.pages.addWidget(scroll)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+
+        self.headline = QLabel(self.figures)
+        self.headline.setObjectName("headline")
+        self.headline.setWordWrap(True)
+        self.headline.linkActivated.connect(self._follow)
+        self.bands = QGroupBox(self.tr("People repatriated by sex and age"), self.figures)
+        self.bands_grid = QGridLayout(self.bands)
+        self.estimates = QLabel(self.figures)
+        self.estimates.setWordWrap(True)
+        self.country_chart, country_view = _chart(self.tr("People repatriated, by country"))
+        self.month_chart, month_view = _chart(self.tr("People repatriated, by month"))
+        self.country_iso3: list[str] = []
+        self.months: list[str] = []
+        self.country_bars: QBarSet | None = None
+        self.month_bars: QBarSet | None = None
+        charts = QHBoxLayout()
+        charts.addWidget(country_view, 1)
+        charts.addWidget(month_view, 1)
+        body = QVBoxLayout(self.figures)
+        body.addWidget(self.headline)
+        top = QHBoxLayout()
+        top.addWidget(self.bands, 1)
+        top.addWidget(self.estimates, 1)
+        body.addLayout(top)
+        body.addLayout(charts, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not browse.has_records(self.ws):
+            self.pages.setCurrentWidget(self.empty)
+            return
+        self.pages.setCurrentIndex(1)
+        figures = overview.stats(self.ws)
+        self._show_headline(figures)
+        self._show_bands(figures["people"])
+        self._show_estimates(figures["camp_estimates"])
+        self._show_countries(figures["by_country"])
+        self._show_months(browse.repatriated_by_month(self.ws))
+
+    def _show_headline(self, figures: dict[str, Any]) -> None:
+        countries, people = figures["countries"], figures["people"]
+        started = self.tr("%1 of %2 tracked countries have started repatriating")
+        started = started.replace("%1", i18n.number(countries["started_repatriating"]))
+        started = started.replace("%2", i18n.number(countries["tracked"]))
+        total = self.tr("%1 people repatriated (batches: %2)")
+        total = total.replace("%1", i18n.number(people["total"]))
+        total = total.replace("%2", i18n.number(figures["batches_repatriated"]))
+        sexes = ", ".join(
+            f"{i18n.field_label(sex)} {i18n.number(people[sex])}"
+            for sex in ("women", "men", "girls", "boys")
+        )
+        self.headline.setText(
+            f'<h2><a href="countries">{started}</a></h2>'
+            f'<h3><a href="batches">{total}</a></h3><p>{sexes}</p>'
+        )
+
+    def _show_bands(self, people: dict[str, Any]) -> None:
+        while self.bands_grid.count():
+            item = self.bands_grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for row, sex in enumerate(("girls", "boys", "women", "men")):
+            self.bands_grid.addWidget(QLabel(i18n.field_label(sex), self.bands), row, 0)
+            bands = [band for band, owner in AGE_BANDS if owner == sex]
+            for column, band in enumerate(bands, start=1):
+                count = people["by_age_band"][band]
+                label = QLabel(f"{i18n.field_label(band)}: {i18n.number(count)}", self.bands)
+                self.bands_grid.addWidget(label, row, column)
+        note = QLabel(self.tr("Age bands count only batches that give them."), self.bands)
+        note.setEnabled(False)
+        self.bands_grid.addWidget(note, 4, 0, 1, 4)
+
+    def _show_estimates(self, estimates: list[dict[str, Any]]) -> None:
+        lines = []
+        for estimate in estimates:
+            parts = []
+            if estimate["total"] is not None:
+                parts.append(self.tr("%1 people").replace("%1", i18n.number(estimate["total"])))
+            if estimate["countries"] is not None:
+                parts.append(
+                    self.tr("%1 countries").replace("%1", i18n.number(estimate["countries"]))
+                )
+            if estimate["countries_repatriating"] is not None:
+                parts.append(
+                    self.tr("%1 repatriating").replace(
+                        "%1", i18n.number(estimate["countries_repatriating"])
+                    )
+                )
+            source = f"{estimate['source']}, {i18n.day(estimate['estimate_date'])}"
+            lines.append(f"<li>{', '.join(parts)} <i>({source})</i></li>")
+        title = self.tr("Camp estimates (sources disagree; all are kept)")
+        self.estimates.setText(f"<b>{title}</b><ul>{''.join(lines)}</ul>" if lines else "")
+
+    def _show_countries(self, rows: list[dict[str, Any]]) -> None:
+        top = sorted(rows, key=lambda r: r["people"], reverse=True)[:TOP_COUNTRIES]
+        top.reverse()  # a horizontal bar chart draws its first category at the bottom
+        self.country_iso3 = [r["iso3"] for r in top]
+        bars = QBarSet(i18n.field_label("people"))
+        people = [float(r["people"]) for r in top]
+        bars.append(people)
+        bars.clicked.connect(self._country_clicked)
+        series = QHorizontalBarSeries()
+        series.append(bars)
+        names = [i18n.country_name(r["name_en"], r["name_ar"]) for r in top]
+        self._replace(self.country_chart, series, names, people, horizontal=True)
+        self.country_bars = bars
+
+    def _show_months(self, rows: list[dict[str, Any]]) -> None:
+        self.months = [r["month"] for r in rows]
+        bars = QBarSet(i18n.field_label("people"))
+        people = [float(r["people"]) for r in rows]
+        bars.append(people)
+        bars.clicked.connect(self._month_clicked)
+        series = QBarSeries()
+        series.append(bars)
+        locale = QLocale()
+        names = [
+            locale.toString(QDate.fromString(month + "-01", "yyyy-MM-dd"), "MMM yyyy")
+            for month in self.months
+        ]
+        self._replace(self.month_chart, series, names, people, horizontal=False)
+        self.month_bars = bars
+
+    @staticmethod
+    def _replace(
+        chart: QChart, series, names: list[str], peak: list[float], *, horizontal: bool
+    ) -> None:
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        categories.append(names)
+        values = QValueAxis()
+        values.setLabelFormat("%d")
+        values.setRange(0, max([*peak, 1.0]))
+        values.applyNiceNumbers()
+        chart.addAxis(
+            categories, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom
+        )
+        chart.addAxis(
+            values, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft
+        )
+        series.attachAxis(categories)
+        series.attachAxis(values)
+
+    def _country_clicked(self, index: int) -> None:
+        if 0 <= index < len(self.country_iso3):
+            self.nav.open_country(self.country_iso3[index])
+
+    def _month_clicked(self, index: int) -> None:
+        if 0 <= index < len(self.months):
+            self.nav.show_batches(self.months[index])
+
+    def _follow(self, link: str) -> None:
+        if link == "batches":
+            self.nav.show_batches("")
+        elif link == "countries":
+            self.nav.show_countries()
