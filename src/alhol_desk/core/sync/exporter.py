@@ -126,6 +126,7 @@ def export_bundle(ws: Workspace, out_dir: Path, *, full: bool = False) -> Export
         "changes": changes,
     }
     body = manifest.manifest_bytes(doc)
+    body_sha256 = hashlib.sha256(body).hexdigest()
     sealed = envelope.encrypt(
         envelope.sign_envelope(body, keys), [p.age_recipient for p in recipients]
     )
@@ -135,7 +136,7 @@ def export_bundle(ws: Workspace, out_dir: Path, *, full: bool = False) -> Export
     try:
         with ws.db.atomic():
             set_setting(ws.db, SEQ_KEY, str(seq))
-            set_setting(ws.db, PREV_KEY, hashlib.sha256(body).hexdigest())
+            set_setting(ws.db, PREV_KEY, body_sha256)
             set_setting(ws.db, EXPORTED_UPTO_KEY, str(upto))
             sync_repo.log_bundle(
                 ws.db,
@@ -143,7 +144,7 @@ def export_bundle(ws: Workspace, out_dir: Path, *, full: bool = False) -> Export
                 bundle_id=doc["bundle_id"],
                 sender=ws.device.id,
                 seq=seq,
-                manifest_sha256=hashlib.sha256(body).hexdigest(),
+                manifest_sha256=body_sha256,
                 at=utc_now(),
                 created_at=doc["created_at"],
                 changes=len(changes),
