@@ -129,9 +129,7 @@ class MainWindow(QMainWindow):
         )
         view = bar.addMenu(self.tr("&View"))
         for name, (label, shortcut) in SCREENS.items():
-            view.addAction(
-                self._action(self.tr(label), self._shower(name), shortcut)
-            )
+            view.addAction(self._action(self.tr(label), self._shower(name), shortcut))
         view.addSeparator()
         view.addAction(
             self._action(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,19 +21,16 @@ from PySide6.QtWidgets import (
 from ...core.errors import AlholError, ValidationFailed
 from ...core.records import Record
 from ..dialogs import questions
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .record_form import RecordForm
-
-
-def _tr(text: str) -> str:
-    # A fixed context: subclasses share these strings (self.tr would look them up per class).
-    return QCoreApplication.translate("RecordDialog", text)
 
 
 class RecordDialog(QDialog):
     """Subclasses build ``form``, lay it out with ``set_body`` and say how to ``write`` it."""
 
     saved = Signal(str)
+    # Strings here use one context, "RecordDialog", for every subclass (self.tr would look
+    # them up under the subclass's name).
     DISCARD_QUESTION = QT_TRANSLATE_NOOP(
         "RecordDialog", "This record has changes that are not saved. Discard them?"
     )
@@ -47,13 +44,13 @@ class RecordDialog(QDialog):
         self.hint.setObjectName("save_hint")
         self.hint.setWordWrap(True)
         buttons = QDialogButtonBox(self)
-        self.save_button = QPushButton(_tr("Save"), self)
+        self.save_button = QPushButton(translate("RecordDialog", "Save"), self)
         self.save_button.setObjectName("save_button")
         self.save_button.setDefault(True)
-        self.save_button.setToolTip(_tr("Save (Enter or Ctrl+S)"))
+        self.save_button.setToolTip(translate("RecordDialog", "Save (Enter or Ctrl+S)"))
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setText(_tr("Cancel"))
+        self.cancel_button.setText(translate("RecordDialog", "Cancel"))
         self.save_button.clicked.connect(self.try_save)
         buttons.rejected.connect(self.reject)
         self._footer = QHBoxLayout()
@@ -90,12 +87,14 @@ class RecordDialog(QDialog):
         self.save_button.setEnabled(self.form.can_save())
         hidden = self.form.hidden_problems()
         if hidden:
-            still = _tr("Still needed: %1").replace("%1", ", ".join(dict.fromkeys(hidden)))
+            still = translate("RecordDialog", "Still needed: %1").replace(
+                "%1", ", ".join(dict.fromkeys(hidden))
+            )
             self.hint.setText(still)
         elif self.form.errors:
-            self.hint.setText(_tr("Fix the fields marked in red to save."))
+            self.hint.setText(translate("RecordDialog", "Fix the fields marked in red to save."))
         elif self.form.warnings:
-            self.hint.setText(_tr("Warnings (in amber) do not stop saving."))
+            self.hint.setText(translate("RecordDialog", "Warnings (in amber) do not stop saving."))
         else:
             self.hint.clear()
 
@@ -119,7 +118,7 @@ class RecordDialog(QDialog):
             self.form.reveal_all()
             return False
         except AlholError as error:
-            questions.fail(self, _tr("Not saved"), str(error))
+            questions.fail(self, translate("RecordDialog", "Not saved"), str(error))
             return False
         self.form.mark_saved()
         self.saved_id = record.id
@@ -139,10 +138,10 @@ class RecordDialog(QDialog):
         """Esc, Cancel or the close box: ask before throwing typed values away."""
         if self.form.is_dirty() and not questions.confirm(
             self,
-            _tr("Unsaved changes"),
-            _tr(self.DISCARD_QUESTION),
-            _tr("Discard changes"),
-            _tr("Keep editing"),
+            translate("RecordDialog", "Unsaved changes"),
+            translate("RecordDialog", self.DISCARD_QUESTION),
+            translate("RecordDialog", "Discard changes"),
+            translate("RecordDialog", "Keep editing"),
         ):
             return
         super().reject()

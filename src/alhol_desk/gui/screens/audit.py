@@ -75,10 +75,13 @@ class AuditScreen(QWidget):
         filters.addWidget(self.record, 1)
         filters.addWidget(QLabel(self.tr("Operator"), self))
         filters.addWidget(self.operator)
+        dates = QHBoxLayout()
         for widget in (self.use_from, self.date_from, self.use_to, self.date_to):
-            filters.addWidget(widget)
+            dates.addWidget(widget)
+        dates.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addLayout(dates)
         layout.addWidget(self.table, 1)
         hint = QLabel(
             self.tr(

@@ -41,7 +41,8 @@ class EmptyState(QWidget):
 
     def __init__(self, nav: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel(f"<h2>{self.tr('No records yet')}</h2>", self)
+        heading = self.tr("No records yet")
+        title = QLabel(f"<h2>{heading}</h2>", self)
         text = QLabel(
             self.tr(
                 "Enter a batch from a handover sheet, or load the sourced example records "
@@ -72,6 +73,8 @@ def _chart(title: str) -> tuple[QChart, QChartView]:
     chart.setTitle(title)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.legend().hide()
+    chart.setLocale(QLocale())  # axis numbers in the window's digits
+    chart.setLocalizeNumbers(True)
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(260)

@@ -1,0 +1,241 @@
+"""The main window: screens, shortcuts, status bar, what it remembers; the app's start-up paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton
+
+from alhol_desk.core import services
+from alhol_desk.core.demo import load_demo
+from alhol_desk.core.workspace import Workspace, open_workspace
+from alhol_desk.gui import app as gui_app
+from alhol_desk.gui.dialogs.first_run import FirstRunWizard
+from alhol_desk.gui.forms.batch_form import BatchDialog
+from alhol_desk.gui.i18n import Translations
+from alhol_desk.gui.main_window import SCREENS, MainWindow
+from alhol_desk.gui.preferences import Preferences
+
+
+@pytest.fixture
+def window(qtbot, ws: Workspace, prefs: Preferences, translations: Translations) -> MainWindow:
+    shown = MainWindow(ws, prefs, translations)
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitExposed(shown)
+    return shown
+
+
+def status_texts(window: MainWindow) -> list[str]:
+    return [label.text() for label in window.statusBar().findChildren(QLabel) if label.text()]
+
+
+def test_title_screens_and_status_bar(qtbot, window: MainWindow, ws: Workspace) -> None:
+    assert "alhol-desk" in window.windowTitle()
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "Dashboard", "Countries", "Batches", "Sync", "Conflicts", "Audit log",
+    ]  # fmt: skip
+    qtbot.waitUntil(lambda: any("Not yet exported" in t for t in status_texts(window)))
+    texts = status_texts(window)
+    assert "Team: Hasakah 1 (Field team)" in texts
+    assert "Operator: Tester" in texts
+    assert "Not yet exported: 0" in texts
+
+
+def test_every_screen_opens_and_the_placeholders_say_what_they_will_hold(window) -> None:
+    for name in SCREENS:
+        screen = window.show_screen(name)
+        assert window.stack.currentWidget() is screen
+    sync = window.screen_named("sync").findChild(QLabel, "placeholder_text").text()
+    conflicts = window.screen_named("conflicts").findChild(QLabel, "placeholder_text").text()
+    assert "Export" in sync and "Import" in sync
+    assert "both values" in conflicts
+
+
+def test_ctrl_digits_switch_screens(qtbot, window: MainWindow) -> None:
+    for number, name in enumerate(SCREENS, start=1):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+        assert window.current == name
+
+
+def test_menus_carry_the_standard_shortcuts(window: MainWindow) -> None:
+    shortcuts = {
+        action.text().replace("&", ""): [s.toString() for s in action.shortcuts()]
+        for menu in window.menuBar().findChildren(type(window.menuBar().addMenu("x")))
+        for action in menu.actions()
+    }
+    assert QKeySequence(QKeySequence.StandardKey.New).toString() in shortcuts["New batch…"]
+    assert QKeySequence(QKeySequence.StandardKey.Find).toString() in shortcuts["Find / filter"]
+    assert "Ctrl+Q" in shortcuts["Quit"]
+
+
+def test_ctrl_n_opens_the_batch_form_and_a_save_shows_in_the_table_and_status(
+    qtbot, window: MainWindow, ws: Workspace, monkeypatch
+) -> None:
+    window.show_screen("batches")
+
+    def fill_and_save(dialog: BatchDialog) -> int:
+        form = dialog.form.rows
+        form["country"].editor.write("RUS")
+        form["status"].editor.write("received")
+        form["departure_date"].editor.write("2024-01-01")
+        form["girls"].editor.write("12")
+        form["boys"].editor.write("20")
+        form["source"].editor.write("AFP")
+        assert dialog.try_save()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(BatchDialog, "exec", fill_and_save)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+
+    [batch] = services.batches(ws)
+    screen = window.screen_named("batches")
+    qtbot.waitUntil(lambda: screen.table.current_batch() == batch.id)
+    assert "Not yet exported: 1" in status_texts(window)
+
+
+def test_ctrl_f_goes_to_the_filter_of_the_screen(qtbot, window: MainWindow) -> None:
+    window.show_screen("dashboard")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.current == "batches"
+    assert QApplication.focusWidget() is window.screen_named("batches").filter
+    window.show_screen("countries")
+    window.focus_filter()
+    assert QApplication.focusWidget() is window.screen_named("countries").search
+
+
+def test_geometry_and_last_screen_are_remembered_in_the_data_folder(
+    qtbot, ws: Workspace, data_dir: Path, translations: Translations
+) -> None:
+    first = MainWindow(ws, Preferences(data_dir), translations)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(760, 520)
+    first.show_screen("audit")
+    first.close()
+    assert (data_dir / "alhol-desk-window.ini").exists()
+
+    second = MainWindow(ws, Preferences(data_dir), translations)
+    qtbot.addWidget(second)
+    assert second.current == "audit"
+    assert (second.width(), second.height()) == (760, 520)
+
+
+def test_an_empty_data_folder_offers_the_demo_data(qtbot, window: MainWindow, ws) -> None:
+    dashboard = window.show_screen("dashboard")
+    assert dashboard.pages.currentWidget() is dashboard.empty
+    button = dashboard.findChild(QPushButton, "load_demo")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert len(services.batches(ws)) == 1
+    assert dashboard.pages.currentWidget() is not dashboard.empty
+    assert "32 people repatriated" in dashboard.headline.text()
+
+
+def test_a_language_switch_flips_the_layout_and_shows_arabic(
+    qtbot, window: MainWindow, prefs: Preferences
+) -> None:
+    window.show_screen("batches")
+    window.set_language("ar")
+
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.nav.item(0).text() == "لوحة المعلومات"
+    assert "alhol-desk" in window.windowTitle()
+    assert window.current == "batches"
+    assert prefs.language == "ar"
+    assert Preferences(window.ws.data_dir).language == "ar"  # remembered on disk
+
+    window.set_language("en")
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert window.nav.item(0).text() == "Dashboard"
+
+
+# --- start-up ---------------------------------------------------------------------------
+
+
+def test_the_wizard_initialises_the_data_folder(qtbot, data_dir: Path, translations) -> None:
+    wizard = FirstRunWizard(data_dir, translations)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    qtbot.keyClicks(wizard.team_page.team, "Hasakah 2")
+    wizard.team_page.hq.setChecked(True)
+    wizard.next()
+    wizard.operator_page.operator.setText("Amira")
+    wizard.accept()
+
+    assert wizard.result() == QDialog.DialogCode.Accepted
+    ws = wizard.workspace
+    assert ws is not None
+    assert (ws.device.team, ws.device.role, ws.operator) == ("Hasakah 2", "hq", "Amira")
+    ws.close()
+
+
+def test_the_wizard_switches_language_as_soon_as_it_is_chosen(
+    qtbot, data_dir: Path, translations
+) -> None:
+    chosen: list[str] = []
+    wizard = FirstRunWizard(data_dir, translations, on_language=chosen.append)
+    qtbot.addWidget(wizard)
+    wizard.language_page.buttons["ar"].setChecked(True)
+    assert chosen == ["ar"]
+    qtbot.waitUntil(lambda: wizard.windowTitle() == "إعداد alhol-desk")
+    assert wizard.team_page.title() == "الفريق والدور"
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+
+def test_the_wizard_stays_open_and_says_why_when_init_refuses(
+    qtbot, data_dir, translations
+) -> None:
+    wizard = FirstRunWizard(data_dir, translations)
+    qtbot.addWidget(wizard)
+    wizard.team_page.team.setText("   ")
+    wizard.accept()
+    assert wizard.workspace is None
+    assert "team" in wizard.operator_page.error.text()
+
+
+def test_gui_demo_initialises_a_field_device_and_loads_the_demo(data_dir: Path, qapp) -> None:
+    prefs, translations = Preferences(data_dir), Translations()
+    ws = gui_app.open_data(
+        data_dir, operator="Tester", demo=True, prefs=prefs, translations=translations
+    )
+    assert ws is not None
+    try:
+        assert ws.device.role == "field"
+        assert len(services.batches(ws)) == 1
+    finally:
+        ws.close()
+        translations.install("en")
+
+
+def test_run_opens_the_window_on_the_data_and_returns_its_exit_code(
+    qtbot, workspace: Workspace, data_dir: Path, monkeypatch
+) -> None:
+    load_demo(workspace)
+    seen: list[str] = []
+
+    def fake_exec() -> int:
+        [window] = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        seen.append(window.windowTitle())
+        window.close()
+        window.deleteLater()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    assert gui_app.run(data_dir, operator="Tester") == 0
+    assert seen == ["alhol-desk — Hasakah 1"]
+    Translations().install("en")
+
+
+def test_run_returns_zero_when_the_wizard_is_cancelled(data_dir: Path, monkeypatch, qapp) -> None:
+    monkeypatch.setattr(FirstRunWizard, "exec", lambda self: QDialog.DialogCode.Rejected)
+    assert gui_app.run(data_dir / "new") == 0
+    with pytest.raises(Exception, match="no alhol-desk data"):
+        open_workspace(data_dir / "new")
+    Translations().install("en")
