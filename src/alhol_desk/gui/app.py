@@ -29,7 +29,6 @@ def application() -> QApplication:
         return existing
     app = QApplication(sys.argv[:1])
     app.setApplicationName("alhol-desk")
-    app.setApplicationDisplayName("alhol-desk")
     app.setWindowIcon(QIcon(str(resource_path("icons", "alhol-desk.svg"))))
     return app
 

@@ -67,7 +67,7 @@ class AuditScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.resizeSection(0, 150)
+        header.resizeSection(0, 190)
         header.resizeSection(2, 230)
 
         filters = QHBoxLayout()

@@ -233,7 +233,7 @@ class DashboardScreen(QWidget):
         categories = QBarCategoryAxis()
         categories.append(names)
         values = QValueAxis()
-        values.setLabelFormat("%d")
+        values.setLabelFormat("%.0f")  # "%d" draws nothing once numbers are localised
         values.setRange(0, max([*peak, 1.0]))
         values.applyNiceNumbers()
         chart.addAxis(
