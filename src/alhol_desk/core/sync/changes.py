@@ -10,6 +10,7 @@ to name the first problem. ``tests/sync/test_manifest.py`` proves that
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Collection
 from functools import cache
 from itertools import repeat
@@ -51,6 +52,25 @@ _ADVICE = "ask the sender to update alhol-desk and export again"
 _JSON_KINDS = {list: "a list", dict: "an object", bool: "true or false", float: "a fraction"}
 
 
+def compact_change(obj: dict[str, Any]) -> Any:
+    """A parse hook: an object with exactly the change fields, in order, becomes a Change.
+
+    Nothing is checked here (``check_changes`` still does it all); this only keeps a
+    50,000-change manifest small while it is parsed: a tuple instead of a dict, and the
+    record ids and clocks, repeated once per column, shared instead of copied.
+    """
+    if len(obj) != len(Change._fields) or tuple(obj) != Change._fields:
+        return obj
+    table, pk, column, value, hlc, base = obj.values()
+    return tuple.__new__(
+        Change, (_shared(table), _shared(pk), _shared(column), value, _shared(hlc), _shared(base))
+    )
+
+
+def _shared(value: Any) -> Any:
+    return sys.intern(value) if type(value) is str else value
+
+
 def check_changes(items: list[Any], *, path: str = "/changes") -> tuple[Change, ...]:
     """The items as :class:`Change` tuples, or :class:`BundleRejected` naming the first bad one."""
     changes = bulk_check(items)
@@ -69,6 +89,8 @@ def check_changes(items: list[Any], *, path: str = "/changes") -> tuple[Change, 
 
 def change_problem(item: Any) -> tuple[str, str] | None:
     """The first way ``item`` breaks ``$defs/change``, as (path suffix, reason), or None."""
+    if type(item) is Change:  # made by compact_change from an object with exactly its fields
+        item = item._asdict()
     if type(item) is not dict:
         return "", "a change must be a JSON object"
     for name in Change._fields:
@@ -99,16 +121,20 @@ def bulk_check(items: list[Any]) -> tuple[Change, ...] | None:
     """Every item as a Change when all are valid (the schema's answer), else None."""
     if not items:
         return ()
-    # Objects of six members that include the six fields have exactly those fields.
-    if set(map(type, items)) != {dict} or set(map(len, items)) != {len(_FIELDS)}:
+    kinds = set(map(type, items))
+    if kinds == {Change}:  # parsed with compact_change: fields already in place
+        changes = tuple(items)
+    elif kinds != {dict} or set(map(len, items)) != {len(_FIELDS)}:
+        # Objects of six members that include the six fields have exactly those fields.
         return None
-    try:
-        # tuple.__new__ straight from the C-level map: no Python call per change.
-        changes = cast(
-            tuple[Change, ...], tuple(map(tuple.__new__, repeat(Change), map(_ROW, items)))
-        )
-    except KeyError:
-        return None
+    else:
+        try:
+            # tuple.__new__ straight from the C-level map: no Python call per change.
+            changes = cast(
+                tuple[Change, ...], tuple(map(tuple.__new__, repeat(Change), map(_ROW, items)))
+            )
+        except KeyError:
+            return None
     table, pk, column, value, hlc, base = (itemgetter(i) for i in range(len(Change._fields)))
     try:
         if not set(map(table, changes)) <= TABLES:

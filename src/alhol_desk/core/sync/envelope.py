@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import io
 import json
 import re
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import pyrage
@@ -53,8 +55,13 @@ def sign_envelope(manifest: bytes, keys: DeviceKeys) -> bytes:
     return json.dumps(envelope, separators=(",", ":")).encode("ascii")
 
 
-def open_envelope(data: bytes, trusted: Mapping[str, Ed25519PublicKey]) -> tuple[bytes, str]:
+def open_envelope(
+    data: bytes | bytearray, trusted: Mapping[str, Ed25519PublicKey]
+) -> tuple[bytes, str]:
     """The manifest bytes exactly as signed, and the key id (a key of ``trusted``) that signed.
+
+    A ``bytearray`` is emptied as it is parsed (see ``loads_strict``): a 10 MB bundle is not
+    held as bytes, text and payload all at once.
 
     Raises :class:`BundleRejected` for anything but a well-formed envelope of our payload
     type with a signature that one of the ``trusted`` keys verifies.
@@ -81,7 +88,7 @@ def open_envelope(data: bytes, trusted: Mapping[str, Ed25519PublicKey]) -> tuple
     )
 
 
-def _parse_envelope(data: bytes) -> tuple[bytes, list[tuple[str, bytes]]]:
+def _parse_envelope(data: bytes | bytearray) -> tuple[bytes, list[tuple[str, bytes]]]:
     doc: Any = loads_strict(data, max_depth=3, max_items=16 + 3 * MAX_SIGNATURES)
     if not isinstance(doc, dict) or doc.keys() != ENVELOPE_FIELDS:
         raise BundleRejected(f"{_DAMAGED} (the envelope does not have the expected fields)")
@@ -93,7 +100,7 @@ def _parse_envelope(data: bytes) -> tuple[bytes, list[tuple[str, bytes]]]:
         raise BundleRejected(
             f"this file is not an alhol-desk bundle (it holds {quoted(payload_type)})"
         )
-    payload = _strict_b64(doc["payload"], "payload")
+    payload = _strict_b64(doc.pop("payload"), "payload")
     entries = doc["signatures"]
     if not isinstance(entries, list) or not entries:
         raise BundleRejected("the bundle is not signed, so it cannot be trusted")
@@ -118,7 +125,8 @@ def _strict_b64(text: Any, what: str) -> bytes:
     if not isinstance(text, str):
         raise bad
     try:
-        raw = base64.b64decode(text, validate=True)
+        # binascii reads an ASCII str in place; base64.b64decode would copy it to bytes first.
+        raw = binascii.a2b_base64(text, strict_mode=True)
     except (binascii.Error, ValueError):  # ValueError: non-ASCII characters
         raise bad from None
     # The decoder ignores the unused bits of the last group; only the canonical spelling
@@ -150,6 +158,91 @@ def encrypt(plaintext: bytes, recipients: Sequence[str]) -> bytes:
     return ciphertext
 
 
+class _CappedReader(io.RawIOBase):
+    """A file read through a size cap, so a file that grows after its size was checked
+    (or a device that lies about it) is still never read past the cap."""
+
+    def __init__(self, handle: io.BufferedReader, cap: int) -> None:
+        self._handle = handle
+        self._left = cap
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        count = int(self._handle.readinto(view[: max(0, min(len(view), self._left + 1))]))
+        self._left -= count
+        if self._left < 0:
+            raise BundleRejected("the file is too large to be a bundle; it was not read")
+        return count
+
+
+class _Sink:
+    """Where the plaintext goes: a bytearray, so that ``open_envelope`` can take it over."""
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+
+    def write(self, chunk: bytes) -> int:
+        self.data += chunk
+        return len(chunk)
+
+    def flush(self) -> None:
+        pass
+
+
+def decrypt_file(path: Path, identity: x25519.Identity, *, max_bytes: int) -> bytearray:
+    """Open an age file from disk, streaming it: the ciphertext is never held in memory whole.
+
+    Same refusals as :func:`decrypt`, plus the size cap (checked before reading, and while).
+    The plaintext is a bytearray that :func:`open_envelope` empties as it parses it.
+    """
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise BundleRejected(
+                f"the file is too large to be a bundle ({size // (1024 * 1024)} MB); "
+                "it was not read"
+            )
+        with path.open("rb") as handle:
+            if not is_age_file(handle.read(64)):
+                raise BundleRejected("this file is not an alhol-desk bundle (it is not encrypted)")
+            handle.seek(0)
+            sink = _Sink()
+            try:
+                pyrage.decrypt_io(_CappedReader(handle, max_bytes), sink, [identity])
+            except pyrage.DecryptError as exc:
+                raise _decrypt_refusal(str(exc)) from None
+            except BundleRejected:
+                raise
+            except OSError as exc:
+                if exc.errno is not None:  # the stick itself failed, not the age stream
+                    raise BundleRejected(_UNREADABLE) from None
+                raise _decrypt_refusal(str(exc)) from None
+            return sink.data
+    except OSError:
+        raise BundleRejected(_UNREADABLE) from None
+
+
+_UNREADABLE = "the file cannot be read (was the stick removed?)"
+
+
+def _decrypt_refusal(message: str) -> BundleRejected:
+    """age's one exception type, told apart by its message."""
+    if message.startswith("No matching keys"):
+        return BundleRejected(
+            "this bundle is not addressed to this device: ask the sender to export it for "
+            "this device (they must trust this device's card)"
+        )
+    if message.startswith("Unknown age format"):
+        return BundleRejected(NEWER_VERSION)
+    return BundleRejected(
+        "the bundle is damaged or cut short (was the stick pulled out early?): copy it "
+        "again from the sender"
+    )
+
+
 def decrypt(ciphertext: bytes, identity: x25519.Identity) -> bytes:
     """Open an age file with this device's identity, or say in one line why it cannot be."""
     if not is_age_file(ciphertext):
@@ -157,17 +250,5 @@ def decrypt(ciphertext: bytes, identity: x25519.Identity) -> bytes:
     try:
         plaintext: bytes = pyrage.decrypt(ciphertext, [identity])
     except pyrage.DecryptError as exc:
-        # pyrage has a single exception class; the age library's message tells the cases apart.
-        message = str(exc)
-        if message.startswith("No matching keys"):
-            raise BundleRejected(
-                "this bundle is not addressed to this device: ask the sender to export it for "
-                "this device (they must trust this device's card)"
-            ) from None
-        if message.startswith("Unknown age format"):
-            raise BundleRejected(NEWER_VERSION) from None
-        raise BundleRejected(
-            "the bundle is damaged or cut short (was the stick pulled out early?): copy it "
-            "again from the sender"
-        ) from None
+        raise _decrypt_refusal(str(exc)) from None
     return plaintext

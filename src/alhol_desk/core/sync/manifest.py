@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from ...paths import resource_path
 from ..storage.database import SCHEMA_VERSION
-from .changes import Change, check_changes
+from .changes import Change, check_changes, compact_change
 from .errors import NEWER_VERSION, BundleRejected
+from .strict_json import loads_strict
 
 if TYPE_CHECKING:
     from jsonschema.protocols import Validator
@@ -92,6 +93,11 @@ def validate_manifest(doc: Any, *, schema_version: int = SCHEMA_VERSION) -> Mani
         created_at=doc["created_at"],
         changes=check_changes(changes, path="/changes"),
     )
+
+
+def parse_manifest(body: bytes) -> Any:
+    """Strictly parse manifest bytes, holding the changes compactly (see ``compact_change``)."""
+    return loads_strict(body, object_hook=compact_change)
 
 
 def manifest_bytes(doc: Mapping[str, Any]) -> bytes:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from .errors import BundleRejected, quoted
@@ -39,15 +40,30 @@ _BRACKETS = bytes.maketrans(b"{}", b"[]")
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
-def loads_strict(data: bytes, *, max_depth: int = 64, max_items: int = 1_000_000) -> Any:
-    """Parse ``data`` under the policy above, or raise :class:`BundleRejected` saying why."""
+def loads_strict(
+    data: bytes | bytearray,
+    *,
+    max_depth: int = 64,
+    max_items: int = 1_000_000,
+    object_hook: Callable[[dict[str, Any]], Any] | None = None,
+) -> Any:
+    """Parse ``data`` under the policy above, or raise :class:`BundleRejected` saying why.
+
+    ``object_hook`` may replace each parsed object as it is made (after its keys were
+    counted), so that a large document can be held in a compact form while it is parsed.
+    A ``bytearray`` is emptied once decoded: the caller hands its buffer over, so that a
+    large document is not held as bytes and as text at the same time.
+    """
     members = _check_structure(data, max_depth, max_items)
+    surrogate_escapes = _SURROGATE_ESCAPE.search(data) is not None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise BundleRejected(
             f"the file is not UTF-8 text (bad byte at position {exc.start}): {_ADVICE}"
         ) from None
+    if isinstance(data, bytearray):
+        data.clear()
     if text.startswith("\ufeff"):
         raise BundleRejected(f"the file starts with a byte-order mark: {_ADVICE}")
 
@@ -56,15 +72,15 @@ def loads_strict(data: bytes, *, max_depth: int = 64, max_items: int = 1_000_000
     # would catch it directly, but costs a list of pairs per object: 30% more parse time.)
     keys = 0
 
-    def count_keys(obj: dict[str, Any]) -> dict[str, Any]:
+    def count_keys(obj: dict[str, Any]) -> Any:
         nonlocal keys
         keys += len(obj)
-        return obj
+        return obj if object_hook is None else object_hook(obj)
 
     doc = _parse(text, object_hook=count_keys)
     if keys != members:
         doc = _parse(text, object_pairs_hook=_object)  # names the repeated key
-    if _SURROGATE_ESCAPE.search(data):
+    if surrogate_escapes:
         _check_surrogates(doc)
     return doc
 
@@ -83,7 +99,7 @@ def _parse(text: str, **hook: Any) -> Any:
         raise BundleRejected(f"the file is not valid JSON: {_ADVICE}") from None
 
 
-def _check_structure(data: bytes, max_depth: int, max_items: int) -> int:
+def _check_structure(data: bytes | bytearray, max_depth: int, max_items: int) -> int:
     """Check depth and value count from the bytes outside strings; return the member count.
 
     Bulk byte operations only (no Python loop over the input): ~2 ms per MB.
