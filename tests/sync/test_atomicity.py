@@ -339,11 +339,13 @@ def test_a_failure_after_the_write_removes_the_file_and_keeps_the_seq(
 
         monkeypatch.setattr(sync_repo, "log_bundle", log_bundle)
 
+    # One line for the user; the cause stays attached for the log.
     expected = {"rename": OSError, "record": sqlite3.OperationalError}
-    with pytest.raises(expected.get(step, sqlite3.OperationalError)) as failed:
+    with pytest.raises(AlholError, match="could not be finished on the stick") as failed:
         exporter.export_bundle(field, stick)
+    assert isinstance(failed.value.__cause__, expected.get(step, sqlite3.OperationalError))
     if step == "commit":
-        assert "interrupted" in str(failed.value)
+        assert "interrupted" in str(failed.value.__cause__)
     field.db.conn.set_progress_handler(None, 1)
     assert list(stick.iterdir()) == []
     assert export_state(field) == before

@@ -88,7 +88,7 @@ def _all_ids(ws: Workspace) -> list[str]:
 
 
 @settings(
-    max_examples=8,
+    max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )

@@ -133,3 +133,46 @@ def test_export_without_trusted_recipient_is_refused(tmp_path: Path) -> None:
             exporter.export_bundle(ws, tmp_path)
     finally:
         ws.close()
+
+
+def test_two_edits_in_a_row_reach_hq_as_one_fast_forward(
+    pair: tuple[Workspace, Workspace, Path],
+) -> None:
+    field, hq, stick = pair
+    batch_id = services.save_batch(field, RUSSIA).record.id
+    importer.import_bundle(hq, exporter.export_bundle(field, stick).path)
+    services.save_batch(field, {"destination": "Moscow"}, batch_id)
+    services.save_batch(field, {"destination": "Grozny"}, batch_id)
+    report = importer.import_bundle(hq, exporter.export_bundle(field, stick).path)
+    assert report.summary["conflicts"] == 0, resolution.open_conflicts(hq)
+    assert services.get_batch(hq, batch_id).destination == "Grozny"
+
+
+def test_a_local_edit_that_lost_here_still_reaches_hqs_conflict_log(tmp_path: Path) -> None:
+    """Two teams edit the same field; HQ relays one to the other before the other exports."""
+    hq = initialise(tmp_path / "hq", team="HQ", role="hq", operator="Omar")
+    one = initialise(tmp_path / "one", team="Team 1", role="field", operator="Amina")
+    two = initialise(tmp_path / "two", team="Team 2", role="field", operator="Layla")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    try:
+        _enrol(one, hq, tmp_path)
+        _enrol(two, hq, tmp_path)
+        batch_id = services.save_batch(one, RUSSIA).record.id
+        importer.import_bundle(hq, exporter.export_bundle(one, stick).path)
+        from_hq = exporter.export_bundle(hq, stick).path
+        importer.import_bundle(one, from_hq)
+        importer.import_bundle(two, from_hq)
+
+        services.save_batch(two, {"destination": "Moscow"}, batch_id)
+        services.save_batch(one, {"destination": "Grozny"}, batch_id)
+        importer.import_bundle(hq, exporter.export_bundle(one, stick).path)
+        importer.import_bundle(two, exporter.export_bundle(hq, stick).path)  # Grozny reaches two
+        importer.import_bundle(hq, exporter.export_bundle(two, stick).path)
+
+        logged = [c for c in resolution.open_conflicts(hq) if c["col"] == "destination"]
+        assert logged, "HQ never saw the edit that lost on team 2's laptop"
+        assert {logged[0]["local_value"], logged[0]["incoming_value"]} == {"Moscow", "Grozny"}
+    finally:
+        for ws in (hq, one, two):
+            ws.close()

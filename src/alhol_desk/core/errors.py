@@ -64,8 +64,24 @@ class Issue:
     def reason(self) -> str:
         return REASONS[self.code].format(**self.params)
 
+    @property
+    def reason_without_value(self) -> str:
+        """The reason with the offending value left out, for text that is logged or kept
+        (a bundle's refusal): the value may be a child's name or a note."""
+        return REASONS[self.code].format(**(dict(self.params) | {"value": _WITHHELD}))
+
     def describe(self, label: str | None = None) -> str:
         return f"{label or self.field}: {self.reason}"
+
+
+class _Withheld:
+    def __repr__(self) -> str:
+        return "the value given"
+
+    __str__ = __repr__
+
+
+_WITHHELD = _Withheld()
 
 
 class AlholError(Exception):

@@ -74,8 +74,8 @@ def record_edits(
         ((table, pk, c.column, hlc, c.base) for c in changes),
     )
     db.conn.executemany(
-        "INSERT INTO audit (at, operator, tbl, pk, col, old, new, hlc, bundle_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO audit (at, operator, tbl, pk, col, old, new, hlc, base, bundle_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             (
                 at,
@@ -86,6 +86,7 @@ def record_edits(
                 json.dumps(c.old, ensure_ascii=False),
                 json.dumps(c.new, ensure_ascii=False),
                 hlc,
+                c.base,
                 bundle_id,
             )
             for c in changes

@@ -102,6 +102,7 @@ CREATE TABLE audit (
     old TEXT,
     new TEXT,
     hlc TEXT NOT NULL,
+    base TEXT,  -- the clock the editor saw: lets an export chain several local edits
     bundle_id TEXT
 );
 CREATE INDEX audit_by_record ON audit(pk);  -- record ids are UUIDs, unique across tables

@@ -261,27 +261,35 @@ def load_seen_clocks(
 # --- changes going out ------------------------------------------------------
 
 
-def touched_since(
+@dataclass(frozen=True)
+class WindowRow:
+    """One audit row of the export window: a creation (column None) or an edit."""
+
+    table: str
+    pk: str
+    column: str | None
+    new: str | None  # JSON
+    hlc: str
+    base: str | None
+    local: bool
+
+
+def export_window(
     db: sqlite_utils.Database, after_audit_id: int, upto: int, *, local_only: bool
-) -> dict[str, dict[str, set[str] | None]]:
-    """table -> pk -> changed columns (None: the record was created, send all columns)."""
-    sql = "SELECT tbl, pk, col FROM audit WHERE id > ? AND id <= ?"
+) -> list[WindowRow]:
+    """The audit rows after ``after_audit_id`` up to ``upto``, oldest first."""
+    sql = (
+        "SELECT tbl, pk, col, new, hlc, base, bundle_id IS NULL FROM audit WHERE id > ? AND id <= ?"
+    )
     if local_only:
         sql += " AND bundle_id IS NULL"
-    touched: dict[str, dict[str, set[str] | None]] = {}
-    for table, pk, col in db.execute(sql, [after_audit_id, upto]):
-        if table not in SYNCED_RECORDS:
-            continue
-        records = touched.setdefault(table, {})
-        if col is None:
-            records[pk] = None
-        elif pk not in records:
-            records[pk] = {col}
-        else:
-            columns = records[pk]
-            if columns is not None:
-                columns.add(col)
-    return touched
+    return [
+        WindowRow(table, pk, col, new, hlc, base, bool(local))
+        for table, pk, col, new, hlc, base, local in db.execute(
+            sql + " ORDER BY id", [after_audit_id, upto]
+        )
+        if table in SYNCED_RECORDS
+    ]
 
 
 def all_record_ids(db: sqlite_utils.Database, table: str) -> list[str]:
@@ -328,13 +336,14 @@ def apply_edits(
                     json.dumps(old, ensure_ascii=False),
                     json.dumps(new, ensure_ascii=False),
                     hlc,
+                    base,
                     bundle_id,
                 )
             )
     upsert_clocks(db, clock_rows)
     db.conn.executemany(
-        "INSERT INTO audit (at, operator, tbl, pk, col, old, new, hlc, bundle_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO audit (at, operator, tbl, pk, col, old, new, hlc, base, bundle_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         audit_rows,
     )
 

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import secrets
+import sqlite3
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import AlholError
+from ..records import SYNCED_RECORDS
 from ..storage import SCHEMA_VERSION, sync_repo
 from ..storage.changes import last_audit_id
 from ..storage.settings import get_setting, set_setting
@@ -47,37 +50,66 @@ def recipients_for(ws: Workspace) -> list[sync_repo.PeerDevice]:
 def collect_changes(
     ws: Workspace, *, after_audit_id: int, upto: int, full: bool
 ) -> list[dict[str, Any]]:
-    """Every synced value changed in the audit window, with its current clock."""
-    db = ws.db
-    from ..records import SYNCED_RECORDS
+    """One change per field changed in the audit window (every field of every record if full).
 
+    A field edited here is sent as its latest local edit, even when an imported value has
+    since won over it: HQ must see both sides of a conflict. Its ``base`` is the clock the
+    first of this device's unsent edits started from, so two edits in a row are one
+    fast-forward for the receiver, not a conflict with itself.
+    """
+    created: dict[str, set[str]] = {}
+    latest: dict[tuple[str, str, str], sync_repo.WindowRow] = {}
+    local_bases: dict[tuple[str, str, str], dict[str, str | None]] = {}
     if full:
-        touched: dict[str, dict[str, set[str] | None]] = {
-            table: dict.fromkeys(sync_repo.all_record_ids(db, table)) for table in SYNCED_RECORDS
-        }
+        for table in SYNCED_RECORDS:
+            created[table] = set(sync_repo.all_record_ids(ws.db, table))
     else:
-        touched = sync_repo.touched_since(
-            db, after_audit_id, upto, local_only=ws.device.role == "field"
+        window = sync_repo.export_window(
+            ws.db, after_audit_id, upto, local_only=ws.device.role == "field"
         )
-    changes: list[dict[str, Any]] = []
-    for table, records in touched.items():
-        columns_all = SYNCED_RECORDS[table].synced_columns()
-        pks = sorted(records)
-        rows = sync_repo.load_rows(db, table, pks)
-        clocks = sync_repo.load_clocks(db, table, pks)
-        for pk in pks:
-            row = rows.get(pk)
-            if row is None:
+        for entry in window:
+            if entry.column is None:
+                created.setdefault(entry.table, set()).add(entry.pk)
                 continue
-            wanted = records[pk]
-            for column in columns_all if wanted is None else sorted(wanted):
-                hlc, base = clocks.get((pk, column), (row["hlc"], None))
+            key = (entry.table, entry.pk, entry.column)
+            latest[key] = entry
+            if entry.local:
+                local_bases.setdefault(key, {})[entry.hlc] = entry.base
+    edited: dict[str, dict[str, set[str]]] = {}
+    for table, pk, column in latest:
+        edited.setdefault(table, {}).setdefault(pk, set()).add(column)
+
+    changes: list[dict[str, Any]] = []
+    for table in SYNCED_RECORDS:
+        pks = sorted(created.get(table, set()) | set(edited.get(table, {})))
+        if not pks:
+            continue
+        all_columns = SYNCED_RECORDS[table].synced_columns()
+        rows = sync_repo.load_rows(ws.db, table, pks)
+        clocks = sync_repo.load_clocks(ws.db, table, pks)
+        for pk in pks:
+            current = rows.get(pk)
+            if current is None:
+                continue
+            columns = all_columns if pk in created.get(table, ()) else sorted(edited[table][pk])
+            for column in columns:
+                key = (table, pk, column)
+                edit = latest.get(key)
+                if edit is not None and edit.local:
+                    base, chain = edit.base, local_bases[key]
+                    while base in chain:
+                        base = chain[base]
+                    assert edit.new is not None
+                    value, hlc = json.loads(edit.new), edit.hlc
+                else:
+                    value = current[column]
+                    hlc, base = clocks.get((pk, column), (current["hlc"], None))
                 changes.append(
                     {
                         "table": table,
                         "pk": pk,
                         "column": column,
-                        "value": row[column],
+                        "value": value,
                         "hlc": hlc,
                         "base": base,
                     }
@@ -154,9 +186,14 @@ def export_bundle(ws: Workspace, out_dir: Path, *, full: bool = False) -> Export
             )
             part.replace(final)  # inside the transaction: no file without its record
             _sync_dir(out_dir)
-    except BaseException:
+    except BaseException as error:
         for leftover in (part, final):
             leftover.unlink(missing_ok=True)
+        if isinstance(error, OSError | sqlite3.Error):
+            raise AlholError(
+                "--out: the bundle could not be finished on the stick, so nothing was exported; "
+                "check the stick and try again"
+            ) from error
         raise
     log.info("exported bundle seq %d with %d changes", seq, len(changes))
     return ExportResult(final, seq, len(changes), since, tuple(p.team for p in recipients))

@@ -22,7 +22,6 @@ from . import envelope, manifest
 from .errors import BundleRejected
 from .keys import load_device_keys
 from .merge import LocalState, MergePlan, group_changes, plan_merge
-from .strict_json import loads_strict
 
 log = logging.getLogger(__name__)
 
@@ -73,26 +72,12 @@ class _Opened:
     duplicate: bool = False
 
 
-def _read(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-    except OSError:
-        raise BundleRejected("the file cannot be read (was the stick removed?)") from None
-    if size > MAX_BUNDLE_BYTES:
-        raise BundleRejected(
-            f"the file is too large to be a bundle ({size // (1024 * 1024)} MB); it was not read"
-        )
-    try:
-        return path.read_bytes()
-    except OSError:
-        raise BundleRejected("the file cannot be read (was the stick removed?)") from None
-
-
 def _open(ws: Workspace, path: Path, now_ms: Callable[[], int]) -> _Opened:
     """Steps 1-6 of DESIGN "Import, in order"; raises BundleRejected, writes nothing."""
     keys = load_device_keys(ws.data_dir)
-    # Each layer is dropped as soon as the next is out: peak memory is a budget (3x plaintext).
-    plain = envelope.decrypt(_read(path), keys.age_identity)
+    # Streamed from the stick, and each layer dropped once the next is out: peak memory
+    # is a budget (DESIGN: 3x the plaintext above idle).
+    plain = envelope.decrypt_file(path, keys.age_identity, max_bytes=MAX_BUNDLE_BYTES)
     peers = {p.key_id: p for p in sync_repo.peer_devices(ws.db)}
     trusted = {
         key_id: Ed25519PublicKey.from_public_bytes(_b64(p.sign_public_key))
@@ -101,7 +86,7 @@ def _open(ws: Workspace, path: Path, now_ms: Callable[[], int]) -> _Opened:
     body, signer_key = envelope.open_envelope(plain, trusted)
     del plain
     body_sha256 = hashlib.sha256(body).hexdigest()
-    doc = manifest.validate_manifest(loads_strict(body))
+    doc = manifest.validate_manifest(manifest.parse_manifest(body))
     del body
     sender = peers[signer_key]
     if doc.sender.key_id != signer_key or doc.sender.device_id != sender.id:
@@ -205,7 +190,8 @@ def verify_bundle(
             return _report(path, opened, "already_imported", None)
         return _report(path, opened, "verified", _plan(ws, opened))
     except BundleRejected as refusal:
-        return ImportReport(path.name, "refused", refusal.reason)
+        outcome = "quarantined" if isinstance(refusal, _Quarantine) else "refused"
+        return ImportReport(path.name, outcome, refusal.reason)
 
 
 def import_bundle(

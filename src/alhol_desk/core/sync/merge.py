@@ -100,7 +100,7 @@ def group_changes(changes: Iterable[IncomingChange]) -> dict[str, dict[str, dict
             )
         value, issue = validation.coerce_value(change.column, _optional(spec), change.value)
         if issue is not None or value != change.value:
-            reason = issue.reason if issue else "is not in its stored form"
+            reason = issue.reason_without_value if issue else "is not in its stored form"
             raise BundleRejected(
                 f"a value in the bundle breaks a rule: {change.table}.{change.column} {reason}"
             )
@@ -166,7 +166,8 @@ def _new_record(
     if errors:
         first = errors[0]
         raise BundleRejected(
-            f"a new {cls.__name__.lower()} in the bundle breaks a rule: {first.describe()}"
+            f"a new {cls.__name__.lower()} in the bundle breaks a rule: "
+            f"{first.field}: {first.reason_without_value}"
         )
     created = min(change.hlc for change in changes.values())
     own = {
