@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import json
+import shutil
 import sqlite3
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -176,3 +180,23 @@ def test_a_local_edit_that_lost_here_still_reaches_hqs_conflict_log(tmp_path: Pa
     finally:
         for ws in (hq, one, two):
             ws.close()
+
+
+@pytest.mark.skipif(shutil.which("age") is None, reason="the age command is not installed")
+def test_stock_age_opens_an_exported_bundle_with_the_identity_file(
+    pair: tuple[Workspace, Workspace, Path],
+) -> None:
+    """Emergency access: the stock tool, the HQ identity file, and the DSSE envelope inside."""
+    field, hq, stick = pair
+    saved = services.save_batch(field, RUSSIA)
+    path = exporter.export_bundle(field, stick).path
+    out = subprocess.run(
+        ["age", "-d", "-i", str(hq.data_dir / "keys" / "identity.age"), str(path)],
+        capture_output=True,
+        check=True,
+        timeout=30,
+    )
+    envelope = json.loads(out.stdout)
+    assert envelope["payloadType"] == "application/vnd.alhol-desk.bundle+json; version=1"
+    manifest = json.loads(base64.b64decode(envelope["payload"]))
+    assert saved.record.id in {c["pk"] for c in manifest["changes"]}
