@@ -79,10 +79,26 @@ class BatchSearchIndex:
     milliseconds; the rows themselves are still read from the database a page at a time.
     """
 
-    def __init__(self, rows: Sequence[tuple[str, str, str]]) -> None:
-        self.ids = [row[0] for row in rows]
-        self.statuses = [row[1] for row in rows]
-        self.texts = [fold(row[2]) for row in rows]
+    def __init__(
+        self,
+        rows: Sequence[tuple[str, str, str, str]],
+        country_names: Mapping[str, tuple[str, str]],
+    ) -> None:
+        countries: dict[str, str] = {}  # a country's folded code and names, made once
+        self.ids: list[str] = []
+        self.statuses: list[str] = []
+        self.texts: list[str] = []
+        for pk, status, country, text in rows:
+            names = countries.get(country)
+            if names is None:
+                name_en, name_ar = country_names.get(country, ("", ""))
+                names = countries[country] = fold(f"{country} {name_en} {name_ar}")
+            text = text.casefold()
+            if not text.isascii():  # most free text is; folding Arabic is the slow part
+                text = text.translate(_FOLD)
+            self.ids.append(pk)
+            self.statuses.append(status)
+            self.texts.append(f"{names} {text}")
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -133,7 +149,8 @@ def batch_search_index(
     country: str | None = None,
 ) -> BatchSearchIndex:
     return BatchSearchIndex(
-        browse_repo.batch_search_rows(db, order=order, descending=descending, country=country)
+        browse_repo.batch_search_rows(db, order=order, descending=descending, country=country),
+        browse_repo.country_names(db),
     )
 
 

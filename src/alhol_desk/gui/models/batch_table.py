@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import sqlite_utils
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 
 from ...core import browse
 from ...core.records import BATCH_STATUSES
@@ -50,7 +57,22 @@ COLUMNS: tuple[Column, ...] = (
     Column("destination", "destination", lambda r: r.batch.destination or ""),
     Column("source", "source", lambda r: r.batch.source or ""),
 )
-ID_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = int(Qt.ItemDataRole.UserRole)
+# Plain ints: data() runs for every cell and role a view paints, and comparing Qt's enum
+# members costs more than the rest of the call.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_NUMBER_ALIGN = int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
+_TEXT_ALIGN = int(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
+
+
+@dataclass(frozen=True)
+class Row:
+    """A batch as its row shows it: the cells' text, formatted once, and its note."""
+
+    cells: tuple[str, ...]
+    note: str | None
 
 
 class BatchTableModel(QAbstractTableModel):
@@ -82,8 +104,9 @@ class BatchTableModel(QAbstractTableModel):
         self._ids: list[str] = []
         self._complete = False  # _ids holds every batch the filter lets through
         self._shown = 0
-        self._rows: dict[str, browse.BatchListing] = {}
+        self._rows: dict[str, Row] = {}
         self._generation = 0
+        self._index_requested = False
         self.reload()
 
     # --- what views ask -------------------------------------------------------------------
@@ -94,25 +117,23 @@ class BatchTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self._shown:
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        role = int(role)
+        if role not in (_DISPLAY, _ALIGN, _TOOLTIP, ID_ROLE):
             return None
+        row = index.row()
+        if not index.isValid() or row >= self._shown:
+            return None
+        if not self._index_requested:
+            self._request_index()
         if role == ID_ROLE:
-            return self._ids[index.row()]
-        column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = (
-                Qt.AlignmentFlag.AlignTrailing if column.numeric else Qt.AlignmentFlag.AlignLeading
-            )
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._ids[row]
+        if role == _ALIGN:
+            return _NUMBER_ALIGN if COLUMNS[index.column()].numeric else _TEXT_ALIGN
+        shown = self._row(row)
+        if shown is None:
             return None
-        listing = self._listing(index.row())
-        if listing is None:
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return listing.batch.note or None
-        return column.show(listing)
+        return shown.cells[index.column()] if role == _DISPLAY else shown.note
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -187,7 +208,23 @@ class BatchTableModel(QAbstractTableModel):
         self._complete = len(self._ids) < self.PAGE
         self._shown = len(self._ids)
         self._end_reset()
-        self._load_search_index()
+        self._index_requested = False
+        if not self._threaded:
+            self._request_index()
+
+    def _request_index(self) -> None:
+        """Load the search index once the first page is on screen (or a search needs it).
+
+        Asked for by the first ``data()`` call, it starts after that paint: the reader
+        competes for the GIL, and the first page should not wait for it.
+        """
+        if self._index_requested:
+            return
+        self._index_requested = True
+        if self._threaded:
+            QTimer.singleShot(0, self, self._load_search_index)
+        else:
+            self._load_search_index()
 
     def set_search(self, text: str) -> None:
         """Filter as the user types: every word must appear (names in both languages count)."""
@@ -203,6 +240,8 @@ class BatchTableModel(QAbstractTableModel):
         self._words = words
         if self._search_index is not None:
             self._apply_search(narrowing)
+        else:
+            self._request_index()
 
     def is_searching(self) -> bool:
         """True while a filter waits for the search index."""
@@ -217,6 +256,7 @@ class BatchTableModel(QAbstractTableModel):
 
     def row_of(self, batch_id: str) -> int | None:
         """The row of a batch, showing more rows if needed so a view can select it."""
+        self._request_index()
         try:
             row = self._ids.index(batch_id)
         except ValueError:
@@ -227,17 +267,19 @@ class BatchTableModel(QAbstractTableModel):
 
     # --- inside ---------------------------------------------------------------------------
 
-    def _listing(self, row: int) -> browse.BatchListing | None:
+    def _row(self, row: int) -> Row | None:
         batch_id = self._ids[row]
-        listing = self._rows.get(batch_id)
-        if listing is None:
+        shown = self._rows.get(batch_id)
+        if shown is None:
             if len(self._rows) > 20 * self.ROW_CHUNK:
                 self._rows.clear()
             start = row - row % self.ROW_CHUNK
             chunk = [i for i in self._ids[start : start + self.ROW_CHUNK] if i not in self._rows]
-            self._rows.update(browse.batch_listings(self._db, chunk))
-            listing = self._rows.get(batch_id)
-        return listing
+            for pk, listing in browse.batch_listings(self._db, chunk).items():
+                cells = tuple(column.show(listing) for column in COLUMNS)
+                self._rows[pk] = Row(cells, listing.batch.note or None)
+            shown = self._rows.get(batch_id)
+        return shown
 
     def _load_search_index(self) -> None:
         generation, order, descending = self._generation, self._order, self._descending

@@ -1,0 +1,235 @@
+"""The window's speed: first paint next to a bare PySide6 window, and the batch table at scale.
+
+Targets (DESIGN.md "Performance targets"):
+- main window first paint <= 1.5x a bare PySide6 window, both measured in this run from
+  process start (interpreter, imports, Qt) to the first paint event of the window;
+- batch table with 100,000 rows: first paint <= 300 ms, filter keystroke <= 50 ms median;
+  the same at 10,000 rows to show that the cost does not grow with the rows.
+
+The window runs offscreen (QT_QPA_PLATFORM=offscreen), so painting costs less than on a
+screen; both sides of each ratio pay the same.
+
+    uv run python benchmarks/bench_gui.py [--rows 100000 10000] [--starts 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+COUNTRIES = ["RUS", "IRQ", "FRA", "DEU", "KAZ", "UZB", "TJK", "NLD", "BEL", "USA", "TUR", "SYR"]
+# A person typing into the filter: a country, a correction, another country, a year.
+KEYS = "russ\b\b\b\bkaz\b\b\b2023\b\b\b\bfra"
+
+_PAINTED = """
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+def painted(cls):
+    class FirstPaint(cls):
+        def paintEvent(self, event):
+            super().paintEvent(event)
+            if not getattr(self, "_reported", False):
+                self._reported = True
+                print("PAINTED", time.monotonic(), flush=True)
+                QTimer.singleShot(0, QApplication.instance().quit)
+    return FirstPaint
+"""
+
+BARE = _PAINTED + textwrap.dedent(
+    """
+    from PySide6.QtWidgets import QMainWindow
+    app = QApplication(sys.argv[:1])
+    window = painted(QMainWindow)()
+    window.setWindowTitle("bare")
+    window.resize(1200, 760)
+    window.show()
+    app.exec()
+    """
+)
+
+# The real start-up path: the console script's CLI, its `gui` command, the window.
+OURS = _PAINTED + textwrap.dedent(
+    """
+    import alhol_desk.gui.main_window as main_window
+    main_window.MainWindow = painted(main_window.MainWindow)
+    from alhol_desk.cli import main
+    sys.exit(main(["--data-dir", sys.argv[1], "gui"]))
+    """
+)
+
+
+def first_paint(script: str, *args: str) -> float:
+    """Seconds from spawning a fresh interpreter to the window's first paint."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    start = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    line = next(x for x in done.stdout.splitlines() if x.startswith("PAINTED"))
+    return float(line.split()[1]) - start
+
+
+def process_time(script: str) -> float:
+    """Seconds from spawning a fresh interpreter running ``script`` to its exit."""
+    start = time.monotonic()
+    subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120, check=True)
+    return time.monotonic() - start
+
+
+def bench_start(root: Path, starts: int) -> tuple[float, float, float]:
+    from alhol_desk.core.demo import load_demo
+    from alhol_desk.core.workspace import initialise
+
+    data = root / "start"
+    ws = initialise(data, team="Bench", role="field", operator="bench")
+    load_demo(ws)
+    ws.close()
+    bare, ours, cli = [], [], []
+    first_paint(BARE)  # warm the file cache for both
+    first_paint(OURS, str(data))
+    for _ in range(starts):  # interleaved, so both see the same machine
+        bare.append(first_paint(BARE))
+        (data / "alhol-desk-window.ini").unlink(missing_ok=True)  # opens on the dashboard
+        ours.append(first_paint(OURS, str(data)))
+        cli.append(process_time("import alhol_desk.cli"))
+    return statistics.median(bare), statistics.median(ours), statistics.median(cli)
+
+
+def make_batches(root: Path, rows: int) -> Path:
+    from alhol_desk.core import services
+    from alhol_desk.core.workspace import initialise
+
+    data = root / f"rows-{rows}"
+    ws = initialise(data, team="Bench", role="field", operator="bench")
+    rng = random.Random(rows)
+    raws = [
+        {
+            "country": rng.choice(COUNTRIES),
+            "status": rng.choice(["planned", "departed", "received"]),
+            "departure_date": f"20{rng.randint(19, 24)}-{rng.randint(1, 12):02d}-"
+            f"{rng.randint(1, 28):02d}",
+            "girls": rng.randint(0, 20),
+            "boys": rng.randint(1, 20),
+            "women": rng.randint(0, 10),
+            "ref": f"B-{i:06d}",
+            "destination": rng.choice(["Moscow", "Tashkent", "Almaty", None]),
+            "source": "benchmark",
+        }
+        for i in range(rows)
+    ]
+    for start in range(0, rows, 50_000):
+        services.add_batches(ws, raws[start : start + 50_000])
+    ws.close()
+    return data
+
+
+def bench_table(data: Path) -> dict[str, float]:
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from alhol_desk.core.workspace import open_workspace
+    from alhol_desk.gui.i18n import Translations
+    from alhol_desk.gui.models.background import pool
+    from alhol_desk.gui.screens.batches import BatchesScreen
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    Translations().install("en")
+    ws = open_workspace(data)
+
+    class Painted(QObject):
+        seen = False
+
+        def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Paint:
+                self.seen = True
+            return False
+
+    class Nav:
+        def __getattr__(self, name):
+            return lambda *args: None
+
+    start = time.perf_counter()
+    screen = BatchesScreen(ws, Nav())  # type: ignore[arg-type]
+    watcher = Painted()
+    screen.table.viewport().installEventFilter(watcher)
+    screen.resize(1100, 700)
+    screen.show()
+    while not watcher.seen:
+        app.processEvents()
+    first_paint = time.perf_counter() - start
+
+    index_start = time.perf_counter()
+    while screen.model._search_index is None:
+        app.processEvents()
+        time.sleep(0.001)
+    index_ready = time.perf_counter() - index_start
+
+    screen.filter.setFocus()
+    keystrokes = []
+    for key in KEYS:
+        watcher.seen = False
+        start = time.perf_counter()
+        if key == "\b":
+            QTest.keyClick(screen.filter, "\b")
+        else:
+            QTest.keyClicks(screen.filter, key)
+        while not watcher.seen:
+            app.processEvents()
+        keystrokes.append(time.perf_counter() - start)
+    screen.close()
+    pool().waitForDone()
+    ws.close()
+    return {
+        "first_paint": first_paint,
+        "index": index_ready,
+        "key_median": statistics.median(keystrokes),
+        "key_max": max(keystrokes),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, nargs="+", default=[100_000, 10_000])
+    parser.add_argument("--starts", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        bare, ours, cli = bench_start(root, args.starts)
+        tables = {rows: bench_table(make_batches(root, rows)) for rows in args.rows}
+
+    def line(measure: str, value: str, target: str = "") -> None:
+        print(f"{measure:<60} {value:>10} {target:>10}")
+
+    line("measure", "value", "target")
+    line("bare PySide6 window: process start to first paint", f"{bare * 1000:.0f} ms")
+    line("alhol-desk gui (demo data): process start to first paint", f"{ours * 1000:.0f} ms")
+    line("ratio window / bare", f"{ours / bare:.2f}x", "<= 1.5x")
+    line("  of which importing the CLI and core (no Qt): start to exit", f"{cli * 1000:.0f} ms")
+    for rows, t in tables.items():
+        n = f"batch table, {rows:,} batches: "
+        line(n + "first paint", f"{t['first_paint'] * 1000:.1f} ms", "<= 300 ms")
+        line(n + "filter keystroke, median", f"{t['key_median'] * 1000:.1f} ms", "<= 50 ms")
+        line(n + "filter keystroke, slowest", f"{t['key_max'] * 1000:.1f} ms", "(info)")
+        line(n + "search index (background)", f"{t['index'] * 1000:.0f} ms", "(info)")
+
+
+if __name__ == "__main__":
+    main()
