@@ -1,0 +1,131 @@
+"""The sync commands end to end: enrol two laptops, export, verify, import, settle a conflict."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from alhol_desk.cli import main
+
+
+class Desk:
+    """One data folder driven through the command line."""
+
+    def __init__(self, folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        self.folder = folder
+        self.capsys = capsys
+
+    def __call__(self, *args: str) -> tuple[int, str, str]:
+        code = main(["--data-dir", str(self.folder), *args])
+        out, err = self.capsys.readouterr()
+        return code, out, err
+
+    def ok(self, *args: str) -> str:
+        code, out, err = self(*args)
+        assert code == 0, err
+        return out
+
+    @property
+    def fingerprint(self) -> str:
+        return str(json.loads(self.ok("keys", "show", "--json"))["fingerprint"])
+
+
+@pytest.fixture
+def desks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Desk, Desk, Path]:
+    field, hq = Desk(tmp_path / "field", capsys), Desk(tmp_path / "hq", capsys)
+    field.ok("init", "--team", "Hasakah 1", "--role", "field", "--operator", "Amina")
+    hq.ok("init", "--team", "HQ", "--role", "hq", "--operator", "Omar")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    return field, hq, stick
+
+
+def _enrol(field: Desk, hq: Desk, stick: Path) -> None:
+    field.ok("keys", "card", "--out", str(stick / "field.card"))
+    hq.ok("keys", "card", "--out", str(stick / "hq.card"))
+    field.ok("keys", "trust", str(stick / "hq.card"), "--fingerprint", hq.fingerprint.lower())
+    hq.ok("keys", "trust", str(stick / "field.card"), "--fingerprint", field.fingerprint)
+
+
+def test_export_before_enrolment_says_what_to_do(desks: tuple[Desk, Desk, Path]) -> None:
+    field, _, stick = desks
+    code, out, err = field("export", "--out", str(stick))
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and err.startswith("error: ") and "keys trust" in err
+    assert list(stick.iterdir()) == []
+
+
+def test_a_wrong_fingerprint_is_refused_and_nothing_is_trusted(
+    desks: tuple[Desk, Desk, Path],
+) -> None:
+    field, hq, stick = desks
+    hq.ok("keys", "card", "--out", str(stick / "hq.card"))
+    wrong = "0000-0000-0000-0000-0000-0000-0000-0000"
+    code, _, err = field("keys", "trust", str(stick / "hq.card"), "--fingerprint", wrong)
+    assert code == 1 and err.startswith("error: --fingerprint: does not match")
+    assert field("export", "--out", str(stick))[0] == 1  # still no one to send to
+
+
+def test_round_trip_and_conflict_through_the_cli(desks: tuple[Desk, Desk, Path]) -> None:
+    field, hq, stick = desks
+    _enrol(field, hq, stick)
+    batch_id = field.ok(
+        "batch",
+        "add",
+        "--country",
+        "RUS",
+        "--date",
+        "2024-01-01",
+        "--status",
+        "received",
+        "--girls",
+        "12",
+        "--boys",
+        "20",
+        "--min-age",
+        "5",
+        "--max-age",
+        "17",
+        "--source",
+        "Public reporting",
+    ).strip()
+    bundle = field.ok("export", "--out", str(stick)).strip()
+    assert Path(bundle).parent == stick and bundle.endswith(".alhol")
+
+    assert "would change" in hq.ok("verify", bundle)
+    assert hq.ok("batch", "list", "--json") == "[]\n"  # verify wrote nothing
+    assert "1 new" in hq.ok("import", bundle)
+    assert "already imported" in hq.ok("import", bundle)
+    rows = json.loads(hq.ok("batch", "list", "--json"))
+    assert [(r["id"], r["girls"], r["boys"]) for r in rows] == [(batch_id, 12, 20)]
+
+    field.ok("import", hq.ok("export", "--out", str(stick)).strip())
+    field.ok("batch", "edit", batch_id, "--destination", "Moscow")
+    hq.ok("batch", "edit", batch_id, "--destination", "Grozny")
+    hq.ok("import", field.ok("export", "--out", str(stick)).strip())
+    conflicts = json.loads(hq.ok("conflicts", "list", "--json"))
+    assert [(c["col"], {c["local_value"], c["incoming_value"]}) for c in conflicts] == [
+        ("destination", {"Moscow", "Grozny"})
+    ]
+    hq.ok("conflicts", "resolve", str(conflicts[0]["id"]), "--keep", "local")
+    assert json.loads(hq.ok("conflicts", "list", "--json")) == []
+    field.ok("import", hq.ok("export", "--out", str(stick)).strip())
+    assert json.loads(field.ok("batch", "list", "--json"))[0]["destination"] == "Grozny"
+
+
+def test_a_tampered_bundle_is_one_error_line_and_changes_nothing(
+    desks: tuple[Desk, Desk, Path],
+) -> None:
+    field, hq, stick = desks
+    _enrol(field, hq, stick)
+    field.ok("demo")
+    bundle = Path(field.ok("export", "--out", str(stick)).strip())
+    data = bytearray(bundle.read_bytes())
+    data[-100] ^= 0xFF
+    bundle.write_bytes(bytes(data))
+    code, out, err = hq("import", str(bundle))
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and err.startswith("error: ") and "damaged" in err
+    assert hq.ok("batch", "list", "--json") == "[]\n"
