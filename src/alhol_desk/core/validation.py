@@ -114,6 +114,8 @@ def parse_date(text: str) -> date | None:
 
 def coerce_value(name: str, spec: FieldSpec, raw: Any) -> tuple[Any, Issue | None]:
     """Turn typed or imported input into the stored value, or say why it cannot be."""
+    if type(raw) is int and spec.kind is Kind.COUNT and 0 <= raw <= MAX_COUNT:
+        return raw, None  # the common case of bulk loads and imports, decided at once
     if isinstance(raw, str):
         raw = raw.strip()
         if raw == "":
@@ -193,11 +195,21 @@ _ZERO_DEFAULTS: dict[str, frozenset[str]] = {
 }
 
 
+_REQUIRED: dict[str, tuple[str, ...]] = {
+    table: tuple(name for name, spec in specs.items() if spec.required)
+    for table, specs in FIELDS_BY_TABLE.items()
+}
+_BANDS_OF: dict[str, tuple[str, ...]] = {
+    total: tuple(band for band, owner in AGE_BANDS if owner == total)
+    for total in ("girls", "boys", "women", "men")
+}
+
+
 def _check_required(record: Record, errors: list[Issue]) -> None:
-    already = {issue.field for issue in errors}
-    for name, spec in FIELDS_BY_TABLE[record.TABLE].items():
-        if spec.required and name not in already and getattr(record, name) in (None, ""):
-            errors.append(_error(name, "required"))
+    missing = [name for name in _REQUIRED[record.TABLE] if getattr(record, name) in (None, "")]
+    if missing:
+        already = {issue.field for issue in errors}
+        errors.extend(_error(name, "required") for name in missing if name not in already)
 
 
 def _check_country(
@@ -256,10 +268,9 @@ def check_batch(
                 "adults", "total_mismatch", value=batch.adults, parts="women + men", expected=adults
             )
         )
-    for total in ("girls", "boys", "women", "men"):
-        bands = [band for band, owner in AGE_BANDS if owner == total]
+    for total, bands in _BANDS_OF.items():
         given = [getattr(batch, band) for band in bands]
-        if any(v is not None for v in given) and not bad & {total, *bands}:
+        if given.count(None) != len(given) and not bad & {total, *bands}:
             expected = sum(v or 0 for v in given)
             if expected != getattr(batch, total):
                 issues.append(
