@@ -163,3 +163,30 @@ def test_the_screen_filters_as_you_type_and_counts(qtbot, ws) -> None:
     screen.table.selectRow(0)
     qtbot.keyClick(screen.table, Qt.Key.Key_Return)
     assert opened == [screen.model.batch_id(0)]
+
+
+def test_delete_asks_then_deletes_the_selected_batch(qtbot, ws, answers) -> None:
+    ids = add_batches(ws, 3)
+    deleted: list[str] = []
+
+    class Nav:
+        def data_changed(self) -> None:
+            deleted.append("refresh")
+            screen.refresh()
+
+    screen = BatchesScreen(ws, Nav())
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.table.setFocus()
+    screen.table.selectRow(0)
+    chosen = screen.table.current_batch()
+    answers.reply = False
+    qtbot.keyClick(screen.table, Qt.Key.Key_Delete)
+    assert answers.asked == ["Delete batch"]
+    assert len(services.batches(ws)) == 3
+    answers.reply = True
+    qtbot.keyClick(screen.table, Qt.Key.Key_Delete)
+    assert chosen not in {b.id for b in services.batches(ws)}
+    assert deleted == ["refresh"]
+    qtbot.waitUntil(lambda: screen.model.matches() == 2)
+    assert set(ids) - {chosen} == set(all_ids(screen.model))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,6 +27,8 @@ from . import Navigator
 class BatchTable(QTableView):
     """A batch table view: fixed row height, no per-row sizing, so 100,000 rows cost nothing."""
 
+    delete_pressed = Signal()
+
     def __init__(self, model: BatchTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
@@ -44,6 +46,14 @@ class BatchTable(QTableView):
         header.resizeSection(1, 200)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # the model starts newest first
         self.setSortingEnabled(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A key of the view, not a window shortcut: the view would take Delete first.
+        if event.matches(QKeySequence.StandardKey.Delete):
+            self.delete_pressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def batch_model(self) -> BatchTableModel:
         model = self.model()
@@ -110,7 +120,7 @@ class BatchesScreen(QWidget):
         self.model.modelReset.connect(self._show_count)
         self.model.rowsInserted.connect(self._show_count)
         self.model.index_ready.connect(self._show_count)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_current)
+        self.table.delete_pressed.connect(self.delete_current)
         self.filter.returnPressed.connect(self.table.setFocus)
         self._show_count()
 

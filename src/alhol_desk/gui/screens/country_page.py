@@ -89,8 +89,7 @@ class CountryPage(QWidget):
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(upper)
         split.addWidget(self.batch_box)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
+        split.setSizes([240, 420])  # the batches get the most room
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addLayout(buttons)
@@ -133,11 +132,13 @@ class CountryPage(QWidget):
         )
         self.timeline.clear()
         for event in page.events:
-            QTreeWidgetItem(
+            item = QTreeWidgetItem(
                 self.timeline,
                 [i18n.day(event.event_date), i18n.status_label(event.status),
                  event.source, event.note or ""],
             )  # fmt: skip
+            for column in (2, 3):  # sources and notes are long: whole on hover
+                item.setToolTip(column, item.text(column))
         self.estimates.clear()
         for estimate in page.estimates:
             parts = " / ".join(

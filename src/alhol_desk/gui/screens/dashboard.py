@@ -163,11 +163,17 @@ class DashboardScreen(QWidget):
         for row, sex in enumerate(("girls", "boys", "women", "men")):
             self.bands_grid.addWidget(QLabel(i18n.field_label(sex), self.bands), row, 0)
             bands = [band for band, owner in AGE_BANDS if owner == sex]
-            for column, band in enumerate(bands, start=1):
-                count = people["by_age_band"][band]
-                label = QLabel(f"{i18n.field_label(band)}: {i18n.number(count)}", self.bands)
+            counts = [people["by_age_band"][band] for band in bands]
+            # No batch gave this sex's bands: "0" would read as "none of that age".
+            unknown = not any(counts) and people[sex] > 0
+            for column, (band, count) in enumerate(zip(bands, counts, strict=True), start=1):
+                shown = "—" if unknown else i18n.number(count)
+                label = QLabel(f"{i18n.field_label(band)}: {shown}", self.bands)
                 self.bands_grid.addWidget(label, row, column)
-        note = QLabel(self.tr("Age bands count only batches that give them."), self.bands)
+        note = QLabel(
+            self.tr("Age bands count only batches that give them; — : no batch gives them."),
+            self.bands,
+        )
         note.setEnabled(False)
         self.bands_grid.addWidget(note, 4, 0, 1, 4)
 

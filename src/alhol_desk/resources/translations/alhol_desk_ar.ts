@@ -300,8 +300,8 @@
         <translation>عدد المُعادين: %1 (الدفعات: %2)</translation>
     </message>
     <message>
-        <source>Age bands count only batches that give them.</source>
-        <translation>لا تُحتسب في الفئات العمرية إلا الدفعات التي تذكرها.</translation>
+        <source>Age bands count only batches that give them; — : no batch gives them.</source>
+        <translation>لا تُحتسب في الفئات العمرية إلا الدفعات التي تذكرها؛ —: لا توجد دفعة تذكرها.</translation>
     </message>
     <message>
         <source>%1 people</source>
