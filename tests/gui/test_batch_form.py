@@ -111,7 +111,7 @@ def test_an_empty_form_is_quiet_until_save_is_tried_then_shows_what_is_missing(
 ) -> None:
     assert not dialog.save_button.isEnabled()
     assert message(dialog, "country") == ""
-    assert "Country" in dialog.hint.text()
+    assert dialog.hint.text() == "Still needed: Country, at least one person"
 
     qtbot.keyClick(editor(dialog, "country"), Qt.Key.Key_Return)
 

@@ -176,9 +176,13 @@ class RecordForm(QWidget):
             row.show_issues(by_field[name])
 
     def hidden_problems(self) -> list[str]:
-        """Labels of fields whose errors are not on show yet (for a hint near Save)."""
+        """What is missing but not on show yet, for a hint near Save ("Country, …")."""
+        missing = {
+            "no_people": i18n.translate("forms", "at least one person"),
+            "no_figure": i18n.translate("forms", "at least one figure"),
+        }
         return [
-            i18n.field_label(issue.field)
+            missing.get(issue.code) or i18n.field_label(issue.field)
             for issue in self.errors
             if issue.field in self.rows and not self._visible(issue)
         ]

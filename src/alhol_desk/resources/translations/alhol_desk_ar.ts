@@ -782,6 +782,14 @@
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
+    <message>
+        <source>at least one person</source>
+        <translation>شخص واحد على الأقل</translation>
+    </message>
+    <message>
+        <source>at least one figure</source>
+        <translation>رقم واحد على الأقل</translation>
+    </message>
 </context>
 <context>
     <name>reason-words</name>
