@@ -1,0 +1,367 @@
+"""Report tables for HQ's monthly exports, with small counts suppressed when they leave HQ.
+
+The tables are plain data (rows of ints, dates, text and ``Withheld`` cells); the files
+are written by ``report_files`` (CSV, XLSX) and, for PDF, by the desktop app with Qt.
+
+Suppression (``suppress_small=True``) works on the counts as entered, the *leaves*: a
+batch's women, men, girls and boys (or their age bands, where given), families,
+unaccompanied and separated children. A leaf of 1 to 4 is shown as "<5"; 0 stays 0. Every
+total (people, children, a country's girls, the grand totals) is computed from what the
+leaves *show*: exact when none of its leaves is withheld, otherwise the range that the
+shown leaves allow ("21–24"). A total therefore never tells more than its cells do, so no
+subtraction gives a withheld count back. See docs/reports.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any
+
+from . import overview
+from .records import AGE_BANDS, Batch
+from .storage import stats as stats_repo
+from .storage.countries import list_countries
+from .storage.records import list_batches
+from .workspace import Workspace
+
+SMALL_COUNT_LIMIT = 5  # counts below this (and above 0) are withheld in shared reports
+PENDING = ("planned", "confirmed")  # batches that have not left the camp yet
+
+Span = tuple[int, int]  # what a reader can know of a count: lowest and highest possible
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    COUNT = "count"  # people or families: suppressed in shared reports
+    NUMBER = "number"  # other whole numbers (ages, countries, batches): never suppressed
+    DATE = "date"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    hxl: str
+    kind: Kind
+
+
+@dataclass(frozen=True)
+class Withheld:
+    """A count that a shared report does not show exactly: somewhere in lo..hi."""
+
+    lo: int
+    hi: int
+
+    @property
+    def text(self) -> str:
+        if (self.lo, self.hi) == (1, SMALL_COUNT_LIMIT - 1):
+            return f"<{SMALL_COUNT_LIMIT}"
+        return f"{self.lo}–{self.hi}"
+
+    def __str__(self) -> str:
+        return self.text
+
+
+Cell = str | int | date | Withheld | None
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str  # the XLSX sheet name and the CSV --table value
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+    def column(self, key: str) -> list[Cell]:
+        index = [c.key for c in self.columns].index(key)
+        return [row[index] for row in self.rows]
+
+
+@dataclass(frozen=True)
+class Report:
+    generated_at: datetime
+    team: str
+    suppressed: bool
+    summary: Table
+    batches: Table
+    countries: Table
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        return (self.summary, self.batches, self.countries)
+
+    def table(self, name: str) -> Table:
+        for table in self.tables:
+            if table.name == name:
+                return table
+        raise KeyError(name)
+
+
+def _c(key: str, label: str, hxl: str, kind: Kind = Kind.COUNT) -> Column:
+    return Column(key, label, hxl, kind)
+
+
+_BAND_LABELS = {
+    "f_0_4": ("Girls 0–4", "#affected+f+children+age0_4"),
+    "f_5_11": ("Girls 5–11", "#affected+f+children+age5_11"),
+    "f_12_17": ("Girls 12–17", "#affected+f+children+age12_17"),
+    "f_18_59": ("Women 18–59", "#affected+f+adults+age18_59"),
+    "f_60_plus": ("Women 60+", "#affected+f+elderly+age60plus"),
+    "m_0_4": ("Boys 0–4", "#affected+m+children+age0_4"),
+    "m_5_11": ("Boys 5–11", "#affected+m+children+age5_11"),
+    "m_12_17": ("Boys 12–17", "#affected+m+children+age12_17"),
+    "m_18_59": ("Men 18–59", "#affected+m+adults+age18_59"),
+    "m_60_plus": ("Men 60+", "#affected+m+elderly+age60plus"),
+}
+_PEOPLE_COLUMNS = (
+    _c("people", "People", "#affected+ind"),
+    _c("women", "Women", "#affected+f+adults"),
+    _c("men", "Men", "#affected+m+adults"),
+    _c("girls", "Girls", "#affected+f+children"),
+    _c("boys", "Boys", "#affected+m+children"),
+    _c("children", "Children", "#affected+children"),
+    _c("adults", "Adults", "#affected+adults"),
+    _c("unaccompanied", "Unaccompanied children", "#affected+children+unaccompanied"),
+    _c("separated", "Separated children", "#affected+children+separated"),
+)
+_COUNTRY_COLUMNS = (
+    _c("country", "Country code", "#country+code", Kind.TEXT),
+    _c("name_en", "Country", "#country+name+i_en", Kind.TEXT),
+    _c("name_ar", "Country (Arabic)", "#country+name+i_ar", Kind.TEXT),
+)
+# Free text that may name a person; left out of shared reports (see docs/reports.md).
+PRIVATE_COLUMNS = frozenset({"escort", "note"})
+
+BATCH_COLUMNS: tuple[Column, ...] = (
+    *_COUNTRY_COLUMNS,
+    _c("departure_date", "Departure date", "#date+occurred", Kind.DATE),
+    _c("status", "Status", "#status+code", Kind.TEXT),
+    _c("ref", "Batch reference", "#event+code", Kind.TEXT),
+    _c("families", "Families", "#affected+hh"),
+    *_PEOPLE_COLUMNS,
+    _c("min_age", "Youngest child (age)", "#x_age+children+min", Kind.NUMBER),
+    _c("max_age", "Oldest child (age)", "#x_age+children+max", Kind.NUMBER),
+    *(_c(band, *_BAND_LABELS[band]) for band, _ in AGE_BANDS),
+    _c("destination", "Destination", "#loc+dest+name", Kind.TEXT),
+    _c("agency", "Receiving agency", "#org+name", Kind.TEXT),
+    _c("escort", "Escort", "#org+name+escort", Kind.TEXT),
+    _c("source", "Source", "#meta+source", Kind.TEXT),
+    _c("source_date", "Source date", "#date+reported", Kind.DATE),
+    _c("note", "Note", "#description", Kind.TEXT),
+    _c("id", "Batch id", "#meta+id", Kind.TEXT),
+)
+COUNTRY_SUMMARY_COLUMNS: tuple[Column, ...] = (
+    *_COUNTRY_COLUMNS,
+    _c("status", "Current status", "#status+code", Kind.TEXT),
+    _c("status_date", "Status date", "#date+reported", Kind.DATE),
+    _c("status_source", "Status source", "#meta+source", Kind.TEXT),
+    _c("batches", "Batches repatriated", "#indicator+num+batches", Kind.NUMBER),
+    _c("pending", "Batches not yet departed", "#indicator+num+batches+pending", Kind.NUMBER),
+    _c("latest_departure", "Latest departure", "#date+occurred", Kind.DATE),
+    *_PEOPLE_COLUMNS,
+)
+SUMMARY_COLUMNS: tuple[Column, ...] = (
+    _c("figure", "Figure", "#indicator+name", Kind.TEXT),
+    _c("value", "Value", "#indicator+value+num"),
+    _c("about", "Source or note", "#meta+source", Kind.TEXT),
+)
+
+
+# --- suppression -------------------------------------------------------------------
+
+
+def _leaf(value: int, suppress: bool) -> Span:
+    if suppress and 0 < value < SMALL_COUNT_LIMIT:
+        return (1, SMALL_COUNT_LIMIT - 1)
+    return (value, value)
+
+
+def _add(*spans: Span | None) -> Span:
+    return (sum(s[0] for s in spans if s), sum(s[1] for s in spans if s))
+
+
+def shown(span: Span | None) -> int | Withheld | None:
+    """The cell for a count: the number when it is known exactly, else what is withheld."""
+    if span is None:
+        return None
+    return span[0] if span[0] == span[1] else Withheld(*span)
+
+
+def batch_spans(batch: Batch, *, suppress: bool) -> dict[str, Span | None]:
+    """Every count of one batch as a reader of the report can know it."""
+    spans: dict[str, Span | None] = {}
+    for band, _ in AGE_BANDS:
+        value = getattr(batch, band)
+        spans[band] = None if value is None else _leaf(value, suppress)
+    for sex in ("women", "men", "girls", "boys"):
+        bands = [band for band, owner in AGE_BANDS if owner == sex]
+        given = [getattr(batch, band) for band in bands]
+        if any(v is not None for v in given) and sum(v or 0 for v in given) == getattr(batch, sex):
+            # The sex total is the sum of its bands: shown from them, never on its own.
+            spans[sex] = _add(*(spans[band] for band in bands))
+        else:
+            spans[sex] = _leaf(getattr(batch, sex), suppress)
+    spans["children"] = _add(spans["girls"], spans["boys"])
+    spans["adults"] = _add(spans["women"], spans["men"])
+    spans["people"] = _add(spans["children"], spans["adults"])
+    spans["families"] = None if batch.families is None else _leaf(batch.families, suppress)
+    spans["unaccompanied"] = _leaf(batch.unaccompanied, suppress)
+    spans["separated"] = _leaf(batch.separated, suppress)
+    return spans
+
+
+def _sum_spans(spans: Iterable[Mapping[str, Span | None]], keys: Iterable[str]) -> dict[str, Span]:
+    rows = list(spans)
+    return {key: _add(*(row[key] for row in rows)) for key in keys}
+
+
+# --- tables ------------------------------------------------------------------------
+
+
+def _day(text: str | None) -> date | str | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return text  # kept as written rather than dropped
+
+
+def _batches_table(
+    batches: Sequence[Batch],
+    spans: Mapping[str, Mapping[str, Span | None]],
+    names: Mapping[str, tuple[str, str]],
+    columns: tuple[Column, ...],
+) -> Table:
+    rows = []
+    for batch in batches:
+        name_en, name_ar = names.get(batch.country, (batch.country, ""))
+        values: dict[str, Cell] = {
+            **batch.to_row(),
+            "name_en": name_en,
+            "name_ar": name_ar,
+            "departure_date": _day(batch.departure_date),
+            "source_date": _day(batch.source_date),
+        }
+        for key, span in spans[batch.id].items():
+            values[key] = shown(span)
+        rows.append(tuple(values[c.key] for c in columns))
+    return Table("Batches", "Repatriation batches", columns, tuple(rows))
+
+
+_PEOPLE_KEYS = tuple(c.key for c in _PEOPLE_COLUMNS)
+
+
+def _countries_table(
+    ws: Workspace,
+    batches: Sequence[Batch],
+    spans: Mapping[str, Mapping[str, Span | None]],
+) -> Table:
+    current = {row["iso3"]: row for row in overview.country_list(ws)}
+    by_country: dict[str, list[Batch]] = {}
+    for batch in batches:
+        by_country.setdefault(batch.country, []).append(batch)
+    rows = []
+    for iso3, row in current.items():
+        mine = by_country.get(iso3, [])
+        if row["status"] is None and not mine:
+            continue
+        moved = [b for b in mine if b.status in stats_repo.REPATRIATED]
+        sums = _sum_spans((spans[b.id] for b in moved), _PEOPLE_KEYS)
+        values: dict[str, Cell] = {
+            "country": iso3,
+            "name_en": row["name_en"],
+            "name_ar": row["name_ar"],
+            "status": row["status"],
+            "status_date": _day(row["status_date"]),
+            "status_source": row["status_source"],
+            "batches": len(moved),
+            "pending": sum(1 for b in mine if b.status in PENDING),
+            "latest_departure": _day(max((b.departure_date for b in moved), default=None)),
+            **{key: shown(span) for key, span in sums.items()},
+        }
+        rows.append(tuple(values[c.key] for c in COUNTRY_SUMMARY_COLUMNS))
+    return Table("Countries", "Country summary", COUNTRY_SUMMARY_COLUMNS, tuple(rows))
+
+
+def _summary_table(
+    ws: Workspace,
+    batches: Sequence[Batch],
+    spans: Mapping[str, Mapping[str, Span | None]],
+    suppress: bool,
+) -> Table:
+    figures = overview.stats(ws)
+    countries = figures["countries"]
+    rows: list[tuple[Cell, ...]] = [
+        ("Countries tracked (with a status or a repatriated batch)", countries["tracked"], None),
+        ("Countries that have started repatriating", countries["started_repatriating"], None),
+    ]
+    rows += [
+        (f"Countries with status: {status.replace('_', ' ')}", count, None)
+        for status, count in countries["by_status"].items()
+    ]
+    rows.append(("Countries with no status yet", countries["without_status"], None))
+    moved = [b for b in batches if b.status in stats_repo.REPATRIATED]
+    rows.append(("Batches repatriated", len(moved), "status departed or received"))
+    keys = (*_PEOPLE_KEYS, *(band for band, _ in AGE_BANDS))
+    sums = _sum_spans((spans[b.id] for b in moved), keys)
+    labels = {c.key: c.label for c in (*_PEOPLE_COLUMNS, *BATCH_COLUMNS)}
+    for key in keys:
+        rows.append((f"{labels[key]} repatriated", shown(sums[key]), None))
+    for estimate in figures["camp_estimates"]:
+        about = f"{estimate['source']}, {estimate['estimate_date']}"
+        for key, label in (
+            ("total", "Camp population (estimate)"),
+            ("countries", "Countries with nationals in the camp (estimate)"),
+            ("countries_repatriating", "Countries repatriating (estimate)"),
+        ):
+            if estimate[key] is not None:
+                value = estimate[key]
+                cell = value if key != "total" else shown(_leaf(value, suppress))
+                rows.append((label, cell, about))
+    return Table("Summary", "Summary", SUMMARY_COLUMNS, tuple(rows))
+
+
+def build_report(
+    ws: Workspace, *, suppress_small: bool = False, now: datetime | None = None
+) -> Report:
+    """The three tables of the monthly report, read in one snapshot of the database."""
+    with ws.db.atomic():  # one read transaction: the tables agree with each other
+        batches = list_batches(ws.db)
+        names = {c.iso3: (c.name_en, c.name_ar) for c in list_countries(ws.db)}
+        spans = {b.id: batch_spans(b, suppress=suppress_small) for b in batches}
+        columns = tuple(
+            c for c in BATCH_COLUMNS if not (suppress_small and c.key in PRIVATE_COLUMNS)
+        )
+        batch_table = _batches_table(batches, spans, names, columns)
+        countries = _countries_table(ws, batches, spans)
+        summary = _summary_table(ws, batches, spans, suppress_small)
+    return Report(
+        generated_at=now or datetime.now(UTC).replace(microsecond=0),
+        team=ws.device.team,
+        suppressed=suppress_small,
+        summary=summary,
+        batches=batch_table,
+        countries=countries,
+    )
+
+
+def as_text(cell: Cell) -> str:
+    """How a cell reads in a text file (CSV) or a PDF."""
+    if cell is None:
+        return ""
+    if isinstance(cell, date):
+        return cell.isoformat()
+    return str(cell)
+
+
+def describe(report: Report) -> dict[str, Any]:
+    """A short account of what a report holds, for the command line and the log."""
+    return {
+        "batches": len(report.batches.rows),
+        "countries": len(report.countries.rows),
+        "suppressed": report.suppressed,
+    }
