@@ -1,0 +1,352 @@
+"""Backups of the database, restoring one, and the rotating backups the app makes at startup.
+
+A backup is one self-contained SQLite file made with SQLite's online backup API, so it
+is consistent even while the app is writing. A restore checks the file before anything
+is touched, keeps the current database aside, and swaps the new one in by a rename of a
+fully written copy: the database is never half-copied. See docs/reports.md.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import secrets
+import shutil
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ..paths import DATABASE_NAME, database_path
+from .clock import Timestamp
+from .errors import AlholError, NotInitialised
+from .storage import SCHEMA_VERSION, open_database
+from .storage.backup_repo import (
+    DatabaseFacts,
+    copy_database,
+    fold_journal,
+    has_sqlite_header,
+    inspect_database,
+    reference_schema,
+    write_settings,
+)
+from .sync.exporter import PREV_KEY, SEQ_KEY
+from .workspace import CLOCK_KEY, SETUP_HINT
+
+log = logging.getLogger(__name__)
+
+BACKUP_DIR = "backups"
+DEFAULT_KEEP = 7
+_AUTO_NAME = re.compile(r"alhol-desk-(\d{8}T\d{6}Z)(?:-(\d+))?\.sqlite3")
+_SYNC_KEYS = (SEQ_KEY, PREV_KEY, CLOCK_KEY)
+_JOURNAL_SUFFIXES = ("-wal", "-shm", "-journal")
+_NOTHING_CHANGED = "nothing was changed"
+
+
+class BackupRefused(AlholError):
+    """A file that will not be restored, and why; the current database is untouched."""
+
+
+@dataclass(frozen=True)
+class Restored:
+    source: Path
+    kept_aside: Path | None
+    schema_version: int
+    team: str | None
+    carried: tuple[str, ...]  # what of this device's sync position was kept, in words
+
+
+def _stamp(now: datetime | None) -> str:
+    return (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _fsync_file(path: Path) -> None:
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return  # not every platform opens a folder (Windows); the rename is still atomic
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _remove(path: Path) -> None:
+    for name in (path, *(path.with_name(path.name + s) for s in _JOURNAL_SUFFIXES)):
+        name.unlink(missing_ok=True)
+
+
+def _live_database(data_dir: Path) -> Path:
+    path = database_path(data_dir)
+    if not path.exists():
+        raise NotInitialised(f"no alhol-desk data in this folder yet; {SETUP_HINT}")
+    return path
+
+
+# --- checking a file --------------------------------------------------------------
+
+
+def check_database_file(path: Path, shown: str | None = None) -> DatabaseFacts:
+    """The facts of an alhol-desk database file, or ``BackupRefused`` saying what is wrong.
+
+    ``shown`` is the name used in messages (the user's file, not a temporary copy).
+    """
+    name = shown or path.name
+    if not has_sqlite_header(path):
+        raise BackupRefused(
+            f"{name} is not an alhol-desk backup (not an SQLite database); {_NOTHING_CHANGED}"
+        )
+    try:
+        facts = inspect_database(path, settings=_SYNC_KEYS)
+    except sqlite3.DatabaseError:
+        raise BackupRefused(
+            f"{name} is damaged: SQLite cannot read it; {_NOTHING_CHANGED} (try an older backup)"
+        ) from None
+    if facts.integrity != ("ok",):
+        raise BackupRefused(
+            f"{name} is damaged: its integrity check failed; {_NOTHING_CHANGED} "
+            "(try an older backup)"
+        )
+    if facts.schema_version > SCHEMA_VERSION:
+        raise BackupRefused(
+            f"{name} was made by a newer alhol-desk (schema version {facts.schema_version}, "
+            f"this app knows {SCHEMA_VERSION}); update alhol-desk first; {_NOTHING_CHANGED}"
+        )
+    if facts.schema_version < 1 or facts.schema != reference_schema(facts.schema_version):
+        raise BackupRefused(
+            f"{name} is not an alhol-desk backup (its tables are not alhol-desk's); "
+            f"{_NOTHING_CHANGED}"
+        )
+    return facts
+
+
+# --- backup -----------------------------------------------------------------------
+
+
+def backup_database(data_dir: Path, out: Path, *, now: datetime | None = None) -> Path:
+    """Write a consistent copy of the data folder's database to ``out`` (a new file, or a
+    folder to put a dated file in). Returns the file written."""
+    source = _live_database(data_dir)
+    if out.is_dir():
+        out = out / f"alhol-desk-{_stamp(now)}.sqlite3"
+    if out.exists():
+        raise AlholError(f"--out: {out} already exists; a backup never overwrites a file")
+    if not out.parent.is_dir():
+        raise AlholError(f"--out: the folder {out.parent} does not exist")
+    part = out.with_name(f".{out.name}.{secrets.token_hex(4)}.part")
+    try:
+        copy_database(source, part)
+        part.chmod(0o600)  # as private as the database itself (where the disk keeps modes)
+        check_database_file(part)
+        _fsync_file(part)
+        part.replace(out)
+    except BackupRefused:
+        _remove(part)
+        raise AlholError(
+            "the database failed its check, so no backup was written; run: alhol-desk check"
+        ) from None
+    except (OSError, sqlite3.Error) as error:
+        _remove(part)
+        reason = error.strerror if isinstance(error, OSError) else str(error)
+        raise AlholError(
+            f"--out: the backup could not be written ({reason}); "
+            "check the folder or stick has space and try again"
+        ) from None
+    _fsync_dir(out.parent)
+    log.info("backup written (%d bytes)", out.stat().st_size)
+    return out
+
+
+def _auto_backups(folder: Path) -> list[Path]:
+    found = []
+    for path in folder.iterdir():
+        match = _AUTO_NAME.fullmatch(path.name)
+        if match and path.is_file():
+            found.append(((match[1], int(match[2] or 0)), path))
+    return [path for _, path in sorted(found)]
+
+
+def rotate_backups(
+    data_dir: Path, keep: int = DEFAULT_KEEP, *, now: datetime | None = None
+) -> Path | None:
+    """Back up into ``DATA_DIR/backups/`` under a dated name and keep the newest ``keep``.
+
+    Meant to be called by the app once at startup (never at import). Returns the new
+    backup, or None when the folder has no database yet. Only files named like its own
+    backups are ever deleted.
+    """
+    if keep < 1:
+        raise ValueError("keep at least one backup")
+    if not database_path(data_dir).exists():
+        return None
+    folder = data_dir / BACKUP_DIR
+    folder.mkdir(mode=0o700, exist_ok=True)
+    stamp = _stamp(now)
+    target = folder / f"alhol-desk-{stamp}.sqlite3"
+    counter = 0
+    while target.exists():
+        counter += 1
+        target = folder / f"alhol-desk-{stamp}-{counter}.sqlite3"
+    made = backup_database(data_dir, target)
+    old = _auto_backups(folder)[:-keep]
+    for path in old:
+        path.unlink(missing_ok=True)
+    if old:
+        _fsync_dir(folder)
+    return made
+
+
+# --- restore ----------------------------------------------------------------------
+
+
+def _current_facts(path: Path) -> DatabaseFacts | None:
+    """The live database's device and sync position, read without writing to it; None
+    when there is no database or it cannot be read (restoring is how it gets repaired)."""
+    if not path.exists():
+        return None
+    try:
+        return inspect_database(path, read_only=True, settings=_SYNC_KEYS)
+    except sqlite3.Error:
+        return None
+
+
+def _clock_after(current: str, restored: str | None) -> bool:
+    try:
+        return restored is None or Timestamp.parse(current) > Timestamp.parse(restored)
+    except ValueError:
+        return False
+
+
+def _carry_position(current: DatabaseFacts, restored: DatabaseFacts) -> dict[str, str]:
+    """This device's export numbering and clock must not go back in time: bundles already
+    on their way with higher numbers would make the next export look like a fork."""
+    mine, theirs = current.settings, restored.settings
+    carried: dict[str, str] = {}
+    if int(mine.get(SEQ_KEY, "0") or 0) > int(theirs.get(SEQ_KEY, "0") or 0):
+        carried[SEQ_KEY] = mine[SEQ_KEY]
+        if PREV_KEY in mine:
+            carried[PREV_KEY] = mine[PREV_KEY]
+    if CLOCK_KEY in mine and _clock_after(mine[CLOCK_KEY], theirs.get(CLOCK_KEY)):
+        carried[CLOCK_KEY] = mine[CLOCK_KEY]
+    return carried
+
+
+@dataclass
+class _Aside:
+    path: Path
+    moved: list[tuple[Path, Path]]  # renames to undo if the swap fails
+    copied: bool
+
+    def undo(self) -> None:
+        for old, new in reversed(self.moved):
+            if new.exists() and not old.exists():
+                new.replace(old)
+        if self.copied:
+            self.path.unlink(missing_ok=True)
+
+
+def _set_aside(live: Path, stamp: str) -> _Aside:
+    """Keep the current database beside the new one: a copy of the one file when its WAL
+    can be folded in, else (a damaged file) its files renamed together."""
+    aside = live.with_name(f"{live.name}.before-restore-{stamp}")
+    counter = 0
+    while aside.exists():
+        counter += 1
+        aside = live.with_name(f"{live.name}.before-restore-{stamp}-{counter}")
+    try:
+        fold_journal(live)
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise BackupRefused(
+                "the database is open in alhol-desk (a window or another command); "
+                f"close it and try again; {_NOTHING_CHANGED}"
+            ) from None
+        folded = False
+    except sqlite3.DatabaseError:
+        folded = False
+    else:
+        folded = True
+    if folded:
+        shutil.copyfile(live, aside)  # the live name stays in place until the swap
+        _fsync_file(aside)
+        return _Aside(aside, [], copied=True)
+    result = _Aside(aside, [], copied=False)
+    for suffix in ("", *_JOURNAL_SUFFIXES):
+        old = live.with_name(live.name + suffix)
+        if old.exists():
+            new = aside.with_name(aside.name + suffix)
+            old.replace(new)
+            result.moved.append((old, new))
+    return result
+
+
+def restore_database(
+    data_dir: Path,
+    source: Path,
+    *,
+    now: datetime | None = None,
+    before_swap: Callable[[], None] | None = None,
+) -> Restored:
+    """Replace the data folder's database with the backup ``source``, or refuse and change
+    nothing. ``before_swap`` is for tests (a failure at the last moment)."""
+    if not source.is_file():
+        raise BackupRefused(f"{source}: no such file; {_NOTHING_CHANGED}")
+    if not has_sqlite_header(source):
+        check_database_file(source, source.name)  # raises with the reason
+    data_dir.mkdir(parents=True, exist_ok=True)
+    live = data_dir / DATABASE_NAME
+    part = data_dir / f".{DATABASE_NAME}.restore-{secrets.token_hex(4)}.part"
+    try:
+        shutil.copyfile(source, part)  # checks run on the copy: the stick may change under us
+        part.chmod(0o600)
+        restored = check_database_file(part, source.name)
+        current = _current_facts(live)
+        mine = current.self_device if current else None
+        theirs = restored.self_device
+        if mine and theirs and mine[0] != theirs[0]:
+            raise BackupRefused(
+                f"{source.name} is a backup of another device (team {theirs[1]!r}); this "
+                f"folder belongs to team {mine[1]!r} and its keys; {_NOTHING_CHANGED}"
+            )
+        carried = _carry_position(current, restored) if current else {}
+        if carried:
+            write_settings(part, carried)
+        _fsync_file(part)
+        aside = _set_aside(live, _stamp(now)) if live.exists() else None
+        try:
+            if before_swap is not None:
+                before_swap()
+            part.replace(live)
+        except BaseException:
+            if aside is not None:
+                aside.undo()
+            raise
+        _fsync_dir(data_dir)
+    except OSError as error:
+        _remove(part)
+        raise AlholError(
+            f"the restore could not be finished ({error.strerror}); the database was not "
+            "replaced — check the disk has space and try again"
+        ) from None
+    except BaseException:
+        _remove(part)
+        raise
+    open_database(live).close()  # upgrades an older schema now (copied aside first)
+    log.info("database restored from a backup with schema version %d", restored.schema_version)
+    words = {SEQ_KEY: "export numbering", CLOCK_KEY: "clock"}
+    return Restored(
+        source,
+        aside.path if aside else None,
+        restored.schema_version,
+        restored.self_device[1] if restored.self_device else None,
+        tuple(words[key] for key in carried if key in words),
+    )
