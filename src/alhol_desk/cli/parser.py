@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import __version__
 from ..core.records import BATCH_STATUSES, COUNTRY_STATUSES, ROLES
-from . import commands, sync_commands
+from . import commands, report_commands, sync_commands
 from .options import BATCH_OPTIONS
 
 _HELP_EPILOG = "Exit codes: 0 done, 1 refused (one line 'error: ...' on stderr), 2 usage."
@@ -118,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     stats.set_defaults(handler=commands.stats)
 
     sync_commands.add_commands(sub)
+    report_commands.add_commands(sub)
 
     check = sub.add_parser("check", help="database integrity and schema version")
     check.set_defaults(handler=commands.check)

@@ -1,0 +1,114 @@
+"""Commands for reports (CSV, XLSX, and PDF through the desktop app), backup and restore."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from ..core import backup as backups
+from ..core import report_files
+from ..core.errors import AlholError
+from ..core.reports import Report, build_report
+from .commands import _workspace
+
+FORMATS = ("csv", "xlsx", "pdf")
+PDF_MODULE = "alhol_desk.gui.pdf_report"  # provides write_pdf(report, out) -> Path
+
+
+def _pdf_writer() -> Callable[[Report, Path], Path]:
+    """The PDF is drawn with Qt by the desktop app's code; the core has no PDF stack."""
+    try:
+        module = importlib.import_module(PDF_MODULE)
+    except ImportError:
+        raise AlholError(
+            "--format pdf: PDF reports are drawn by the desktop app's Qt part, which is not "
+            "available in this installation; use --format csv or --format xlsx"
+        ) from None
+    writer: Callable[[Report, Path], Path] = module.write_pdf
+    return writer
+
+
+def report(args: argparse.Namespace, data_dir: Path) -> int:
+    out = Path(args.out)
+    if args.table is not None and args.format != "csv":
+        raise AlholError(
+            "--table: only for --format csv (one table per CSV file); "
+            "an XLSX or PDF report holds every table"
+        )
+    write_pdf = _pdf_writer() if args.format == "pdf" else None
+    report_files.check_out_path(out)
+    with _workspace(args, data_dir) as ws:
+        built = build_report(ws, suppress_small=args.suppress_small)
+    if write_pdf is not None:
+        path = write_pdf(built, out)
+    elif args.format == "xlsx":
+        path = report_files.write_xlsx(built, out)
+    else:
+        path = report_files.write_csv(built, out, table=args.table or "batches")
+    rows = len(built.batches.rows), len(built.countries.rows)
+    shared = "small counts suppressed" if built.suppressed else "small counts shown (HQ only)"
+    print(f"{rows[0]} batches, {rows[1]} countries; {shared}", file=sys.stderr)
+    print(path)
+    return 0
+
+
+def backup(args: argparse.Namespace, data_dir: Path) -> int:
+    path = backups.backup_database(data_dir, Path(args.out))
+    print(path)
+    return 0
+
+
+def restore(args: argparse.Namespace, data_dir: Path) -> int:
+    done = backups.restore_database(data_dir, Path(args.file))
+    if done.kept_aside is not None:
+        print(f"the database it replaced is kept as {done.kept_aside}", file=sys.stderr)
+    if done.carried:
+        print(
+            f"kept this device's {' and '.join(done.carried)}, ahead of the backup's, so that "
+            "the next export follows the bundles already sent",
+            file=sys.stderr,
+        )
+    print(f"restored from {done.source} (schema version {done.schema_version})")
+    return 0
+
+
+def add_commands(sub: object) -> None:
+    """Register the report, backup and restore commands on the main parser's command list."""
+    from .parser import _Commands
+
+    assert isinstance(sub, _Commands)
+    rep = sub.add_parser(
+        "report",
+        help="write the monthly report: CSV with HXL tags, XLSX, or PDF",
+        epilog="CSV holds one table (--table, default batches); XLSX holds a summary sheet "
+        "and one sheet per table; PDF needs the desktop app. See docs/reports.md.",
+    )
+    rep.add_argument("--format", required=True, choices=FORMATS)
+    rep.add_argument("--out", required=True, metavar="FILE")
+    rep.add_argument(
+        "--suppress-small",
+        action="store_true",
+        help="for reports that leave HQ: counts of 1 to 4 shown as <5, notes left out",
+    )
+    rep.add_argument(
+        "--table", choices=report_files.CSV_TABLES, help="CSV only: which table (default batches)"
+    )
+    rep.set_defaults(handler=report)
+
+    bak = sub.add_parser("backup", help="write a consistent copy of the database; prints its path")
+    bak.add_argument(
+        "--out", required=True, metavar="FILE", help="a new file, or a folder to put a dated one in"
+    )
+    bak.set_defaults(handler=backup)
+
+    res = sub.add_parser(
+        "restore",
+        help="replace the database with a backup (the current one is kept aside)",
+        epilog="Close the window first. A file that is not an alhol-desk backup of this "
+        "device is refused and nothing changes.",
+    )
+    res.add_argument("file", metavar="FILE")
+    res.set_defaults(handler=restore)
