@@ -539,3 +539,22 @@ def test_a_refused_girls_count_does_not_also_blame_the_children_total() -> None:
     assert [(e.field, e.code) for e in errors_of(girls="abc", boys=3, children=5)] == [
         ("girls", "not_whole_number")
     ]
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "stored"),
+    [
+        ("girls", "١٢", 12),  # Arabic-Indic
+        ("boys", "۲۰", 20),  # Eastern Arabic-Indic (Persian/Urdu keyboards)
+        ("departure_date", "٢٠٢٤-٠١-٠١", "2024-01-01"),
+    ],
+)
+def test_arabic_keyboard_digits_are_read_as_digits(field: str, typed: str, stored: object) -> None:
+    batch, errors = apply_input(Batch(id="x"), {field: typed})
+    assert errors == []
+    assert getattr(batch, field) == stored
+
+
+def test_other_unicode_digits_are_still_refused() -> None:
+    _, errors = apply_input(Batch(id="x"), {"girls": "१२"})  # Devanagari
+    assert [e.code for e in errors] == ["not_whole_number"]

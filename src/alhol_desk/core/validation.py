@@ -25,7 +25,10 @@ MAX_COUNT = 1_000_000
 MAX_CHILD_AGE = 17
 TEXT_LIMIT = 300
 NOTE_LIMIT = 4000
-_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Arabic-Indic and Eastern Arabic-Indic digits, as an Arabic keyboard types them, read as
+# the digits they are; every other non-ASCII digit is refused.
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -120,6 +123,8 @@ def coerce_value(name: str, spec: FieldSpec, raw: Any) -> tuple[Any, Issue | Non
         raw = raw.strip()
         if raw == "":
             raw = None
+        elif spec.kind in (Kind.COUNT, Kind.AGE, Kind.DATE):
+            raw = raw.translate(_DIGITS)
     if raw is None:
         return None, (_error(name, "required") if spec.required else None)
 
@@ -127,7 +132,7 @@ def coerce_value(name: str, spec: FieldSpec, raw: Any) -> tuple[Any, Issue | Non
         if isinstance(raw, bool) or not isinstance(raw, int | str):
             return None, _error(name, "not_whole_number", value=raw)
         if isinstance(raw, str):
-            if not re.fullmatch(r"[+-]?\d{1,9}", raw):
+            if not re.fullmatch(r"[+-]?[0-9]{1,9}", raw):
                 return None, _error(name, "not_whole_number", value=raw)
             raw = int(raw)
         if spec.kind is Kind.AGE:
