@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -88,6 +89,16 @@ def _report_unexpected(data_dir: Path):
     return hook
 
 
+def _back_up_at_startup(data_dir: Path) -> None:
+    """The rotating copy of the database in DATA_DIR/backups (the last few are kept)."""
+    from ..core.backup import rotate_backups
+
+    try:
+        rotate_backups(data_dir)
+    except (OSError, AlholError, sqlite3.Error):
+        log.exception("the start-up backup failed")  # the app works on; the log says why
+
+
 def run(data_dir: Path, operator: str | None = None, demo: bool = False) -> int:
     """Open the window on ``data_dir``; returns the exit code (0 also when set-up is cancelled)."""
     app = application()
@@ -111,6 +122,8 @@ def run(data_dir: Path, operator: str | None = None, demo: bool = False) -> int:
     try:
         window = MainWindow(ws, prefs, translations)
         window.show()
+        # After the first paint, not before: a field laptop opens on a usable window.
+        QTimer.singleShot(0, lambda: _back_up_at_startup(data_dir))
         return int(app.exec())
     finally:
         sys.excepthook = previous_hook
