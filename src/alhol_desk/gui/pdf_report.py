@@ -1,0 +1,729 @@
+"""The PDF report (summary, country summary, batch manifest) in English and Arabic, drawn with Qt.
+
+The core builds the report's tables (``core.reports``), suppression included; this module
+only lays them out, on A4 landscape pages painted onto a ``QPdfWriter`` in memory. Each piece
+of text is a ``QTextLayout`` with its own direction: HarfBuzz shapes the Arabic and the bidi
+algorithm orders it right to left. Tables are paginated by whole rows (a row never splits
+across pages) and repeat their header row on every page. The bytes are then written whole
+beside ``--out`` and renamed, like the CSV and XLSX files.
+
+The PDF is always bilingual, whatever the window's language: the Arabic names of fields and
+statuses come from the app's own translation file (the words the window shows); the few
+words only the PDF uses are in ``ARABIC`` below. Fonts are the system's (fontconfig on
+Linux): the app bundles none.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import sys
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QLocale,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    Qt,
+    QTranslator,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPaintDevice,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextLayout,
+    QTextOption,
+)
+
+from .. import __version__
+from ..core.report_files import write_whole
+from ..core.reports import Cell, Report, Table, as_text
+from ..paths import resource_path
+from . import i18n
+
+# Words only the PDF uses, by their English text. Field and status names come from the
+# translation file instead (``Words``), so that the PDF and the window name things alike.
+ARABIC: dict[str, str] = {
+    "Repatriations from al-Hol camp": "عمليات الإعادة إلى الوطن من مخيم الهول",
+    "Team": "الفريق",
+    "Made": "تاريخ الإعداد",
+    "Summary": "الملخص",
+    "Country summary": "ملخص البلدان",
+    "Batch manifest": "بيان الدفعات",
+    "Figure": "المؤشر",
+    "Value": "القيمة",
+    "Source or note": "المصدر أو ملاحظة",
+    "Current status": "الحالة الراهنة",
+    "Status date, source": "تاريخ الحالة ومصدرها",
+    "Batches repatriated": "الدفعات المُعادة",
+    "Not yet departed": "لم تغادر بعد",
+    "Latest departure": "آخر مغادرة",
+    "Ages": "الأعمار",
+    "Unaccom\u00adpanied": "غير مصحوبين",
+    "Separated": "منفصلون",
+    "Children": "الأطفال",
+    "Adults": "البالغون",
+    "Page %1 of %2": "صفحة %1 من %2",
+    "No batches recorded.": "لا توجد دفعات مسجّلة.",
+    "No country has a status or a batch yet.": "لا يوجد بعدُ بلد له حالة أو دفعة.",
+    "SHARED": "للمشاركة",
+    "HQ ONLY": "للمقر فقط",
+    "For sharing: small counts suppressed.": "للمشاركة: الأعداد الصغيرة محجوبة.",
+    "Inside HQ only: exact counts.": "للاستخدام داخل المقر فقط: أعداد دقيقة.",
+    "Counts of 1 to 4 people are shown as %1, and a total that includes one as the range "
+    "it can take; notes and escorts are left out.": "تظهر أعداد الأشخاص من ١ إلى ٤ على شكل "
+    "%1، ويظهر المجموع الذي يشمل أحدها على شكل النطاق الممكن؛ وحُذفت الملاحظات والمرافقون.",
+    "Counts are exact and may identify people: do not share this report outside HQ.": (
+        "الأعداد دقيقة وقد تكشف هوية أشخاص: لا تشارك هذا التقرير خارج المقر."
+    ),
+    "Repatriated means a batch that departed or was received.": (
+        "المُعادون: دفعات غادرت أو استُلمت."
+    ),
+    "Ages are the youngest and oldest child's.": "الأعمار: عمر أصغر طفل وأكبر طفل.",
+    # the core's summary figures (core/reports.py, _summary_table)
+    "Countries tracked (with a status or a repatriated batch)": (
+        "البلدان المتابَعة (لها حالة أو دفعة مُعادة)"
+    ),
+    "Countries that have started repatriating": "البلدان التي بدأت إعادة رعاياها",
+    "Countries with no status yet": "بلدان بلا حالة بعد",
+    "status departed or received": "الحالة: غادرت أو استُلمت",
+    "Camp population (estimate)": "عدد سكان المخيم (تقدير)",
+    "Countries with nationals in the camp (estimate)": "البلدان التي لها رعايا في المخيم (تقدير)",
+    "Countries repatriating (estimate)": "البلدان التي تعيد رعاياها (تقدير)",
+    "Countries with status: %1": "البلدان بحالة: %1",
+    "Repatriated: %1": "عدد المُعادين: %1",
+}
+_WITH_STATUS = re.compile(r"Countries with status: (.+)")
+_REPATRIATED = re.compile(r"(.+) repatriated")
+# Text kept left to right inside Arabic ("<5", a date): the bidi algorithm would mirror "<".
+LTR = "\u202a{}\u202c"
+# Typed text (a team, a source) inside a sentence: an isolate takes its own direction and
+# leaves the sentence's alone, so a date after an Arabic team name keeps its order.
+ISOLATE = "\u2068{}\u2069"
+
+FONT_FAMILIES = ["Noto Sans", "DejaVu Sans", "Segoe UI", "Arial", "Noto Sans Arabic", "Tahoma"]
+RESOLUTION = 300  # dots per inch of the PDF's coordinates
+_app: QGuiApplication | None = None
+
+
+_none_refs: list[None] = []
+if sys.version_info < (3, 12):  # kept to the very end: freed at exit it would free None
+    ctypes.pythonapi.Py_IncRef(ctypes.py_object(_none_refs))
+
+
+class NoneGuard:
+    """Works around PySide6 6.12.0 on Python 3.11, which drops a reference to ``None`` on
+    every call of a Qt method that returns nothing. A long report makes tens of thousands of
+    such calls, enough to free ``None`` and abort the interpreter ("none_dealloc"). This keeps
+    ``None``'s count at least where it was by holding the lost references in a list (8 bytes
+    each) that is never freed. ``None`` is immortal from Python 3.12, where this does nothing.
+    """
+
+    def __init__(self) -> None:
+        self.floor = sys.getrefcount(None)
+
+    def top_up(self) -> None:
+        lost = self.floor - sys.getrefcount(None)
+        if lost > 0:
+            _none_refs.extend([None] * lost)
+
+
+def _qt_ready() -> None:
+    """Fonts need a QGuiApplication; the command line has none, so make one offscreen."""
+    global _app
+    existing = QCoreApplication.instance()
+    if isinstance(existing, QGuiApplication):
+        return
+    if existing is not None:
+        raise RuntimeError("a PDF needs a QGuiApplication, and a QCoreApplication is running")
+    _app = QGuiApplication(["alhol-desk", "-platform", "offscreen"])
+
+
+class Words:
+    """English to Arabic for the PDF: the app's translation file, then ``ARABIC``."""
+
+    def __init__(self) -> None:
+        self._translator = QTranslator()
+        self._loaded = self._translator.load("alhol_desk_ar", str(resource_path("translations")))
+        self._locale = QLocale("ar_SY")
+
+    def _file(self, context: str, text: str) -> str:
+        return (self._translator.translate(context, text) or "") if self._loaded else ""
+
+    def ar(self, english: str) -> str:
+        return ARABIC.get(english) or self._file("fields", english)
+
+    def field(self, key: str) -> str:
+        return self._file("fields", i18n.FIELD_LABELS.get(key, key))
+
+    def status(self, code: str) -> str:
+        return self._file("statuses", i18n.STATUS_LABELS.get(code, code)) if code else ""
+
+    def number(self, value: int) -> str:
+        return self._locale.toString(value)
+
+    def figure(self, english: str) -> str:
+        """A summary figure's Arabic name (the core names them in English); "" if unknown."""
+        if english in ARABIC:
+            return ARABIC[english]
+        found = _WITH_STATUS.fullmatch(english)
+        if found:
+            status = self.status(found.group(1).replace(" ", "_"))
+            return ARABIC["Countries with status: %1"].replace("%1", status) if status else ""
+        found = _REPATRIATED.fullmatch(english)
+        if found:
+            label = self.ar(found.group(1))
+            return ARABIC["Repatriated: %1"].replace("%1", label) if label else ""
+        return ""
+
+
+def english_status(code: str) -> str:
+    return i18n.STATUS_LABELS.get(code, code.replace("_", " "))
+
+
+# --- text on the page ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph of one direction; Arabic runs right to left, aligned right."""
+
+    text: str
+    rtl: bool = False
+    bold: bool = False
+    size: float = 7.5
+    right: bool = False  # numbers: aligned right whatever the direction
+    centre: bool = False
+
+
+def en(text: str, *, bold: bool = False, size: float = 7.5) -> Para:
+    return Para(text, rtl=False, bold=bold, size=size)
+
+
+def ar(text: str, *, bold: bool = False, size: float = 7.5) -> Para:
+    return Para(text, rtl=True, bold=bold, size=size)
+
+
+def starts_right_to_left(text: str) -> bool:
+    """Whether the first letter with a direction is Arabic (or Hebrew), as the bidi rules say."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def typed(text: str) -> Para:
+    """Text people typed, in whichever language: its direction from its first letter."""
+    return Para(text, rtl=starts_right_to_left(text))
+
+
+class Typesetter:
+    """Lays paragraphs out at the PDF's resolution, measures and draws them."""
+
+    def __init__(self, device: QPaintDevice) -> None:
+        self.device = device
+        self._fonts: dict[tuple[float, bool], QFont] = {}
+        self.guard = NoneGuard()
+
+    def font(self, size: float, bold: bool = False) -> QFont:
+        key = (size, bold)
+        if key not in self._fonts:
+            font = QFont()
+            font.setFamilies(FONT_FAMILIES)
+            font.setPointSizeF(size)
+            font.setBold(bold)
+            self._fonts[key] = font
+        return self._fonts[key]
+
+    def layout(self, para: Para, width: float) -> tuple[QTextLayout, float]:
+        layout = QTextLayout(para.text, self.font(para.size, para.bold), self.device)
+        if para.centre:
+            align = Qt.AlignmentFlag.AlignHCenter
+        elif para.rtl or para.right:
+            align = Qt.AlignmentFlag.AlignRight
+        else:
+            align = Qt.AlignmentFlag.AlignLeft
+        option = QTextOption(align)
+        option.setTextDirection(
+            Qt.LayoutDirection.RightToLeft if para.rtl else Qt.LayoutDirection.LeftToRight
+        )
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        height = 0.0
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            line.setPosition(QPointF(0, height))
+            height += line.height()
+        layout.endLayout()
+        self.guard.top_up()
+        return layout, height
+
+    def height(self, paras: Sequence[Para], width: float) -> float:
+        return sum(self.layout(p, width)[1] for p in paras)
+
+    def draw(
+        self, painter: QPainter, paras: Sequence[Para], x: float, y: float, width: float
+    ) -> float:
+        for para in paras:
+            layout, height = self.layout(para, width)
+            layout.draw(painter, QPointF(x, y))
+            y += height
+        return y
+
+
+# --- what goes on the pages ------------------------------------------------------------
+
+RowCells = Callable[[dict[str, Cell]], list[Para]]
+
+
+@dataclass(frozen=True)
+class Column:
+    header: list[Para]
+    width: float  # share of the page width
+    cell: RowCells
+
+
+@dataclass
+class Grid:
+    """A table: its columns, the report table it shows, and what to say when it is empty."""
+
+    columns: list[Column]
+    table: Table
+    empty: list[Para]
+
+    @property
+    def row_count(self) -> int:
+        return max(1, len(self.table.rows))
+
+    def row(self, index: int, widths: list[float]) -> tuple[list[list[Para]], list[float]]:
+        """Row ``index``'s cells and their widths; an empty table has one cell, full width."""
+        if not self.table.rows:
+            return [self.empty], [sum(widths)]
+        keys = [c.key for c in self.table.columns]
+        values = dict(zip(keys, self.table.rows[index], strict=True))
+        return [c.cell(values) for c in self.columns], widths
+
+
+@dataclass
+class Bilingual:
+    """English on the left half, Arabic on the right half, side by side."""
+
+    english: list[Para]
+    arabic: list[Para]
+    space_after: float = 0.0
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table row placed on a page: the header row (``index`` None) or a body row."""
+
+    grid: Grid
+    widths: list[float]
+    height: float
+    index: int | None = None
+
+
+@dataclass
+class Page:
+    items: list[tuple[Bilingual | Row, float]] = field(default_factory=list)  # (what, y)
+
+
+BORDER = QPen(QColor("#8796a5"), 0.8)
+INK = QPen(QColor("#000000"))
+HEADER_FILL = QColor("#dfe7ef")
+STRIPE_FILL = QColor("#f2f5f8")
+CELL_PAD_MM = 0.7
+GAP_MM = 6.0
+
+
+class Composer:
+    """Places headings and table rows on pages (whole rows only), then draws them."""
+
+    def __init__(self, setter: Typesetter, width: float, height: float) -> None:
+        self.setter, self.width, self.height = setter, width, height
+        self.pad = CELL_PAD_MM * RESOLUTION / 25.4
+        self.gap = GAP_MM * RESOLUTION / 25.4
+        self.pages: list[Page] = [Page()]
+        self.y = 0.0
+
+    # measuring
+    def _widths(self, grid: Grid) -> list[float]:
+        total = sum(c.width for c in grid.columns)
+        return [self.width * c.width / total for c in grid.columns]
+
+    def _row_height(self, cells: Sequence[Sequence[Para]], widths: Sequence[float]) -> float:
+        inner = [
+            self.setter.height(paras, width - 2 * self.pad)
+            for paras, width in zip(cells, widths, strict=True)
+        ]
+        return max(inner, default=0.0) + 2 * self.pad
+
+    def _half(self) -> float:
+        return (self.width - self.gap) / 2
+
+    def _bilingual_height(self, block: Bilingual) -> float:
+        half = self._half()
+        return max(self.setter.height(block.english, half), self.setter.height(block.arabic, half))
+
+    # placing
+    def _new_page(self) -> None:
+        self.pages.append(Page())
+        self.y = 0.0
+
+    def _place(self, item: Bilingual | Row, height: float) -> None:
+        self.pages[-1].items.append((item, self.y))
+        self.y += height
+
+    def add_block(self, block: Bilingual, keep_with: float = 0.0) -> None:
+        height = self._bilingual_height(block)
+        if self.y > 0 and self.y + height + keep_with > self.height:
+            self._new_page()
+        self._place(block, height + block.space_after)
+
+    def add_grid(self, heading: Bilingual, grid: Grid) -> None:
+        """The heading, the header row, then the rows; a page that ends in the table starts
+        the next with the header row again. The heading stays with the first row."""
+        widths = self._widths(grid)
+        header = Row(grid, widths, self._row_height([c.header for c in grid.columns], widths))
+        heights = (self._row_height(*grid.row(i, widths)) for i in range(grid.row_count))
+        first = next(heights)
+        self.add_block(heading, keep_with=header.height + first)
+        self._place(header, header.height)
+        for index, height in enumerate((first, *heights)):
+            if self.y + height > self.height and self.y > header.height:
+                self._new_page()
+                self._place(header, header.height)
+            self._place(Row(grid, widths, height, index), height)
+        self.y += self.gap / 2
+
+    # drawing
+    def draw_page(self, painter: QPainter, page: Page, top: float) -> None:
+        for item, y in page.items:
+            if isinstance(item, Bilingual):
+                half = self._half()
+                self.setter.draw(painter, item.english, 0, top + y, half)
+                self.setter.draw(painter, item.arabic, self.width - half, top + y, half)
+            elif item.index is None:
+                cells = [c.header for c in item.grid.columns]
+                self._draw_row(painter, cells, item.widths, top + y, item.height, HEADER_FILL)
+            else:
+                cells, widths = item.grid.row(item.index, item.widths)
+                fill = STRIPE_FILL if item.index % 2 else None
+                self._draw_row(painter, cells, widths, top + y, item.height, fill)
+
+    def _draw_row(
+        self,
+        painter: QPainter,
+        cells: Sequence[Sequence[Para]],
+        widths: Sequence[float],
+        y: float,
+        height: float,
+        fill: QColor | None,
+    ) -> None:
+        x = 0.0
+        for paras, width in zip(cells, widths, strict=True):
+            rect = QRectF(x, y, width, height)
+            if fill is not None:
+                painter.fillRect(rect, fill)
+            painter.setPen(BORDER)
+            painter.drawRect(rect)
+            painter.setPen(INK)
+            self.setter.draw(painter, paras, x + self.pad, y + self.pad, width - 2 * self.pad)
+            x += width
+
+
+# --- the report's content --------------------------------------------------------------
+
+
+HEADER_PT = 7.0
+UNACCOMPANIED = "Unaccom\u00adpanied"  # a soft hyphen: the word breaks there in a narrow column
+
+
+def _header(english: str, arabic: str, *, right: bool = False) -> list[Para]:
+    """A column's name in both languages; over numbers, both aligned right like the numbers."""
+    paras = [Para(english, bold=True, size=HEADER_PT, right=right)]
+    if arabic:
+        paras.append(Para(arabic, rtl=True, bold=True, size=HEADER_PT))
+    return paras
+
+
+def _text(key: str, *, right: bool = False) -> RowCells:
+    def cell(row: dict[str, Cell]) -> list[Para]:
+        text = as_text(row.get(key))
+        if not text:
+            return []
+        return [Para(text, right=True)] if right else [typed(text)]
+
+    return cell
+
+
+def _count(key: str, english: str, arabic: str, width: float = 5.4) -> Column:
+    return Column(_header(english, arabic, right=True), width, _text(key, right=True))
+
+
+def _lines(*keys: str) -> RowCells:
+    """The values of ``keys``, one line each (a status's date above its source)."""
+
+    def cell(row: dict[str, Cell]) -> list[Para]:
+        return [typed(text) for text in (as_text(row.get(k)) for k in keys) if text]
+
+    return cell
+
+
+def _joined(*keys: str) -> RowCells:
+    """The values of ``keys`` on one line (a batch's source and the source's date)."""
+
+    def cell(row: dict[str, Cell]) -> list[Para]:
+        parts = [t for t in (as_text(row.get(k)) for k in keys) if t]
+        if not parts:
+            return []
+        return [
+            Para(" · ".join(ISOLATE.format(p) for p in parts), rtl=starts_right_to_left(parts[0]))
+        ]
+
+    return cell
+
+
+def _country(words: Words, width: float) -> Column:
+    def cell(row: dict[str, Cell]) -> list[Para]:
+        name_ar = as_text(row["name_ar"])
+        english = en(f"{as_text(row['name_en'])} ({as_text(row['country'])})")
+        return [english, ar(name_ar)] if name_ar else [english]
+
+    return Column(_header("Country", words.field("country")), width, cell)
+
+
+def _status(key: str, english: str, arabic: str, words: Words, width: float) -> Column:
+    def cell(row: dict[str, Cell]) -> list[Para]:
+        code = as_text(row[key])
+        if not code:
+            return []
+        return [en(english_status(code)), ar(words.status(code))]
+
+    return Column(_header(english, arabic), width, cell)
+
+
+def _people(words: Words) -> list[Column]:
+    return [
+        _count("people", "People", words.field("people")),
+        _count("women", "Women", words.field("women")),
+        _count("men", "Men", words.field("men")),
+        _count("girls", "Girls", words.field("girls")),
+        _count("boys", "Boys", words.field("boys")),
+        _count("unaccompanied", UNACCOMPANIED, words.ar(UNACCOMPANIED), 6.4),
+        _count("separated", "Separated", words.ar("Separated"), 6.2),
+    ]
+
+
+def summary_grid(report: Report, words: Words) -> Grid:
+    def about(row: dict[str, Cell]) -> list[Para]:
+        text = as_text(row["about"])
+        arabic = words.ar(text) if text else ""
+        return [en(text), ar(arabic)] if arabic else [typed(text)] if text else []
+
+    columns = [
+        Column(_header("Figure", ""), 34, _lines("figure")),
+        Column(_header("Value", words.ar("Value"), right=True), 7, _text("value", right=True)),
+        Column(
+            [Para(words.ar("Figure"), rtl=True, bold=True, size=HEADER_PT)],
+            30,
+            lambda row: [ar(words.figure(as_text(row["figure"])))],
+        ),
+        Column(_header("Source or note", words.ar("Source or note")), 28, about),
+    ]
+    return Grid(columns, report.summary, [])
+
+
+def countries_grid(report: Report, words: Words) -> Grid:
+    columns = [
+        _country(words, 15),
+        _status("status", "Current status", words.ar("Current status"), words, 10),
+        Column(
+            _header("Status date, source", words.ar("Status date, source")),
+            15,
+            _lines("status_date", "status_source"),
+        ),
+        _count("batches", "Batches repatriated", words.ar("Batches repatriated"), 7.5),
+        _count("pending", "Not yet departed", words.ar("Not yet departed"), 7),
+        Column(
+            _header("Latest departure", words.ar("Latest departure")),
+            7.5,
+            _text("latest_departure"),
+        ),
+        *_people(words),
+    ]
+    empty = "No country has a status or a batch yet."
+    return Grid(columns, report.countries, [en(empty), ar(words.ar(empty))])
+
+
+def batches_grid(report: Report, words: Words) -> Grid:
+    def ages(row: dict[str, Cell]) -> list[Para]:
+        low, high = as_text(row.get("min_age")), as_text(row.get("max_age"))
+        if not (low or high):
+            return []
+        return [Para(f"{low}–{high}" if low != high else low, right=True)]
+
+    columns = [
+        Column(
+            _header("Departure date", words.field("departure_date")), 6.6, _text("departure_date")
+        ),
+        _country(words, 12),
+        _status("status", "Status", words.field("status"), words, 6.5),
+        Column(_header("Reference", words.field("ref")), 6.4, _text("ref")),
+        _count("families", "Families", words.field("families")),
+        *_people(words),
+        Column(_header("Ages", words.ar("Ages"), right=True), 5, ages),
+        Column(_header("Destination", words.field("destination")), 7.5, _text("destination")),
+        Column(_header("Receiving agency", words.field("agency")), 9, _text("agency")),
+        Column(_header("Source", words.field("source")), 14, _joined("source", "source_date")),
+    ]
+    empty = "No batches recorded."
+    return Grid(columns, report.batches, [en(empty), ar(words.ar(empty))])
+
+
+def _heading(english: str, words: Words, size: float = 11) -> Bilingual:
+    return Bilingual(
+        [en(english, bold=True, size=size)], [ar(words.ar(english), bold=True, size=size)]
+    )
+
+
+def front_matter(report: Report, words: Words) -> Iterator[Bilingual]:
+    """The title, who made the report and when, and what it may be used for."""
+    made = report.generated_at.strftime("%Y-%m-%d %H:%M UTC")
+    team = ISOLATE.format(report.team)
+    yield _heading("Repatriations from al-Hol camp", words, size=15)
+    yield Bilingual(
+        [en(f"Team: {team} · Made: {made}")],
+        [ar(f"{words.ar('Team')}: {team} · {words.ar('Made')}: {LTR.format(made)}")],
+    )
+    if report.suppressed:
+        mark = "For sharing: small counts suppressed."
+        note = (
+            "Counts of 1 to 4 people are shown as %1, and a total that includes one as the "
+            "range it can take; notes and escorts are left out."
+        )
+        note_en, note_ar = note.replace("%1", "<5"), words.ar(note).replace("%1", LTR.format("<5"))
+    else:
+        mark = "Inside HQ only: exact counts."
+        note = "Counts are exact and may identify people: do not share this report outside HQ."
+        note_en, note_ar = note, words.ar(note)
+    rest = (
+        "Repatriated means a batch that departed or was received.",
+        "Ages are the youngest and oldest child's.",
+    )
+    yield Bilingual(
+        [en(mark, bold=True), en(note_en), *(en(t) for t in rest)],
+        [ar(words.ar(mark), bold=True), ar(note_ar), *(ar(words.ar(t)) for t in rest)],
+        space_after=RESOLUTION / 25.4 * 3,
+    )
+
+
+def _draw_margins(
+    painter: QPainter,
+    setter: Typesetter,
+    width: float,
+    bottom: float,
+    report: Report,
+    words: Words,
+    page: int,
+    pages: int,
+) -> None:
+    """The running header (title; SHARED or HQ ONLY) and footer (team, date; page n of m)."""
+    title = "Repatriations from al-Hol camp"
+    mark = "SHARED" if report.suppressed else "HQ ONLY"
+    made = report.generated_at.strftime("%Y-%m-%d %H:%M UTC")
+    page_ar = (
+        words.ar("Page %1 of %2")
+        .replace("%1", words.number(page))
+        .replace("%2", words.number(pages))
+    )
+    third = width / 3
+    small = 6.5
+    setter.draw(painter, [en(f"alhol-desk {__version__} · {title}", size=small)], 0, 0, third)
+    setter.draw(painter, [Para(mark, bold=True, size=small, centre=True)], third, 0, third)
+    setter.draw(
+        painter, [ar(f"{words.ar(title)} · {words.ar(mark)}", size=small)], 2 * third, 0, third
+    )
+    team = ISOLATE.format(report.team)
+    setter.draw(painter, [en(f"{team} · {made}", size=small)], 0, bottom, third)
+    page_en = f"Page {page} of {pages}"
+    setter.draw(painter, [Para(page_en, size=small, centre=True)], third, bottom, third)
+    setter.draw(painter, [ar(page_ar, size=small)], 2 * third, bottom, third)
+
+
+def render_pdf(report: Report) -> bytes:
+    """The report as PDF bytes: A4 landscape, a running header and footer on every page."""
+    _qt_ready()
+    words = Words()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Landscape,
+            QMarginsF(12, 9, 12, 9),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setTitle("alhol-desk report")
+    writer.setCreator(f"alhol-desk {__version__}")
+    setter = Typesetter(writer)
+    area = writer.pageLayout().paintRectPixels(RESOLUTION)
+    band = setter.height([en("Page", size=6.5)], area.width()) * 2
+    composer = Composer(setter, area.width(), area.height() - 2 * band)
+    for block in front_matter(report, words):
+        composer.add_block(block)
+    composer.add_grid(_heading("Summary", words), summary_grid(report, words))
+    composer.add_grid(_heading("Country summary", words), countries_grid(report, words))
+    composer.add_grid(_heading("Batch manifest", words), batches_grid(report, words))
+    painter = QPainter(writer)
+    try:
+        painter.setPen(INK)
+        pages = len(composer.pages)
+        for number, page in enumerate(composer.pages, start=1):
+            if number > 1:
+                writer.newPage()
+            _draw_margins(
+                painter,
+                setter,
+                area.width(),
+                area.height() - band / 2,
+                report,
+                words,
+                number,
+                pages,
+            )
+            composer.draw_page(painter, page, band)
+    finally:
+        painter.end()
+        buffer.close()
+    return bytes(data.data())
+
+
+def write_pdf(report: Report, out: Path) -> Path:
+    """Write ``report`` as a PDF at ``out`` (whole or not at all); returns ``out``."""
+    return write_whole(out, render_pdf(report))
