@@ -570,6 +570,77 @@
     </message>
 </context>
 <context>
+    <name>ReportActions</name>
+    <message>
+        <source>Export &amp;report</source>
+        <translation>&amp;تصدير تقرير</translation>
+    </message>
+    <message>
+        <source>For &amp;sharing outside HQ: counts of 1–4 shown as &lt;5</source>
+        <translation>لل&amp;مشاركة خارج المقر: تظهر الأعداد من ١ إلى ٤ على شكل ‪&lt;5‬</translation>
+    </message>
+    <message>
+        <source>Hide small counts and leave notes out, for a report that leaves HQ</source>
+        <translation>إخفاء الأعداد الصغيرة وحذف الملاحظات، لتقرير يخرج من المقر</translation>
+    </message>
+    <message>
+        <source>&amp;Batches as CSV…</source>
+        <translation>ال&amp;دفعات بصيغة CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Country summary as CSV…</source>
+        <translation>ملخص ال&amp;بلدان بصيغة CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Workbook (XLSX)…</source>
+        <translation>&amp;مصنف Excel ‏(XLSX)…</translation>
+    </message>
+    <message>
+        <source>&amp;PDF in English and Arabic…</source>
+        <translation>&amp;PDF بالإنجليزية والعربية…</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>ملفات CSV ‏(*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>مصنفات Excel ‏(*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>ملفات PDF ‏(*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the report as</source>
+        <translation>حفظ التقرير باسم</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>جارٍ كتابة التقرير…</translation>
+    </message>
+    <message>
+        <source>small counts hidden, for sharing</source>
+        <translation>الأعداد الصغيرة مخفية، للمشاركة</translation>
+    </message>
+    <message>
+        <source>exact counts, for HQ only</source>
+        <translation>أعداد دقيقة، للمقر فقط</translation>
+    </message>
+    <message>
+        <source>Report saved: %1 (%2)</source>
+        <translation>حُفظ التقرير: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Something went wrong; the details are in the log file in the data folder.</source>
+        <translation>حدث خطأ ما؛ التفاصيل في ملف السجل في مجلد البيانات.</translation>
+    </message>
+    <message>
+        <source>The report was not saved</source>
+        <translation>لم يُحفظ التقرير</translation>
+    </message>
+</context>
+<context>
     <name>StatusEventDialog</name>
     <message>
         <source>New status event</source>

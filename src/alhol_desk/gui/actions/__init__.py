@@ -1,0 +1,1 @@
+"""Menu actions that the main window adds to its menus, each group with narrow dependencies."""

@@ -1,0 +1,211 @@
+"""File › Export report: the monthly report as CSV, XLSX or PDF, from the window.
+
+``add_report_actions(menu, ws, parent=..., show_message=...)`` adds a submenu to ``menu``
+(the main window calls it while building its File menu). Each format asks where to save
+with the system's save dialog, then reads and writes the report on a worker thread with
+its own database connection; the busy cursor and a status line show it is working. The
+"For sharing" option is the command line's ``--suppress-small``: counts of 1 to 4 shown
+as "<5", notes and escorts left out (docs/reports.md).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+
+from ...core import report_files
+from ...core.browse import reader
+from ...core.errors import AlholError
+from ...core.reports import build_report
+from ...core.workspace import Workspace
+from ..dialogs import questions
+from ..models.background import run_in_background
+
+log = logging.getLogger(__name__)
+
+# (format, CSV table or None, file suffix)
+FORMATS: dict[str, tuple[str, str | None, str]] = {
+    "csv_batches": ("csv", "batches", ".csv"),
+    "csv_countries": ("csv", "countries", ".csv"),
+    "xlsx": ("xlsx", None, ".xlsx"),
+    "pdf": ("pdf", None, ".pdf"),
+}
+
+ChooseFile = Callable[[QWidget, str, str, str], str]
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> str:
+    """The system's save dialog (it asks before replacing a file); "" when cancelled."""
+    path, _chosen = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    return path
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    batches: int
+    countries: int
+    suppressed: bool
+
+
+def write_report(ws: Workspace, kind: str, out: Path, *, suppress_small: bool) -> Written:
+    """Read the report through a connection of its own and write it (for a worker thread)."""
+    fmt, table, _suffix = FORMATS[kind]
+    with reader(ws.data_dir) as db:
+        own = Workspace(ws.data_dir, db, ws.device, ws.operator, ws.clock, ws.today)
+        built = build_report(own, suppress_small=suppress_small)
+    if fmt == "pdf":
+        from ..pdf_report import write_pdf
+
+        path = write_pdf(built, out)
+    elif fmt == "xlsx":
+        path = report_files.write_xlsx(built, out)
+    else:
+        path = report_files.write_csv(built, out, table=table or "batches")
+    return Written(path, len(built.batches.rows), len(built.countries.rows), built.suppressed)
+
+
+class ReportActions(QObject):
+    """The submenu's actions and the one report being written at a time."""
+
+    def __init__(
+        self,
+        menu: QMenu,
+        ws: Workspace,
+        *,
+        parent: QWidget,
+        show_message: Callable[[str], None],
+        choose_file: ChooseFile = ask_save_path,
+    ) -> None:
+        super().__init__(menu)
+        self.ws = ws
+        self.window = parent
+        self.show_message = show_message
+        self.choose_file = choose_file
+        self.folder = Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            or Path.home()
+        )
+        self.busy = False
+        self.last: Written | str | None = None  # what the last report did (for tests)
+        self.submenu = menu.addMenu(self.tr("Export &report"))
+        self.submenu.setObjectName("report_menu")
+        self.share = QAction(self.tr("For &sharing outside HQ: counts of 1–4 shown as <5"), menu)
+        self.share.setObjectName("report_share")
+        self.share.setCheckable(True)
+        self.share.setToolTip(
+            self.tr("Hide small counts and leave notes out, for a report that leaves HQ")
+        )
+        self.submenu.addAction(self.share)
+        self.submenu.addSeparator()
+        labels = {
+            "csv_batches": self.tr("&Batches as CSV…"),
+            "csv_countries": self.tr("&Country summary as CSV…"),
+            "xlsx": self.tr("&Workbook (XLSX)…"),
+            "pdf": self.tr("&PDF in English and Arabic…"),
+        }
+        self.actions: dict[str, QAction] = {}
+        for kind, label in labels.items():
+            action = QAction(label, menu)
+            action.setObjectName(f"report_{kind}")
+            action.triggered.connect(lambda _checked=False, k=kind: self.export(k))
+            self.submenu.addAction(action)
+            self.actions[kind] = action
+
+    def _filter(self, kind: str) -> str:
+        suffix = FORMATS[kind][2]
+        names = {
+            ".csv": self.tr("CSV files (*.csv)"),
+            ".xlsx": self.tr("Excel workbooks (*.xlsx)"),
+            ".pdf": self.tr("PDF files (*.pdf)"),
+        }
+        return names[suffix]
+
+    def suggested_name(self, kind: str) -> str:
+        _fmt, table, suffix = FORMATS[kind]
+        parts = ["alhol-desk", table or "report", self.ws.today().isoformat()]
+        if self.share.isChecked():
+            parts.append("shared")
+        return "-".join(parts) + suffix
+
+    def export(self, kind: str) -> None:
+        """Ask where, then write the report in the background; one report at a time."""
+        if self.busy:
+            return
+        suffix = FORMATS[kind][2]
+        chosen = self.choose_file(
+            self.window,
+            self.tr("Save the report as"),
+            str(self.folder / self.suggested_name(kind)),
+            self._filter(kind),
+        )
+        if not chosen:
+            return
+        out = Path(chosen)
+        if out.suffix.lower() != suffix:
+            out = out.with_name(out.name + suffix)
+        self.folder = out.parent
+        suppress = self.share.isChecked()
+        self._set_busy(True)
+        self.show_message(self.tr("Writing the report…"))
+        ws = self.ws
+
+        def work() -> Written | str:
+            try:
+                return write_report(ws, kind, out, suppress_small=suppress)
+            except AlholError as error:
+                return str(error)
+
+        run_in_background(work, self._finished)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for action in self.actions.values():
+            action.setEnabled(not busy)
+        if busy:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        else:
+            QGuiApplication.restoreOverrideCursor()
+
+    def _finished(self, result: Written | str | None) -> None:
+        self._set_busy(False)
+        self.last = result
+        if isinstance(result, Written):
+            kind = (
+                self.tr("small counts hidden, for sharing")
+                if result.suppressed
+                else self.tr("exact counts, for HQ only")
+            )
+            self.show_message(
+                self.tr("Report saved: %1 (%2)").replace("%1", str(result.path)).replace("%2", kind)
+            )
+            return
+        reason = result or self.tr(
+            "Something went wrong; the details are in the log file in the data folder."
+        )
+        self.show_message("")
+        questions.fail(self.window, self.tr("The report was not saved"), reason)
+
+
+def add_report_actions(
+    menu: QMenu,
+    ws: Workspace,
+    *,
+    parent: QWidget,
+    show_message: Callable[[str], None],
+    choose_file: ChooseFile = ask_save_path,
+) -> ReportActions:
+    """Add File › Export report (CSV, XLSX, PDF and the sharing option) to ``menu``.
+
+    ``parent`` owns the dialogs; ``show_message`` puts a line in the status bar. The
+    actions belong to ``menu`` and go when it is cleared or deleted.
+    """
+    return ReportActions(
+        menu, ws, parent=parent, show_message=show_message, choose_file=choose_file
+    )
