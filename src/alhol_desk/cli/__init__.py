@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from ..core.errors import AlholError
+from ..core.safety.logs import redacted_traceback
 from ..paths import log_path, resolve_data_dir
 from .parser import build_parser
 
@@ -45,9 +47,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("error: interrupted; nothing was half-written", file=sys.stderr)
         return 1
-    except Exception:
-        log.exception("unexpected failure")
+    except sqlite3.DatabaseError as error:
         _setup_logging(data_dir)
+        log.error("database failure:\n%s", redacted_traceback(error))
+        print(
+            f"error: the database could not be used ({error}); nothing more was written. "
+            "Run: alhol-desk check",
+            file=sys.stderr,
+        )
+        return 1
+    except Exception as error:
+        _setup_logging(data_dir)
+        # Frames and types only: an exception's message may quote what was typed.
+        log.error("unexpected failure:\n%s", redacted_traceback(error))
         print(
             f"error: an unexpected problem stopped the command; details are in "
             f"{log_path(data_dir)}",

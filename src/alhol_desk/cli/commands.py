@@ -16,8 +16,10 @@ from ..core import overview, services
 from ..core.demo import load_demo
 from ..core.errors import AlholError, Issue, ValidationFailed
 from ..core.maintenance import check_data_dir
+from ..core.safety.health import DatabaseDamaged, ensure_database_sound
 from ..core.sync.devices import identity
 from ..core.workspace import Workspace, initialise, open_workspace
+from ..paths import database_path
 from .options import BATCH_OPTIONS, STATUS_EVENT_OPTIONS
 
 Handler = Callable[[argparse.Namespace, Path], int]
@@ -34,9 +36,17 @@ def _describe(issues: tuple[Issue, ...] | list[Issue], labels: Mapping[str, str]
 
 @contextmanager
 def _workspace(
-    args: argparse.Namespace, data_dir: Path, options: Mapping[str, str] = BATCH_OPTIONS
+    args: argparse.Namespace,
+    data_dir: Path,
+    options: Mapping[str, str] = BATCH_OPTIONS,
+    *,
+    read_only: bool = False,
 ) -> Iterator[Workspace]:
-    ws = open_workspace(data_dir, operator=args.operator)
+    """The data folder, opened for this command: a writer takes the folder's lock; a
+    reader (list, stats, verify, keys show) runs beside a writer and cannot write."""
+    ws = open_workspace(data_dir, operator=args.operator, read_only=read_only)
+    for notice in ws.notices:
+        print(f"warning: {notice}", file=sys.stderr)
     try:
         yield ws
     except ValidationFailed as failed:
@@ -96,7 +106,7 @@ def demo(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def country_list(args: argparse.Namespace, data_dir: Path) -> int:
-    with _workspace(args, data_dir) as ws:
+    with _workspace(args, data_dir, read_only=True) as ws:
         rows = overview.country_list(ws)
     if not args.all:
         rows = [r for r in rows if r["status"] or r["batches"]]
@@ -158,7 +168,7 @@ def batch_delete(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def batch_list(args: argparse.Namespace, data_dir: Path) -> int:
-    with _workspace(args, data_dir) as ws:
+    with _workspace(args, data_dir, read_only=True) as ws:
         rows = services.batches(ws, country=args.country)
     if args.json:
         _print_json([asdict(b) for b in rows])
@@ -174,7 +184,7 @@ def batch_list(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def stats(args: argparse.Namespace, data_dir: Path) -> int:
-    with _workspace(args, data_dir) as ws:
+    with _workspace(args, data_dir, read_only=True) as ws:
         figures = overview.stats(ws)
     if args.json:
         _print_json(figures)
@@ -197,6 +207,12 @@ def _print_stats(figures: Mapping[str, Any]) -> None:
 
 
 def check(args: argparse.Namespace, data_dir: Path) -> int:
+    if database_path(data_dir).exists():
+        try:  # a damaged file is read only through a read-only connection, never opened
+            ensure_database_sound(data_dir)
+        except DatabaseDamaged as damaged:
+            print(f"integrity: {', '.join(damaged.problems)}")
+            raise
     report = check_data_dir(data_dir)
     print(f"integrity: {', '.join(report.integrity)}")
     print(f"foreign key problems: {report.foreign_key_problems}")

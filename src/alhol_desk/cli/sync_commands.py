@@ -13,7 +13,7 @@ from .commands import _print_json, _workspace
 
 
 def keys_show(args: argparse.Namespace, data_dir: Path) -> int:
-    with _workspace(args, data_dir) as ws:
+    with _workspace(args, data_dir, read_only=True) as ws:
         me = devices.identity(ws)
     if args.json:
         _print_json(asdict(me))
@@ -26,7 +26,7 @@ def keys_show(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def keys_card(args: argparse.Namespace, data_dir: Path) -> int:
-    with _workspace(args, data_dir) as ws:
+    with _workspace(args, data_dir, read_only=True) as ws:
         path = devices.write_card(ws, Path(args.out))
         fingerprint = devices.identity(ws).fingerprint
     print(f"card written to {path}")
@@ -74,7 +74,7 @@ def import_(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def verify(args: argparse.Namespace, data_dir: Path) -> int:
-    with _workspace(args, data_dir) as ws:
+    with _workspace(args, data_dir, read_only=True) as ws:
         report = importer.verify_bundle(ws, Path(args.file))
     if report.outcome == "refused":
         raise AlholError(report.line())
@@ -85,7 +85,7 @@ def verify(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def conflicts_list(args: argparse.Namespace, data_dir: Path) -> int:
-    with _workspace(args, data_dir) as ws:
+    with _workspace(args, data_dir, read_only=True) as ws:
         rows = resolution.open_conflicts(ws, include_resolved=args.all)
     if args.json:
         _print_json(rows)

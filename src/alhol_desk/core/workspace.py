@@ -16,6 +16,10 @@ from ..paths import database_path
 from .clock import HybridLogicalClock, Timestamp
 from .errors import AlholError, NotInitialised
 from .records import ROLES, Device
+from .safety.guard import Guard, guard_open
+from .safety.health import ensure_database_sound
+from .safety.lock import acquire_writer_lock
+from .safety.modes import secure_modes
 from .storage import open_database
 from .storage.countries import country_codes
 from .storage.devices import add_self_device, get_self_device
@@ -41,6 +45,14 @@ class Workspace:
     clock: HybridLogicalClock
     today: Callable[[], date] = date.today
     _countries: frozenset[str] | None = field(default=None, repr=False)
+    # Data safety (core/safety): the writer lock held while open (None: a reader, which
+    # cannot write), and what the startup checks fixed, for the user to read.
+    _guard: Guard | None = field(default=None, repr=False)
+    notices: tuple[str, ...] = ()
+
+    @property
+    def read_only(self) -> bool:
+        return self._guard is not None and not self._guard.writer
 
     def is_known_country(self, iso3: str) -> bool:
         if self._countries is None:
@@ -56,6 +68,8 @@ class Workspace:
 
     def close(self) -> None:
         self.db.close()
+        if self._guard is not None:
+            self._guard.release()
 
 
 def _operator(db: sqlite_utils.Database, explicit: str | None) -> str:
@@ -76,21 +90,48 @@ def _clock(db: sqlite_utils.Database, node: str) -> HybridLogicalClock:
 
 
 def open_workspace(
-    data_dir: Path, *, operator: str | None = None, today: Callable[[], date] = date.today
+    data_dir: Path,
+    *,
+    operator: str | None = None,
+    today: Callable[[], date] = date.today,
+    read_only: bool = False,
 ) -> Workspace:
-    """Open an initialised data folder, or say how to set it up."""
+    """Open an initialised data folder, or say how to set it up.
+
+    A writer takes the folder's lock (a second one is refused); a reader (``read_only``)
+    runs beside it and cannot write. Both refuse a damaged database without writing to it.
+    """
     path = database_path(data_dir)
     if not path.exists():
         raise NotInitialised(f"no alhol-desk data in this folder yet; {SETUP_HINT}")
-    db = open_database(path)
-    device = get_self_device(db)
-    if device is None:
+    guard = guard_open(data_dir, read_only=read_only)
+    try:
+        db = open_database(path, migrate=guard.writer)
+    except BaseException:
+        guard.release()
+        raise
+    try:
+        if not guard.writer:
+            db.conn.execute("PRAGMA query_only = ON")
+        device = get_self_device(db)
+        if device is None:
+            raise NotInitialised(f"this data folder has no device yet; {SETUP_HINT}")
+        ws = Workspace(data_dir, db, device, _operator(db, operator), _clock(db, device.id), today)
+    except BaseException:
         db.close()
-        raise NotInitialised(f"this data folder has no device yet; {SETUP_HINT}")
-    return Workspace(data_dir, db, device, _operator(db, operator), _clock(db, device.id), today)
+        guard.release()
+        raise
+    ws._guard, ws.notices = guard, guard.notices
+    return ws
 
 
-def initialise(data_dir: Path, *, team: str, role: str, operator: str | None = None) -> Workspace:
+def initialise(
+    data_dir: Path,
+    *,
+    team: str,
+    role: str,
+    operator: str | None = None,
+) -> Workspace:
     """Create the database and this device's identity in ``data_dir``."""
     team = team.strip()
     if not team:
@@ -100,20 +141,34 @@ def initialise(data_dir: Path, *, team: str, role: str, operator: str | None = N
     if role not in ROLES:
         raise AlholError(f"role: {role!r} is not one of: {', '.join(ROLES)}")
     data_dir.mkdir(parents=True, exist_ok=True)
-    db = open_database(database_path(data_dir))
-    existing = get_self_device(db)
-    if existing is not None:
-        db.close()
-        raise AlholError(
-            f"this data folder is already set up as device {existing.id} "
-            f"({existing.role}, team {existing.team!r}); nothing changed"
-        )
-    device = Device(uuid.uuid4().hex, team, role, is_self=True)
-    from .sync.keys import generate_device_keys  # keys before the device row: no half-made device
+    guard = Guard(acquire_writer_lock(data_dir))
+    try:
+        if database_path(data_dir).exists():
+            ensure_database_sound(data_dir)
+        db = open_database(database_path(data_dir))
+    except BaseException:
+        guard.release()
+        raise
+    try:
+        existing = get_self_device(db)
+        if existing is not None:
+            raise AlholError(
+                f"this data folder is already set up as device {existing.id} "
+                f"({existing.role}, team {existing.team!r}); nothing changed"
+            )
+        device = Device(uuid.uuid4().hex, team, role, is_self=True)
+        from .sync.keys import generate_device_keys  # keys before the device row
 
-    generate_device_keys(data_dir)
-    with db.atomic():
-        add_self_device(db, device)
-        if operator and operator.strip():
-            set_setting(db, OPERATOR_KEY, operator.strip())
-    return Workspace(data_dir, db, device, _operator(db, operator), _clock(db, device.id))
+        generate_device_keys(data_dir)
+        with db.atomic():
+            add_self_device(db, device)
+            if operator and operator.strip():
+                set_setting(db, OPERATOR_KEY, operator.strip())
+        secure_modes(data_dir, quiet=True)  # a new folder starts private
+    except BaseException:
+        db.close()
+        guard.release()
+        raise
+    ws = Workspace(data_dir, db, device, _operator(db, operator), _clock(db, device.id))
+    ws._guard = guard
+    return ws

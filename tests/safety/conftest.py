@@ -1,0 +1,51 @@
+"""Fixtures of the data-safety tests (helpers are in safety_helpers.py)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from safety_helpers import enrol
+
+from alhol_desk.cli import main
+from alhol_desk.core.workspace import Workspace, initialise
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> Iterator[tuple[Workspace, Workspace]]:
+    """A field laptop and HQ that trust each other."""
+    field = initialise(tmp_path / "field", team="Hasakah 1", role="field", operator="Amina")
+    hq = initialise(tmp_path / "hq", team="HQ", role="hq", operator="Omar")
+    try:
+        enrol(field, hq, tmp_path)
+        yield field, hq
+    finally:
+        field.close()
+        hq.close()
+
+
+@dataclass
+class Ran:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Iterator[Callable[..., Ran]]:
+    """``alhol-desk ARGS`` in this process (other processes hold the folder when needed)."""
+
+    def call(*args: str) -> Ran:
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return Ran(code, captured.out, captured.err)
+
+    yield call
+    logger = logging.getLogger("alhol_desk")  # main() logs to the first folder it saw
+    for handler in list(logger.handlers):
+        if isinstance(handler, logging.FileHandler):
+            logger.removeHandler(handler)
+            handler.close()
