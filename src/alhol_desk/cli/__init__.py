@@ -10,8 +10,10 @@ from pathlib import Path
 
 from ..core.errors import AlholError
 from ..core.safety.logs import redacted_traceback
+from ..core.sync.keys import set_passphrase_prompt
 from ..paths import log_path, resolve_data_dir
 from .parser import build_parser
+from .safety_commands import terminal_passphrase
 
 log = logging.getLogger("alhol_desk")
 
@@ -34,6 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
     data_dir = resolve_data_dir(args.data_dir)
     _setup_logging(data_dir)
+    previous_prompt = set_passphrase_prompt(terminal_passphrase)
     try:
         result: int = args.handler(args, data_dir)
         return result
@@ -66,3 +69,5 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    finally:
+        set_passphrase_prompt(previous_prompt)

@@ -86,7 +86,14 @@ def gui(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def init(args: argparse.Namespace, data_dir: Path) -> int:
-    ws = initialise(data_dir, team=args.team, role=args.role, operator=args.operator)
+    passphrase = None
+    if args.passphrase:
+        from .safety_commands import ask_new_passphrase
+
+        passphrase = ask_new_passphrase()
+    ws = initialise(
+        data_dir, team=args.team, role=args.role, operator=args.operator, passphrase=passphrase
+    )
     try:
         me = identity(ws)
         print(f"device id: {ws.device.id}")

@@ -67,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     init = sub.add_parser("init", help="create the database and this device's keys")
     init.add_argument("--team", required=True, help='team name, e.g. "Hasakah 1"')
     init.add_argument("--role", required=True, choices=ROLES)
+    init.add_argument(
+        "--passphrase", action="store_true", help="protect the new keys with a passphrase"
+    )
     init.set_defaults(handler=commands.init)
 
     demo = sub.add_parser("demo", help="load the sourced example records (idempotent)")

@@ -136,6 +136,9 @@ def add_commands(sub: object) -> None:
         help="last bundle number still accepted (default: the last imported)",
     )
     revoke.set_defaults(handler=keys_revoke)
+    from .safety_commands import add_key_commands
+
+    add_key_commands(ksub)  # keys passphrase, keys retire
 
     exp = sub.add_parser("export", help="write a signed, encrypted bundle; prints its path")
     exp.add_argument("--out", required=True, metavar="DIR")

@@ -131,8 +131,10 @@ def initialise(
     team: str,
     role: str,
     operator: str | None = None,
+    passphrase: str | None = None,
 ) -> Workspace:
-    """Create the database and this device's identity in ``data_dir``."""
+    """Create the database and this device's identity in ``data_dir`` (keys protected by
+    ``passphrase`` when one is given)."""
     team = team.strip()
     if not team:
         raise AlholError('team: is required (the name of your team, e.g. "Hasakah 1")')
@@ -159,7 +161,7 @@ def initialise(
         device = Device(uuid.uuid4().hex, team, role, is_self=True)
         from .sync.keys import generate_device_keys  # keys before the device row
 
-        generate_device_keys(data_dir)
+        generate_device_keys(data_dir, passphrase=passphrase)
         with db.atomic():
             add_self_device(db, device)
             if operator and operator.strip():

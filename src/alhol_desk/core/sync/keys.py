@@ -3,7 +3,16 @@
 Each device holds an Ed25519 signing key (``keys/signing.key``, PKCS#8 PEM) and an age
 X25519 identity (``keys/identity.age``, in the format ``age-keygen`` writes, so the stock
 ``age -d -i keys/identity.age`` can open a bundle in an emergency). Both files are 0600
-in a 0700 folder; neither is ever overwritten.
+in a 0700 folder; neither is ever replaced by other keys.
+
+Optionally both are protected by a passphrase (``keys passphrase``): the identity file is
+then itself an age file encrypted with that passphrase (age's scrypt recipient, which the
+stock ``age -d -i`` asks for), and the signing key is encrypted PKCS#8. The signing key's
+password is not the passphrase but a hash of the age identity: PKCS#8 encryption uses
+PBKDF2 with 2,048 rounds, thousands of times cheaper to guess against than scrypt, so the
+passphrase is only ever tested through scrypt. Unlocked keys are kept for the session
+(this process), so the passphrase is asked once; the asking is a hook
+(:func:`set_passphrase_prompt`) that the CLI and the window each fill in.
 
 A fingerprint is SHA-256 over a length-prefixed encoding of (device id, raw Ed25519 public
 key, age recipient), cut to 160 bits and written as 32 characters of Crockford base32
@@ -20,6 +29,8 @@ import hmac
 import json
 import os
 import re
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,7 +42,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
     Ed25519PublicKey,
 )
-from pyrage import IdentityError, RecipientError, x25519
+from pyrage import DecryptError, IdentityError, RecipientError, x25519
+from pyrage import passphrase as age_passphrase
 
 from ..errors import AlholError
 from ..records import ROLES
@@ -59,6 +71,22 @@ _FINGERPRINT_TYPOS = str.maketrans({"O": "0", "I": "1", "L": "1"} | dict.fromkey
 _DEVICE_ID = re.compile(r"[0-9a-f]{32}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _RESTORE = "restore the keys folder from a backup of this data folder"
+
+MIN_PASSPHRASE_LENGTH = 8
+MAX_PASSPHRASE_ATTEMPTS = 3
+# The start of an age file: a protected identity file is one (armored when we write it).
+_AGE_FILE_MAGIC = (b"age-encryption.org/", b"-----BEGIN AGE ENCRYPTED FILE-----")
+_SIGNING_PASSWORD_DOMAIN = b"alhol-desk signing key password v1\x00"
+_ENCRYPTED_PEM = b"-----BEGIN ENCRYPTED PRIVATE KEY-----"
+
+PassphrasePrompt = Callable[[Path, int], str | None]
+"""Asks for the passphrase of the keys in a data folder: ``(data folder, attempt)`` (attempt
+1 to 3; above 1 the previous answer was wrong) returns the passphrase, or None to give up.
+It may raise :class:`AlholError` to say why it cannot ask (no terminal)."""
+
+
+class KeysLocked(AlholError):
+    """The keys are protected by a passphrase that was not given, or not right."""
 
 
 def key_id_for(public_key_raw: bytes) -> str:
@@ -96,8 +124,11 @@ class DeviceKeys:
         return DeviceCard(device_id, team, role, self.sign_public_key_b64, self.age_recipient)
 
 
-def generate_device_keys(data_dir: Path) -> DeviceKeys:
-    """Make and save a new signing key and age identity; refuse if any key file exists."""
+def generate_device_keys(data_dir: Path, *, passphrase: str | None = None) -> DeviceKeys:
+    """Make and save a new signing key and age identity; refuse if any key file exists.
+
+    With ``passphrase`` the keys are protected from the start (never on disk in clear).
+    """
     keys_dir = data_dir / KEYS_DIR
     for name in (SIGNING_KEY_FILE, IDENTITY_FILE):
         if (keys_dir / name).exists():
@@ -106,16 +137,11 @@ def generate_device_keys(data_dir: Path) -> DeviceKeys:
                 "replaced. New keys would make every device that trusts this one refuse its "
                 "bundles: keep the keys, or set up a new data folder"
             )
+    if passphrase is not None:
+        check_new_passphrase(passphrase)
     keys = DeviceKeys(Ed25519PrivateKey.generate(), x25519.Identity.generate())
-    pem = keys.signing_key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
-    )
-    created = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    identity = (
-        f"# created: {created}\n# public key: {keys.age_recipient}\n{keys.age_identity}\n"
-    ).encode("ascii")
+    pem = _signing_key_file(keys, protected=passphrase is not None)
+    identity = _identity_file(keys, passphrase)
 
     keys_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     keys_dir.chmod(0o700)  # mkdir's mode is cut by the umask, and the folder may have existed
@@ -129,11 +155,106 @@ def generate_device_keys(data_dir: Path) -> DeviceKeys:
             path.unlink(missing_ok=True)
         raise
     _sync_folder(keys_dir)
+    if passphrase is not None:
+        keep_unlocked(data_dir, keys)
     return keys
 
 
-def load_device_keys(data_dir: Path) -> DeviceKeys:
-    """Read this device's keys, or raise :class:`AlholError` saying what is wrong and what to do."""
+def _identity_text(keys: DeviceKeys) -> bytes:
+    created = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return (
+        f"# created: {created}\n# public key: {keys.age_recipient}\n{keys.age_identity}\n"
+    ).encode("ascii")
+
+
+def _identity_file(keys: DeviceKeys, passphrase: str | None) -> bytes:
+    """The identity as ``age-keygen`` writes it; with a passphrase, that text age-encrypted
+    (scrypt, armored), which is what ``age -d -i`` expects of a protected identity file."""
+    text = _identity_text(keys)
+    if passphrase is None:
+        return text
+    sealed: bytes = age_passphrase.encrypt(text, passphrase, armored=True)
+    return sealed
+
+
+def _signing_password(identity: x25519.Identity) -> bytes:
+    digest = hashlib.sha256(_SIGNING_PASSWORD_DOMAIN + str(identity).encode("ascii"))
+    return digest.hexdigest().encode("ascii")
+
+
+def _signing_key_file(keys: DeviceKeys, *, protected: bool) -> bytes:
+    encryption: serialization.KeySerializationEncryption = (
+        serialization.BestAvailableEncryption(_signing_password(keys.age_identity))
+        if protected
+        else serialization.NoEncryption()
+    )
+    return keys.signing_key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption
+    )
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    """Refuse a passphrase too short to resist guessing (the rest is the user's choice)."""
+    if len(passphrase.strip()) < MIN_PASSPHRASE_LENGTH:
+        raise AlholError(
+            f"passphrase: is too short (at least {MIN_PASSPHRASE_LENGTH} characters; a few "
+            "words you can remember are better than one odd word)"
+        )
+
+
+# --- unlocking, once per session ---------------------------------------------------------
+
+_prompt: PassphrasePrompt | None = None
+_unlocked: dict[tuple[object, ...], DeviceKeys] = {}
+_unlock_guard = threading.Lock()
+
+
+def set_passphrase_prompt(prompt: PassphrasePrompt | None) -> PassphrasePrompt | None:
+    """Install how to ask for the passphrase (CLI: env or terminal; GUI: a dialog).
+
+    Returns the previous hook, so a caller can put it back.
+    """
+    global _prompt
+    previous, _prompt = _prompt, prompt
+    return previous
+
+
+def forget_unlocked_keys() -> None:
+    """Drop the keys unlocked in this session: the passphrase is asked again next time."""
+    with _unlock_guard:
+        _unlocked.clear()
+
+
+def keys_are_protected(data_dir: Path) -> bool:
+    """Whether this device's identity file is passphrase-protected."""
+    try:
+        with (data_dir / KEYS_DIR / IDENTITY_FILE).open("rb") as handle:
+            return handle.read(64).startswith(_AGE_FILE_MAGIC)
+    except OSError:
+        return False
+
+
+def _session_key(data_dir: Path) -> tuple[object, ...]:
+    keys_dir = (data_dir / KEYS_DIR).resolve()
+    parts: list[object] = [str(keys_dir)]
+    for name in (SIGNING_KEY_FILE, IDENTITY_FILE):
+        found = (keys_dir / name).stat()
+        parts += [found.st_ino, found.st_size, found.st_mtime_ns]
+    return tuple(parts)
+
+
+def keep_unlocked(data_dir: Path, keys: DeviceKeys) -> None:
+    """Hold ``keys`` as this session's unlocked keys of ``data_dir`` (after writing them)."""
+    with _unlock_guard:
+        _unlocked[_session_key(data_dir)] = keys
+
+
+def load_device_keys(data_dir: Path, *, passphrase: str | None = None) -> DeviceKeys:
+    """Read this device's keys, or raise :class:`AlholError` saying what is wrong and what to do.
+
+    Protected keys are unlocked with ``passphrase`` if given, else through the prompt hook
+    (up to three tries), once per session; a wrong or missing one raises :class:`KeysLocked`.
+    """
     keys_dir = data_dir / KEYS_DIR
     signing_path, identity_path = keys_dir / SIGNING_KEY_FILE, keys_dir / IDENTITY_FILE
     for path in (signing_path, identity_path):
@@ -142,19 +263,71 @@ def load_device_keys(data_dir: Path) -> DeviceKeys:
                 f"this device has no keys ({path} is missing): {_RESTORE}, or set up a new "
                 "data folder with 'alhol-desk init'"
             )
+    content = identity_path.read_bytes()
+    protected = content.startswith(_AGE_FILE_MAGIC)
+    if protected:
+        session = _session_key(data_dir)
+        with _unlock_guard:
+            known = _unlocked.get(session)
+        if known is not None and passphrase is None:
+            return known
+        identity = _unlock_identity(data_dir, identity_path, content, passphrase)
+    else:
+        identity = _parse_identity(identity_path, content)
+    keys = DeviceKeys(_read_signing_key(signing_path, identity), identity)
+    if protected:
+        with _unlock_guard:
+            _unlocked[session] = keys
+    return keys
+
+
+def _unlock_identity(
+    data_dir: Path, path: Path, content: bytes, passphrase: str | None
+) -> x25519.Identity:
+    for attempt in range(1, MAX_PASSPHRASE_ATTEMPTS + 1):
+        given = passphrase
+        if given is None and _prompt is not None:
+            given = _prompt(data_dir, attempt)
+        if given is None:
+            if attempt == 1:
+                raise KeysLocked(
+                    "this device's keys are protected by a passphrase, and none was given"
+                )
+            break
+        try:
+            plain: bytes = age_passphrase.decrypt(content, given)
+        except DecryptError as error:
+            if not str(error).startswith("Decryption failed"):
+                raise AlholError(f"{path} is damaged: {_RESTORE}") from None
+            if passphrase is not None:
+                break
+            continue
+        return _parse_identity(path, plain)
+    raise KeysLocked(
+        "wrong passphrase for this device's keys; nothing was done. If it is forgotten, "
+        "the keys cannot be opened: 'alhol-desk keys retire' makes new ones (see "
+        "docs/security.md)"
+    )
+
+
+def _read_signing_key(path: Path, identity: x25519.Identity) -> Ed25519PrivateKey:
+    data = path.read_bytes()
+    # Encrypted or not is read from the file: a change of passphrase cut short between the
+    # two files leaves either combination, and both still open.
+    password = _signing_password(identity) if data.lstrip().startswith(_ENCRYPTED_PEM) else None
     try:
-        signing_key = serialization.load_pem_private_key(signing_path.read_bytes(), password=None)
+        signing_key = serialization.load_pem_private_key(data, password=password)
     except (ValueError, TypeError, UnsupportedAlgorithm):
         signing_key = None
     if not isinstance(signing_key, Ed25519PrivateKey):
-        raise AlholError(f"{signing_path} is damaged or is not an Ed25519 key: {_RESTORE}")
-    return DeviceKeys(signing_key, _read_identity(identity_path))
+        raise AlholError(f"{path} is damaged or is not an Ed25519 key: {_RESTORE}")
+    return signing_key
 
 
-def _read_identity(path: Path) -> x25519.Identity:
+def _parse_identity(path: Path, content: bytes) -> x25519.Identity:
     damaged = AlholError(f"{path} is damaged or is not an age identity: {_RESTORE}")
     try:
-        lines = path.read_text("ascii").splitlines()
+        lines = content.decode("ascii").splitlines()
     except UnicodeDecodeError:
         raise damaged from None
     secrets = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
@@ -164,6 +337,49 @@ def _read_identity(path: Path) -> x25519.Identity:
         return x25519.Identity.from_str(secrets[0])
     except IdentityError:
         raise damaged from None
+
+
+def set_passphrase(
+    data_dir: Path, new_passphrase: str | None, *, current: str | None = None
+) -> DeviceKeys:
+    """Protect the keys with ``new_passphrase``, change it, or (None) remove it.
+
+    The same keys are written again, each file replaced atomically, in an order that leaves
+    a loadable pair at every step: protecting writes the signing key first, unprotecting
+    writes the identity first. ``current`` unlocks them (else the prompt hook does).
+    """
+    if new_passphrase is not None:
+        check_new_passphrase(new_passphrase)
+    keys = load_device_keys(data_dir, passphrase=current)
+    keys_dir = data_dir / KEYS_DIR
+    signing_path, identity_path = keys_dir / SIGNING_KEY_FILE, keys_dir / IDENTITY_FILE
+    signing_protected = signing_path.read_bytes().lstrip().startswith(_ENCRYPTED_PEM)
+    identity = _identity_file(keys, new_passphrase)
+    if new_passphrase is None:
+        _replace_secret(identity_path, identity)
+        if signing_protected:
+            _replace_secret(signing_path, _signing_key_file(keys, protected=False))
+    else:
+        if not signing_protected:
+            _replace_secret(signing_path, _signing_key_file(keys, protected=True))
+        _replace_secret(identity_path, identity)
+    _sync_folder(keys_dir)
+    forget_unlocked_keys()
+    if new_passphrase is not None:
+        keep_unlocked(data_dir, keys)
+    return keys
+
+
+def _replace_secret(path: Path, content: bytes) -> None:
+    """Write ``content`` over ``path`` atomically: a temporary file, fsynced, then renamed."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temp.unlink(missing_ok=True)
+    try:
+        _write_secret(temp, content)
+        temp.replace(path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
 
 
 def _write_secret(path: Path, content: bytes) -> None:
