@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import json
 import logging
@@ -188,11 +190,13 @@ def export_bundle(ws: Workspace, out_dir: Path, *, full: bool = False) -> Export
             _sync_dir(out_dir)
     except BaseException as error:
         for leftover in (part, final):
-            leftover.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # a stick pulled out refuses this too
+                leftover.unlink(missing_ok=True)
         if isinstance(error, OSError | sqlite3.Error):
+            cause = f" ({error.strerror})" if isinstance(error, OSError) else ""
             raise AlholError(
-                "--out: the bundle could not be finished on the stick, so nothing was exported; "
-                "check the stick and try again"
+                f"--out: the bundle could not be finished on the stick{cause}, so nothing was "
+                f"exported; {_advice(error)}"
             ) from error
         raise
     log.info("exported bundle seq %d with %d changes", seq, len(changes))
@@ -206,11 +210,24 @@ def _write_durably(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
     except OSError as error:
-        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a stick pulled out refuses this too
+            path.unlink(missing_ok=True)
         raise AlholError(
             f"--out: could not write the bundle ({error.strerror}); "
-            "nothing was exported — check the stick has space and try again"
+            f"nothing was exported — {_advice(error)}"
         ) from None
+
+
+_NO_SPACE = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def _advice(error: BaseException) -> str:
+    """What to do, by what the stick said: full is not the same as gone."""
+    if isinstance(error, OSError) and error.errno in _NO_SPACE:
+        return "free some space on the stick (or use another) and try again"
+    if isinstance(error, OSError):
+        return "was the stick removed? Plug it in again and try again"
+    return "check the stick and try again"
 
 
 def _sync_dir(directory: Path) -> None:
