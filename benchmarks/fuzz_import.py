@@ -43,7 +43,7 @@ class Campaign:
         self.outcomes: dict[str, collections.Counter[str]] = collections.defaultdict(
             collections.Counter
         )
-        self.failures: list[tuple[str, str, bytes]] = []
+        self.failures: list[tuple[str, str, str, bytes]] = []
 
     def feed(self, kind: str, data: bytes, template: str = "fresh") -> None:
         self.tried[kind] += 1
@@ -51,11 +51,11 @@ class Campaign:
             fed = self.receiver.feed(data, template)
         except FuzzFailure as failure:
             self.outcomes[kind]["FAILURE"] += 1
-            self.failures.append((kind, str(failure), data))
+            self.failures.append((kind, template, str(failure), data))
             return
         except Exception:  # the harness itself broke: report it as a failure too
             self.outcomes[kind]["FAILURE"] += 1
-            self.failures.append((kind, traceback.format_exc(limit=3), data))
+            self.failures.append((kind, template, traceback.format_exc(limit=3), data))
             return
         self.outcomes[kind][fed.outcome] += 1
 
@@ -90,6 +90,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--examples", type=int, default=2000, help="inputs per kind")
     parser.add_argument("--seed", type=int, default=random.randrange(2**32))
     parser.add_argument("--kinds", nargs="+", choices=KINDS, default=list(KINDS))
+    parser.add_argument(
+        "--save-failures",
+        type=Path,
+        default=Path(__file__).resolve().parent / "out" / "fuzz-failures",
+        metavar="DIR",
+        help="where each failing input is written, to replay it (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
 
     receiver = Receiver()
@@ -109,8 +116,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{kind:<12} {campaign.tried[kind]:>7}  {counts}")
     total = sum(campaign.tried.values())
     print(f"inputs tried: {total}; failures: {len(campaign.failures)}")
-    for kind, message, data in campaign.failures[:10]:
-        print(f"- {kind}: {message.strip()} (input {len(data)} bytes: {data[:60]!r}…)")
+    if campaign.failures:
+        args.save_failures.mkdir(parents=True, exist_ok=True)
+    for number, (kind, template, message, data) in enumerate(campaign.failures):
+        saved = args.save_failures / f"{args.seed}-{number}-{kind}-{template}.alhol"
+        saved.write_bytes(data)  # replay: Receiver().feed(saved.read_bytes(), template)
+        if number < 10:
+            print(f"- {kind}: {message.strip()} (input {len(data)} bytes, saved as {saved})")
     return 1 if campaign.failures else 0
 
 

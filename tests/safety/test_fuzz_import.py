@@ -66,3 +66,14 @@ def test_the_unmutated_bases_import(receiver: Receiver) -> None:
     for template, doc in receiver.base_docs().items():
         fed = receiver.feed(receiver.seal(dump(doc)), template)
         assert fed.outcome == "applied", fed.reason
+
+
+@pytest.mark.parametrize("moved", ["value", "table", "base"])
+def test_a_change_with_its_members_in_another_order_imports(receiver: Receiver, moved: str) -> None:
+    """Found by the long campaign: a valid change whose members come in another order
+    (JSON objects are unordered) made the importer raise an AssertionError."""
+    doc = receiver.base_docs()["fresh"]
+    change = doc["changes"][3]
+    change[moved] = change.pop(moved)
+    fed = receiver.feed(receiver.seal(dump(doc)))
+    assert fed.outcome == "applied", fed.reason

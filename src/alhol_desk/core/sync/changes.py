@@ -83,7 +83,10 @@ def check_changes(items: list[Any], *, path: str = "/changes") -> tuple[Change, 
                     f"the bundle's manifest is not valid at {path}/{index}{where}: {what}: "
                     f"{_ADVICE}"
                 )
-        raise AssertionError("the bulk check and the item check disagree")  # pragma: no cover
+        # Every change is valid, but not all in the one shape the bulk check takes: some
+        # objects list their members in another order (JSON objects are unordered, so the
+        # schema accepts them). Found by fuzzing (benchmarks/fuzz_import.py).
+        return tuple(item if type(item) is Change else Change(*_ROW(item)) for item in items)
     return changes
 
 
