@@ -13,6 +13,9 @@ stdout (flushed at once) what it has finished, so the test knows what must have 
   edit to N + 1 girls (and a new note) was committed; ``draft N``: the draft holding N was
   saved; ``steps S`` after C cycles, when ``--cycles`` is given (then it exits).
 
+``python crash_child.py export DATA_DIR OUT`` exports and SIGKILLs itself after the rename,
+before the commit.
+
 ``python crash_child.py hold DATA_DIR`` opens the folder for writing, says ``ready`` and
 keeps it open until its stdin is closed.
 
@@ -109,6 +112,23 @@ def run_saves(data_dir: Path, steps: Steps, cycles: int | None) -> None:
     ws.close()
 
 
+def export_and_die_before_commit(data_dir: Path, out: Path) -> None:
+    """Export, and be killed right after the bundle got its final name, before the
+    transaction that records it commits (the narrowest window of the exporter)."""
+    from alhol_desk.core.sync import exporter
+
+    ws = open_workspace(data_dir)
+    real_sync_dir = exporter._sync_dir
+
+    def sync_dir(directory: Path) -> None:
+        real_sync_dir(directory)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    exporter._sync_dir = sync_dir  # type: ignore[assignment]
+    say("ready")
+    exporter.export_bundle(ws, out)
+
+
 def hold(data_dir: Path) -> None:
     ws = open_workspace(data_dir)
     say("ready")
@@ -118,7 +138,7 @@ def hold(data_dir: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("mode", choices=("import", "save", "hold"))
+    parser.add_argument("mode", choices=("import", "save", "hold", "export"))
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("bundle", type=Path, nargs="?")
     parser.add_argument("--kill-at-step", type=int)
@@ -128,6 +148,8 @@ def main() -> None:
     steps = Steps(args.kill_at_step)
     if args.mode == "hold":
         hold(args.data_dir)
+    elif args.mode == "export":
+        export_and_die_before_commit(args.data_dir, args.bundle)
     elif args.mode == "import":
         run_import(args.data_dir, args.bundle, steps, args.every)
     else:
