@@ -166,6 +166,7 @@ def _fonts(ctx: Context) -> str:
 def _database(ctx: Context) -> str:
     from .core import services
     from .core.demo import load_demo
+    from .core.storage.countries import get_country
     from .core.workspace import initialise
 
     ws = initialise(ctx.root / "field", team="Smoke field", role="field", operator="smoke")
@@ -176,8 +177,11 @@ def _database(ctx: Context) -> str:
     if (back.girls, back.boys) != (12, 20):
         raise SmokeFailed(f"the saved batch reads back as {back.girls} girls, {back.boys} boys")
     ctx.batch_id = saved.record.id
+    russia = get_country(ws.db, "RUS")
+    if russia is None or not russia.name_ar:
+        raise SmokeFailed("the countries have no Arabic names (pycountry's translations missing)")
     added = load_demo(ws)
-    return f"batch saved and read back; {added} demo records loaded"
+    return f"batch saved and read back; {added} demo records loaded; {russia.name_ar}"
 
 
 def _window(ctx: Context) -> str:
