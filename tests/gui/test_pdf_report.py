@@ -137,7 +137,8 @@ def report_of(ws: Workspace, *, suppress: bool) -> Report:
 def test_the_hq_report_has_both_tables_in_both_languages(report_ws, tmp_path: Path) -> None:
     out = pdf_report.write_pdf(report_of(report_ws, suppress=False), tmp_path / "r.pdf")
     assert out.read_bytes().startswith(b"%PDF-")
-    assert page_count(out) == 2
+    pages = page_count(out)
+    assert pages >= 2  # two with this machine's fonts; other fonts may take another page
     text = pdf_text(out)
     for expected in (
         "Repatriations from al-Hol camp",
@@ -152,10 +153,10 @@ def test_the_hq_report_has_both_tables_in_both_languages(report_ws, tmp_path: Pa
         "FR-0520",
         "2024-06-01 09:30 UTC",
         "Hasakah 1",
-        "Page 1 of 2",
-        "Page 2 of 2",
     ):
         assert expected in text, expected
+    for page in range(1, pages + 1):
+        assert f"Page {page} of {pages}" in text
     assert "عمليات الإعادة إلى الوطن من مخيم الهول" in text  # the title, whole
     # the headings, France's Arabic name, a status, the typed source, the page footer
     words = {"ملخص", "البلدان", "بيان", "الدفعات", "فرنسا", "مفاوضات", "مصدر", "ميداني"}
