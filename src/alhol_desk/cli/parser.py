@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from .. import __version__
 from ..core.records import BATCH_STATUSES, COUNTRY_STATUSES, ROLES
 from . import commands, report_commands, sync_commands
 from .options import BATCH_OPTIONS
@@ -19,6 +18,18 @@ def _add_batch_fields(parser: argparse.ArgumentParser, *, creating: bool) -> Non
         parser.add_argument(
             option, dest=f"field_{field}", metavar="VALUE", required=required, default=None
         )
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, reading the package metadata only when asked."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        import alhol_desk
+
+        parser.exit(message=f"alhol-desk {alhol_desk.__version__}\n")
 
 
 def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
@@ -55,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Offline data entry and signed sync for al-Hol repatriation tracking.",
         epilog=_HELP_EPILOG,
     )
-    parser.add_argument("--version", action="version", version=f"alhol-desk {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     _global_options(parser, None)
     parser.set_defaults(handler=None)
     sub = _Commands(parser.add_subparsers(title="commands", metavar="COMMAND"))

@@ -11,9 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from ..paths import database_path
 from .records import Batch, Country, Estimate, StatusEvent
@@ -21,6 +19,9 @@ from .storage import browse_repo, open_database
 from .storage.countries import get_country, list_countries
 from .storage.settings import get_setting
 from .workspace import Workspace
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 BATCH_ORDERS = tuple(browse_repo.BATCH_ORDER)
 EXPORTED_UPTO_KEY = "export.audit_upto"  # the audit id the last export covered (sync sets it)

@@ -9,8 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from ..paths import database_path
 from .clock import HybridLogicalClock, Timestamp
@@ -24,6 +23,9 @@ from .storage import open_database
 from .storage.countries import country_codes
 from .storage.devices import add_self_device, get_self_device
 from .storage.settings import get_setting, set_setting
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 CLOCK_KEY = "clock.last"
 OPERATOR_KEY = "operator.default"

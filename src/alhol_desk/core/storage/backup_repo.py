@@ -7,11 +7,13 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from .migrations import MIGRATIONS
 from .settings import get_setting, set_setting
+
+if TYPE_CHECKING:
+    pass
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -87,6 +89,8 @@ def inspect_database(
         device = _self_device(conn) if "devices" in names else None
         values: dict[str, str] = {}
         if "settings" in names:
+            import sqlite_utils
+
             db = sqlite_utils.Database(conn)
             for key in settings:
                 value = get_setting(db, key)
@@ -98,6 +102,8 @@ def inspect_database(
 @cache
 def reference_schema(version: int) -> frozenset[SchemaObject]:
     """The schema that the first ``version`` migrations make, built in memory."""
+    import sqlite_utils
+
     db = sqlite_utils.Database(memory=True)
     try:
         for migration in MIGRATIONS[:version]:
@@ -111,6 +117,8 @@ def reference_schema(version: int) -> frozenset[SchemaObject]:
 def write_settings(path: Path, values: dict[str, str]) -> None:
     """Set ``values`` in the settings of the (not yet live) database file at ``path``."""
     with closing(sqlite3.connect(path)) as conn:
+        import sqlite_utils
+
         db = sqlite_utils.Database(conn)
         with db.atomic():
             for key, value in values.items():

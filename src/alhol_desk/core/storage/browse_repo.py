@@ -225,3 +225,55 @@ def local_changes_after(db: sqlite_utils.Database, audit_id: int) -> int:
     """Changes made on this device (not imported) after the given audit id."""
     sql = "SELECT count(*) FROM audit WHERE id > ? AND bundle_id IS NULL"
     return int(db.execute(sql, [audit_id]).fetchone()[0])
+
+
+# --- sync: conflicts to review, the bundle history, what waits to go out -----------------
+
+
+def conflict_rows(db: sqlite_utils.Database, status: str | None) -> list[dict[str, Any]]:
+    """Conflicts (open first, newest first) with their record's country, date and reference."""
+    where, params = ("WHERE k.status = ?", [status]) if status else ("", [])
+    sql = (
+        "SELECT k.*, coalesce(b.country, e.country, s.country) AS country, "
+        "coalesce(b.departure_date, e.event_date, s.estimate_date) AS record_date, "
+        "b.ref AS ref, n.name_en, n.name_ar FROM conflicts k "
+        "LEFT JOIN batches b ON k.tbl = 'batches' AND b.id = k.pk "
+        "LEFT JOIN status_events e ON k.tbl = 'status_events' AND e.id = k.pk "
+        "LEFT JOIN estimates s ON k.tbl = 'estimates' AND s.id = k.pk "
+        "LEFT JOIN countries n ON n.iso3 = coalesce(b.country, e.country, s.country) "
+        f"{where} ORDER BY k.status = 'resolved', k.id DESC"
+    )
+    return list(db.query(sql, params))
+
+
+def device_teams(db: sqlite_utils.Database) -> dict[str, tuple[str, bool]]:
+    """Every known device (this one too): id -> (team, is this device)."""
+    rows = db.execute("SELECT id, team, is_self FROM devices")
+    return {pk: (team, bool(is_self)) for pk, team, is_self in rows}
+
+
+def bundle_rows(
+    db: sqlite_utils.Database, *, direction: str | None, outcome: str | None, limit: int
+) -> list[dict[str, Any]]:
+    """The bundle history, newest first, with the sender's team."""
+    where: list[str] = ["1 = 1"]
+    params: list[Any] = []
+    if direction:
+        where.append("b.direction = ?")
+        params.append(direction)
+    if outcome:
+        where.append("b.outcome = ?")
+        params.append(outcome)
+    sql = (
+        "SELECT b.*, d.team, d.is_self FROM bundles b LEFT JOIN devices d ON d.id = b.sender "
+        f"WHERE {' AND '.join(where)} ORDER BY b.id DESC LIMIT ?"
+    )
+    return list(db.query(sql, [*params, int(limit)]))
+
+
+def oldest_local_change_after(db: sqlite_utils.Database, audit_id: int) -> str | None:
+    """When the oldest change made here (not imported) after the given audit id was made."""
+    # The audit id orders changes made here, so the first row after the mark is the oldest.
+    sql = "SELECT at FROM audit WHERE id > ? AND bundle_id IS NULL ORDER BY id LIMIT 1"
+    found = db.execute(sql, [audit_id]).fetchone()
+    return str(found[0]) if found else None

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from ..records import Record
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 ROW_CLOCK = "*"  # key of a record's creation clock in ``column_clocks``
 

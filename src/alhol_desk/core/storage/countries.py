@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import gettext
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pycountry
-import sqlite_utils
 
 from ..records import Country
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def _translator(language: str) -> gettext.NullTranslations:

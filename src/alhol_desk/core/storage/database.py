@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 import sqlite3
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from ..errors import SchemaTooNew
 from .migrations import MIGRATIONS
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SCHEMA_VERSION = len(MIGRATIONS)
 log = logging.getLogger(__name__)
@@ -32,6 +34,8 @@ def open_database(path: Path | str, *, migrate: bool = True) -> sqlite_utils.Dat
     """Open (creating if needed) the database at ``path`` with WAL and foreign keys on."""
     path = Path(path)
     memory = str(path) == ":memory:"
+    import sqlite_utils  # here, not at import: it costs ~0.3 s of start-up
+
     db = sqlite_utils.Database(":memory:" if memory else path)
     db.conn.execute("PRAGMA foreign_keys = ON")
     db.conn.execute("PRAGMA busy_timeout = 5000")

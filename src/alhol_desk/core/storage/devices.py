@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from ..records import Device
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def add_self_device(db: sqlite_utils.Database, device: Device) -> None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from .countries import seed_countries
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 _SCHEMA_1 = """
 CREATE TABLE countries (

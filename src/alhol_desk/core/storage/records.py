@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any, TypeVar
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..records import Batch, Record
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 R = TypeVar("R", bound=Record)
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from ..records import AGE_BANDS
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 # A batch counts as repatriated once it has left the camp.
 REPATRIATED = ("departed", "received")

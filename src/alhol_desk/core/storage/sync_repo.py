@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from ..records import SYNCED_RECORDS
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 CHUNK = 500
 
