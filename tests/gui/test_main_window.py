@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,12 @@ def window(qtbot, ws: Workspace, prefs: Preferences, translations: Translations)
 
 
 def status_texts(window: MainWindow) -> list[str]:
-    return [label.text() for label in window.statusBar().findChildren(QLabel) if label.text()]
+    """The status bar's texts, without the markup of the ones that are links."""
+    return [
+        re.sub(r"<[^>]+>", "", label.text())
+        for label in window.statusBar().findChildren(QLabel)
+        if label.text()
+    ]
 
 
 def test_title_screens_and_status_bar(qtbot, window: MainWindow, ws: Workspace) -> None:
@@ -43,16 +49,13 @@ def test_title_screens_and_status_bar(qtbot, window: MainWindow, ws: Workspace) 
     assert "Team: Hasakah 1 (Field team)" in texts
     assert "Operator: Tester" in texts
     assert "Not yet exported: 0" in texts
+    assert "Open conflicts: 0" in texts
 
 
-def test_every_screen_opens_and_the_placeholders_say_what_they_will_hold(window) -> None:
+def test_every_screen_opens(window) -> None:
     for name in SCREENS:
         screen = window.show_screen(name)
         assert window.stack.currentWidget() is screen
-    sync = window.screen_named("sync").findChild(QLabel, "placeholder_text").text()
-    conflicts = window.screen_named("conflicts").findChild(QLabel, "placeholder_text").text()
-    assert "Export" in sync and "Import" in sync
-    assert "both values" in conflicts
 
 
 def test_ctrl_digits_switch_screens(qtbot, window: MainWindow) -> None:

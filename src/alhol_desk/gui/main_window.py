@@ -9,9 +9,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -23,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import browse
 from ..core.demo import load_demo
 from ..core.errors import AlholError
 from ..core.workspace import Workspace
@@ -32,6 +40,9 @@ from . import i18n
 from .dialogs import questions
 from .i18n import QT_TRANSLATE_NOOP
 from .preferences import Preferences
+
+if TYPE_CHECKING:
+    from .screens.sync_actions import SyncActions
 
 log = logging.getLogger(__name__)
 
@@ -46,15 +57,6 @@ SCREENS: dict[str, tuple[str, str]] = {
 }
 
 
-def unexported_count(ws: Workspace) -> int:
-    """Changes not yet carried by an export; sync's own count when sync is installed."""
-    try:
-        from ..core.sync.exporter import unexported_changes
-    except ImportError:
-        return browse.unexported_changes(ws)
-    return int(unexported_changes(ws))
-
-
 class MainWindow(QMainWindow):
     def __init__(self, ws: Workspace, prefs: Preferences, translations: i18n.Translations) -> None:
         super().__init__()
@@ -65,6 +67,8 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(QIcon(str(resource_path("icons", "alhol-desk.svg"))))
         self.screens: dict[str, QWidget] = {}
         self.current = ""
+        self._sync: SyncActions | None = None
+        self.setAcceptDrops(True)  # .alhol files dropped on the window are imported
         self._build()
         geometry = prefs.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
@@ -116,6 +120,9 @@ class MainWindow(QMainWindow):
         )
         file.addAction(self._action(self.tr("Load &demo data"), self.load_demo))
         file.addSeparator()
+        file.addAction(self._action(self.tr("&Export to a stick…"), self.export_bundle, "Ctrl+E"))
+        file.addAction(self._action(self.tr("&Import bundles…"), self.import_bundles, "Ctrl+I"))
+        file.addSeparator()
         quit_keys = [QKeySequence("Ctrl+Q")]
         standard_quit = QKeySequence(QKeySequence.StandardKey.Quit)
         if not standard_quit.isEmpty() and standard_quit != quit_keys[0]:
@@ -130,6 +137,11 @@ class MainWindow(QMainWindow):
         view = bar.addMenu(self.tr("&View"))
         for name, (label, shortcut) in SCREENS.items():
             view.addAction(self._action(self.tr(label), self._shower(name), shortcut))
+        view.addAction(
+            self._action(
+                self.tr("Devices and &keys"), lambda: self.sync_actions().show_devices(), "Ctrl+K"
+            )
+        )
         view.addSeparator()
         view.addAction(
             self._action(
@@ -146,6 +158,12 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
             group.addAction(action)
             language.addAction(action)
+        settings.addAction(
+            self._action(
+                self.tr("&Export reminder…"),
+                lambda: self.sync_actions().edit_reminder_days(self),
+            )
+        )
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About alhol-desk"), self._about))
 
@@ -162,19 +180,62 @@ class MainWindow(QMainWindow):
             self,
         )
         operator = QLabel(self.tr("Operator: %1").replace("%1", self.ws.operator), self)
+        # Filled after the first paint (the sync package is heavy to import): the count of
+        # changes not yet exported links to export, the open conflicts to their review.
         self.unexported = QLabel(self)
         self.unexported.setObjectName("unexported")
-        self._status_labels = [team, operator, self.unexported]
+        self.unexported.setToolTip(self.tr("Export to a stick (Ctrl+E)"))
+        self.unexported.linkActivated.connect(lambda _link: self.export_bundle())
+        self.open_conflicts = QLabel(self)
+        self.open_conflicts.setObjectName("open_conflicts")
+        self.open_conflicts.linkActivated.connect(lambda _link: self.show_screen("conflicts"))
+        self._status_labels = [team, operator, self.unexported, self.open_conflicts]
         for label in self._status_labels:
             bar.addPermanentWidget(label)
 
     def update_status(self) -> None:
         try:
-            count = unexported_count(self.ws)
+            self.sync_actions().update_status(self.unexported, self.open_conflicts)
         except Exception:  # a status line must never stop the window
-            log.exception("could not count unexported changes")
+            log.exception("could not count unexported changes and open conflicts")
+
+    # --- sync -----------------------------------------------------------------------------
+
+    def sync_actions(self) -> SyncActions:
+        """Export, import and cards for this window (imported on first use: it is heavy)."""
+        if self._sync is None:
+            from .screens.sync_actions import SyncActions
+
+            self._sync = SyncActions(self.ws, self.prefs, self, self.show_screen)
+            self._sync.changed.connect(self.data_changed)
+        return self._sync
+
+    def export_bundle(self) -> None:
+        self.sync_actions().export()
+
+    def import_bundles(self) -> None:
+        self.sync_actions().choose_import()
+
+    def show_conflicts(self) -> None:
+        self.show_screen("conflicts")
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from .screens.sync_actions import bundle_paths
+
+        if event.mimeData().hasUrls() and bundle_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        from .screens.sync_actions import bundle_paths
+
+        paths = bundle_paths(event.mimeData().urls()) if event.mimeData().hasUrls() else []
+        if not paths:
+            event.ignore()
             return
-        self.unexported.setText(self.tr("Not yet exported: %1").replace("%1", i18n.number(count)))
+        event.acceptProposedAction()
+        self.sync_actions().import_files(paths)
 
     # --- screens --------------------------------------------------------------------------
 
@@ -209,9 +270,13 @@ class MainWindow(QMainWindow):
             from .screens.audit import AuditScreen
 
             return AuditScreen(self.ws, self, self)
-        from .screens.placeholders import ConflictsScreen, SyncScreen
+        if name == "sync":
+            from .screens.sync import SyncScreen
 
-        return SyncScreen(self) if name == "sync" else ConflictsScreen(self)
+            return SyncScreen(self.ws, self.sync_actions(), self)
+        from .screens.conflicts import ConflictsScreen
+
+        return ConflictsScreen(self.ws, self, self.sync_actions().writable, self)
 
     def show_screen(self, name: str) -> QWidget:
         widget = self.screen_named(name)
@@ -236,7 +301,7 @@ class MainWindow(QMainWindow):
             self.show_screen(list(SCREENS)[row])
 
     def focus_filter(self) -> None:
-        if self.current not in ("countries", "batches", "audit"):
+        if self.current not in ("countries", "batches", "audit", "sync", "conflicts"):
             self.show_screen("batches")
         widget = self.screen_named(self.current)
         widget.focus_filter()  # type: ignore[attr-defined]
@@ -329,6 +394,10 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # A reminder, never a lock: "Close without exporting" (the default) closes.
+        if not self.sync_actions().close_reminder():
+            event.ignore()
+            return
         self.prefs.save_geometry(self.saveGeometry())
         self.prefs.sync()
         super().closeEvent(event)

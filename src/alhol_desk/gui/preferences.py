@@ -13,6 +13,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 FILE_NAME = "alhol-desk-window.ini"
+DEFAULT_REMINDER_DAYS = 7  # closing with changes older than this reminds to export
 
 
 class Preferences:
@@ -44,6 +45,28 @@ class Preferences:
     @last_screen.setter
     def last_screen(self, value: str) -> None:
         self._settings.setValue("window/screen", value)
+
+    @property
+    def export_reminder_days(self) -> int:
+        """Closing with unexported changes older than this many days reminds (0: never)."""
+        try:
+            days = int(self._get("sync/export_reminder_days", str(DEFAULT_REMINDER_DAYS)))
+        except ValueError:
+            return DEFAULT_REMINDER_DAYS
+        return max(0, days)
+
+    @export_reminder_days.setter
+    def export_reminder_days(self, days: int) -> None:
+        self._settings.setValue("sync/export_reminder_days", str(max(0, int(days))))
+        self._settings.sync()
+
+    @property
+    def last_export_folder(self) -> str:
+        return self._get("sync/last_export_folder")
+
+    @last_export_folder.setter
+    def last_export_folder(self, folder: str) -> None:
+        self._settings.setValue("sync/last_export_folder", folder)
 
     def geometry(self) -> QByteArray | None:
         value = self._settings.value("window/geometry")

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import browse, overview
+from ...core import browse, overview, sync_overview
 from ...core.records import AGE_BANDS
 from ...core.workspace import Workspace
 from .. import i18n
@@ -149,9 +149,15 @@ class DashboardScreen(QWidget):
             f"{i18n.field_label(sex)} {i18n.number(people[sex])}"
             for sex in ("women", "men", "girls", "boys")
         )
+        conflicts = sync_overview.open_conflict_count(self.ws)
+        to_settle = ""
+        if conflicts:
+            text = self.tr("%1 conflicts to settle: two people changed the same figure")
+            text = text.replace("%1", i18n.number(conflicts))
+            to_settle = f'<p><a href="conflicts" style="color: #b03a2e">{text}</a></p>'
         self.headline.setText(
             f'<h2><a href="countries">{started}</a></h2>'
-            f'<h3><a href="batches">{total}</a></h3><p>{sexes}</p>'
+            f'<h3><a href="batches">{total}</a></h3><p>{sexes}</p>{to_settle}'
         )
 
     def _show_bands(self, people: dict[str, Any]) -> None:
@@ -264,3 +270,5 @@ class DashboardScreen(QWidget):
             self.nav.show_batches("")
         elif link == "countries":
             self.nav.show_countries()
+        elif link == "conflicts":
+            self.nav.show_conflicts()

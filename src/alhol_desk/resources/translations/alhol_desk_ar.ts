@@ -178,14 +178,172 @@
     </message>
 </context>
 <context>
+    <name>BundleHistoryModel</name>
+    <message>
+        <source>unknown</source>
+        <translation>غير معروف</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>الوقت</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>الاتجاه</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>الجهاز</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>الحزمة</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>التغييرات</translation>
+    </message>
+    <message>
+        <source>What it did</source>
+        <translation>ما فعلته</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>مُرسلة</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>مُستلمة</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictTableModel</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(فارغ)</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>محذوف</translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>غير محذوف</translation>
+    </message>
+    <message>
+        <source>whole camp</source>
+        <translation>المخيم كله</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>مفتوح</translation>
+    </message>
+    <message>
+        <source>kept this laptop&apos;s value</source>
+        <translation>أُبقيت قيمة هذا الحاسوب</translation>
+    </message>
+    <message>
+        <source>kept the incoming value</source>
+        <translation>أُبقيت القيمة الواردة</translation>
+    </message>
+    <message>
+        <source>Resolved: %1</source>
+        <translation>محسوم: %1</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>السجل</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>الحقل</translation>
+    </message>
+    <message>
+        <source>On this laptop</source>
+        <translation>على هذا الحاسوب</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>الواردة</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsScreen</name>
     <message>
         <source>Conflicts</source>
         <translation>التعارضات</translation>
     </message>
     <message>
-        <source>&lt;p&gt;This screen will list every figure that two people changed differently without seeing each other&apos;s change: both values side by side, who entered each and when, and a button to keep one of them.&lt;/p&gt;&lt;p&gt;Until then, use the command line: &lt;code&gt;alhol-desk conflicts list&lt;/code&gt; and &lt;code&gt;alhol-desk conflicts resolve ID --keep local|incoming&lt;/code&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;ستعرض هذه الشاشة كل رقم غيّره شخصان بشكل مختلف دون أن يرى أحدهما تغيير الآخر: القيمتان جنباً إلى جنب، ومن أدخل كلاً منهما ومتى، وزرّ للإبقاء على إحداهما.&lt;/p&gt;&lt;p&gt;إلى ذلك الحين، استخدم سطر الأوامر: &lt;code&gt;alhol-desk conflicts list&lt;/code&gt; و&lt;code&gt;alhol-desk conflicts resolve ID --keep local|incoming&lt;/code&gt;.&lt;/p&gt;</translation>
+        <source>Two people changed the same figure without seeing each other&apos;s change. For now the later change is shown. Decide which value is right: your choice is a new change that goes out in the next bundle, so every laptop ends up with it.</source>
+        <translation>غيّر شخصان الرقم نفسه دون أن يرى أحدهما تغيير الآخر. يُعرض الآن التغيير الأحدث. قرّر أيّ القيمتين هي الصحيحة: اختيارك تغيير جديد يخرج في الحزمة التالية، فتصل إليه كل الحواسيب.</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>التعارضات المفتوحة</translation>
+    </message>
+    <message>
+        <source>Resolved conflicts</source>
+        <translation>التعارضات المحسومة</translation>
+    </message>
+    <message>
+        <source>All conflicts</source>
+        <translation>كل التعارضات</translation>
+    </message>
+    <message>
+        <source>Value held on this laptop</source>
+        <translation>القيمة على هذا الحاسوب</translation>
+    </message>
+    <message>
+        <source>Value in the imported bundle</source>
+        <translation>القيمة في الحزمة المستوردة</translation>
+    </message>
+    <message>
+        <source>Keep this value</source>
+        <translation>أبقِ هذه القيمة</translation>
+    </message>
+    <message>
+        <source>%1 shown, %2 open</source>
+        <translation>المعروض: %1، المفتوح: %2</translation>
+    </message>
+    <message>
+        <source>No open conflicts: every figure agrees.</source>
+        <translation>لا تعارضات مفتوحة: كل الأرقام متفقة.</translation>
+    </message>
+    <message>
+        <source>No conflicts to show.</source>
+        <translation>لا تعارضات لعرضها.</translation>
+    </message>
+    <message>
+        <source>Found on %1 while importing a bundle.</source>
+        <translation>اكتُشف في %1 أثناء استيراد حزمة.</translation>
+    </message>
+    <message>
+        <source>The record has been changed again since: it now holds %1.</source>
+        <translation>تغيّر السجل مرة أخرى منذ ذلك الحين: قيمته الآن %1.</translation>
+    </message>
+    <message>
+        <source>this laptop&apos;s value</source>
+        <translation>قيمة هذا الحاسوب</translation>
+    </message>
+    <message>
+        <source>the incoming value</source>
+        <translation>القيمة الواردة</translation>
+    </message>
+    <message>
+        <source>Resolved by %1 on %2: kept %3.</source>
+        <translation>حسمه %1 في %2: أُبقيت %3.</translation>
     </message>
 </context>
 <context>
@@ -300,6 +458,10 @@
         <translation>عدد المُعادين: %1 (الدفعات: %2)</translation>
     </message>
     <message>
+        <source>%1 conflicts to settle: two people changed the same figure</source>
+        <translation>تعارضات تنتظر الحسم: %1 (غيّر شخصان الرقم نفسه)</translation>
+    </message>
+    <message>
         <source>Age bands count only batches that give them; — : no batch gives them.</source>
         <translation>لا تُحتسب في الفئات العمرية إلا الدفعات التي تذكرها؛ —: لا توجد دفعة تذكرها.</translation>
     </message>
@@ -351,6 +513,184 @@
     </message>
 </context>
 <context>
+    <name>ExchangePage</name>
+    <message>
+        <source>Export and import</source>
+        <translation>التصدير والاستيراد</translation>
+    </message>
+    <message>
+        <source>Export to a stick…</source>
+        <translation>التصدير إلى ذاكرة USB…</translation>
+    </message>
+    <message>
+        <source>Import bundles…</source>
+        <translation>استيراد حزم…</translation>
+    </message>
+    <message>
+        <source>Bundle history</source>
+        <translation>سجل الحزم</translation>
+    </message>
+    <message>
+        <source>Sent and received</source>
+        <translation>المُرسلة والمُستلمة</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>المُرسلة</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>المُستلمة</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>أي نتيجة</translation>
+    </message>
+    <message>
+        <source>Team, file or reason</source>
+        <translation>الفريق أو الملف أو السبب</translation>
+    </message>
+    <message>
+        <source>Changes made here since the last export: %1.</source>
+        <translation>التغييرات التي أُجريت هنا منذ آخر تصدير: %1.</translation>
+    </message>
+    <message>
+        <source>Last bundle sent: number %1, on %2.</source>
+        <translation>آخر حزمة أُرسلت: رقم %1، في %2.</translation>
+    </message>
+    <message>
+        <source>No bundle has been sent from this laptop yet.</source>
+        <translation>لم تُرسل أي حزمة من هذا الحاسوب بعد.</translation>
+    </message>
+    <message>
+        <source>Last bundle imported: from %1, on %2.</source>
+        <translation>آخر حزمة استُوردت: من %1، في %2.</translation>
+    </message>
+    <message>
+        <source>Bundles from here go to: %1.</source>
+        <translation>تذهب الحزم من هنا إلى: %1.</translation>
+    </message>
+    <message>
+        <source>Devices and keys</source>
+        <translation>الأجهزة والمفاتيح</translation>
+    </message>
+    <message>
+        <source>No device is trusted to receive bundles yet; see %1.</source>
+        <translation>لا يوجد بعد جهاز موثوق لاستلام الحزم؛ انظر %1.</translation>
+    </message>
+    <message>
+        <source>You can also drop .alhol files on this window to import them.</source>
+        <translation>يمكنك أيضاً إفلات ملفات ‎.alhol‎ على هذه النافذة لاستيرادها.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Choose the folder for the bundle</source>
+        <translation>اختر المجلد الذي تُكتب فيه الحزمة</translation>
+    </message>
+    <message>
+        <source>%1 GB free</source>
+        <translation>%1 غيغابايت فارغة</translation>
+    </message>
+    <message>
+        <source>%1 MB free</source>
+        <translation>%1 ميغابايت فارغة</translation>
+    </message>
+    <message>
+        <source>Export to a stick</source>
+        <translation>التصدير إلى ذاكرة USB</translation>
+    </message>
+    <message>
+        <source>Do not remove the stick until this is finished.</source>
+        <translation>لا تنزع الذاكرة قبل انتهاء هذه العملية.</translation>
+    </message>
+    <message>
+        <source>Changes made on this laptop since the last export: %1.</source>
+        <translation>التغييرات التي أُجريت على هذا الحاسوب منذ آخر تصدير: %1.</translation>
+    </message>
+    <message>
+        <source>The bundle is for %1. It is signed and encrypted: only they can open it, and anyone else who finds the stick sees nothing but a random file name.</source>
+        <translation>الحزمة موجّهة إلى %1. إنها موقّعة ومشفّرة: لا يفتحها غيرهم، ومن يجد الذاكرة لا يرى إلا ملفاً باسم عشوائي.</translation>
+    </message>
+    <message>
+        <source>USB stick or removable drive</source>
+        <translation>ذاكرة USB أو قرص قابل للنزع</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>قرص</translation>
+    </message>
+    <message>
+        <source>Last used: %1</source>
+        <translation>آخر مجلد مستخدم: %1</translation>
+    </message>
+    <message>
+        <source>No USB stick found. Plug one in, or choose a folder below.</source>
+        <translation>لم يُعثر على ذاكرة USB. صِلْ واحدة، أو اختر مجلداً أدناه.</translation>
+    </message>
+    <message>
+        <source>Folder on the stick</source>
+        <translation>المجلد على الذاكرة</translation>
+    </message>
+    <message>
+        <source>Choose another folder…</source>
+        <translation>اختر مجلداً آخر…</translation>
+    </message>
+    <message>
+        <source>Send every record, not only what the receiver has not confirmed (for a new or reinstalled laptop)</source>
+        <translation>أرسل كل السجلات، لا ما لم يؤكده المستلم فقط (لحاسوب جديد أو أُعيد تثبيته)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>صدِّر</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Where to write it</source>
+        <translation>أين تُكتب</translation>
+    </message>
+    <message>
+        <source>Writing the bundle to %1…</source>
+        <translation>تُكتب الحزمة في %1…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>The file:</source>
+        <translation>الملف:</translation>
+    </message>
+    <message>
+        <source>Bundle %1 is written, with %2 changes.</source>
+        <translation>كُتبت الحزمة رقم %1، وفيها %2 من التغييرات.</translation>
+    </message>
+    <message>
+        <source>It holds every record on this laptop (a full bundle).</source>
+        <translation>تحمل كل السجلات الموجودة على هذا الحاسوب (حزمة كاملة).</translation>
+    </message>
+    <message>
+        <source>It holds everything %1 has not confirmed yet: the changes since the bundle sent on %2.</source>
+        <translation>تحمل كل ما لم يؤكد %1 استلامه بعد: التغييرات منذ الحزمة المُرسلة في %2.</translation>
+    </message>
+    <message>
+        <source>It holds every change since the start: %1 has not confirmed any bundle yet.</source>
+        <translation>تحمل كل التغييرات منذ البداية: لم يؤكد %1 استلام أي حزمة بعد.</translation>
+    </message>
+    <message>
+        <source>There was nothing new to send; the bundle still tells %1 which of their bundles arrived here.</source>
+        <translation>لم يكن هناك جديد لإرساله؛ لكن الحزمة تُعلم %1 بأيّ حزمهم وصلت إلى هنا.</translation>
+    </message>
+    <message>
+        <source>Safely remove the stick and give it to whoever carries it to %1. Only %1 can open the file.</source>
+        <translation>انزع الذاكرة بأمان وسلّمها لمن يحملها إلى %1. لا يستطيع فتح الملف إلا %1.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Set up alhol-desk</source>
@@ -371,6 +711,196 @@
     <message>
         <source>Cancel</source>
         <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>From %1, bundle %2, %3 changes.</source>
+        <translation>من %1، الحزمة رقم %2، عدد التغييرات %3.</translation>
+    </message>
+    <message>
+        <source>This bundle was imported before; importing it again changes nothing.</source>
+        <translation>استُوردت هذه الحزمة من قبل؛ استيرادها مرة أخرى لا يغيّر شيئاً.</translation>
+    </message>
+    <message>
+        <source>It would bring: %1.</source>
+        <translation>ستأتي بـ: %1.</translation>
+    </message>
+    <message>
+        <source>It brought: %1.</source>
+        <translation>أتت بـ: %1.</translation>
+    </message>
+    <message>
+        <source>Where two people changed the same figure, the later change is shown for now and both go to Conflicts for you to decide.</source>
+        <translation>حيث غيّر شخصان الرقم نفسه، يُعرض التغيير الأحدث الآن وتذهب القيمتان إلى التعارضات لتقرّر أنت.</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>تنبيهات</translation>
+    </message>
+    <message>
+        <source>Import bundles</source>
+        <translation>استيراد حزم</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>الحزمة</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Checking %1 of %2: %3</source>
+        <translation>فحص %1 من %2: %3</translation>
+    </message>
+    <message>
+        <source>Nothing has been changed yet. Here is what each bundle would do.</source>
+        <translation>لم يتغيّر شيء بعد. هذا ما ستفعله كل حزمة.</translation>
+    </message>
+    <message>
+        <source>%1 of them cannot be imported: select one to read why. A refusal is noted in the bundle history when you go on; no record changes.</source>
+        <translation>لا يمكن استيراد %1 منها: اختر واحدة لتقرأ السبب. يُسجَّل الرفض في سجل الحزم عند المتابعة؛ ولا يتغيّر أي سجل.</translation>
+    </message>
+    <message>
+        <source>There is nothing to import.</source>
+        <translation>لا شيء للاستيراد.</translation>
+    </message>
+    <message>
+        <source>Import %1 bundles</source>
+        <translation>استورد %1 حزم</translation>
+    </message>
+    <message>
+        <source>Import the bundle</source>
+        <translation>استورد الحزمة</translation>
+    </message>
+    <message>
+        <source>Note the refusal in the history</source>
+        <translation>سجّل الرفض في السجل</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Importing %1 of %2: %3</source>
+        <translation>استيراد %1 من %2: %3</translation>
+    </message>
+    <message>
+        <source>Each bundle is applied whole or not at all.</source>
+        <translation>تُطبَّق كل حزمة كاملةً أو لا تُطبَّق أبداً.</translation>
+    </message>
+    <message>
+        <source>Imported %1 of %2 bundles: %3.</source>
+        <translation>استُوردت %1 من %2 حزم: %3.</translation>
+    </message>
+    <message>
+        <source>Open Conflicts to decide which values are right.</source>
+        <translation>افتح التعارضات لتقرّر أيّ القيم هي الصحيحة.</translation>
+    </message>
+    <message>
+        <source>Opening the bundles…</source>
+        <translation>فتح الحزم…</translation>
+    </message>
+</context>
+<context>
+    <name>KeysPage</name>
+    <message>
+        <source>This laptop</source>
+        <translation>هذا الحاسوب</translation>
+    </message>
+    <message>
+        <source>This is this laptop&apos;s fingerprint. When the other side phones before trusting this laptop&apos;s card, read it out to them, group by group.</source>
+        <translation>هذه بصمة هذا الحاسوب. عندما يتصل بك الطرف الآخر قبل أن يثق ببطاقة هذا الحاسوب، اقرأها له مجموعةً مجموعة.</translation>
+    </message>
+    <message>
+        <source>Open the keys</source>
+        <translation>افتح المفاتيح</translation>
+    </message>
+    <message>
+        <source>Save this laptop&apos;s card…</source>
+        <translation>احفظ بطاقة هذا الحاسوب…</translation>
+    </message>
+    <message>
+        <source>Devices this laptop trusts</source>
+        <translation>الأجهزة التي يثق بها هذا الحاسوب</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>الفريق</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>الدور</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>الوضع</translation>
+    </message>
+    <message>
+        <source>Last bundle received</source>
+        <translation>آخر حزمة مُستلمة</translation>
+    </message>
+    <message>
+        <source>Trusted on</source>
+        <translation>تاريخ الثقة</translation>
+    </message>
+    <message>
+        <source>Device id</source>
+        <translation>معرّف الجهاز</translation>
+    </message>
+    <message>
+        <source>Trust a card…</source>
+        <translation>ثِق ببطاقة…</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>اسحب الثقة…</translation>
+    </message>
+    <message>
+        <source>Team %1, %2</source>
+        <translation>الفريق %1، %2</translation>
+    </message>
+    <message>
+        <source>Device id: %1</source>
+        <translation>معرّف الجهاز: %1</translation>
+    </message>
+    <message>
+        <source>Trusted</source>
+        <translation>موثوق</translation>
+    </message>
+    <message>
+        <source>Revoked after bundle %1</source>
+        <translation>سُحبت الثقة بعد الحزمة %1</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>لا شيء بعد</translation>
+    </message>
+    <message>
+        <source>headquarters</source>
+        <translation>المقر الرئيسي</translation>
+    </message>
+    <message>
+        <source>a team</source>
+        <translation>فريق</translation>
+    </message>
+    <message>
+        <source>No device is trusted yet. To exchange bundles with %1: save this laptop&apos;s card to a stick and give it to them; take their card, choose &quot;Trust a card…&quot; and type the fingerprint they read to you over the phone.</source>
+        <translation>لا يوجد جهاز موثوق بعد. لتبادل الحزم مع %1: احفظ بطاقة هذا الحاسوب على ذاكرة USB وسلّمها لهم؛ وخذ بطاقتهم، واختر «ثِق ببطاقة…» واكتب البصمة التي يقرؤونها لك عبر الهاتف.</translation>
     </message>
 </context>
 <context>
@@ -427,6 +957,14 @@
         <translation>تحميل البيانات التجريبية</translation>
     </message>
     <message>
+        <source>&amp;Export to a stick…</source>
+        <translation>&amp;تصدير إلى ذاكرة USB…</translation>
+    </message>
+    <message>
+        <source>&amp;Import bundles…</source>
+        <translation>ا&amp;ستيراد حزم…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
@@ -443,6 +981,10 @@
         <translation>&amp;عرض</translation>
     </message>
     <message>
+        <source>Devices and &amp;keys</source>
+        <translation>الأجهزة وال&amp;مفاتيح</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>تحديث</translation>
     </message>
@@ -453,6 +995,10 @@
     <message>
         <source>&amp;Language</source>
         <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>&amp;Export reminder…</source>
+        <translation>&amp;تذكير التصدير…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -471,8 +1017,8 @@
         <translation>المُدخِل: %1</translation>
     </message>
     <message>
-        <source>Not yet exported: %1</source>
-        <translation>لم يُصدَّر بعد: %1</translation>
+        <source>Export to a stick (Ctrl+E)</source>
+        <translation>التصدير إلى ذاكرة USB (Ctrl+E)</translation>
     </message>
     <message>
         <source>Cannot open the batch</source>
@@ -641,6 +1187,72 @@
     </message>
 </context>
 <context>
+    <name>RevokeDialog</name>
+    <message>
+        <source>Revoke a device</source>
+        <translation>سحب الثقة من جهاز</translation>
+    </message>
+    <message>
+        <source>Revoke %1&apos;s device?</source>
+        <translation>أتسحب الثقة من جهاز %1؟</translation>
+    </message>
+    <message>
+        <source>The last bundle imported from it is number %1.</source>
+        <translation>آخر حزمة استُوردت منه رقمها %1.</translation>
+    </message>
+    <message>
+        <source>No bundle from it has been imported yet.</source>
+        <translation>لم تُستورد منه أي حزمة بعد.</translation>
+    </message>
+    <message>
+        <source>Revoke a device when its laptop is lost or stolen, or when it must no longer take part. What revoking does:</source>
+        <translation>اسحب الثقة من جهاز إذا فُقد حاسوبه أو سُرق، أو إذا وجب ألا يشارك بعد الآن. ما يفعله سحب الثقة:</translation>
+    </message>
+    <message>
+        <source>Bundles it made up to the number below are still accepted; what was already imported from it stays.</source>
+        <translation>الحزم التي صنعها حتى الرقم أدناه تبقى مقبولة؛ وما استُورد منه من قبل يبقى.</translation>
+    </message>
+    <message>
+        <source>Every later bundle from it is refused and set aside for a data manager to check.</source>
+        <translation>كل حزمة لاحقة منه تُرفض وتوضع جانباً ليفحصها مدير البيانات.</translation>
+    </message>
+    <message>
+        <source>This laptop stops writing bundles for it.</source>
+        <translation>يتوقف هذا الحاسوب عن كتابة حزم له.</translation>
+    </message>
+    <message>
+        <source>It cannot be undone here: a laptop that is found again is enrolled as a new device, with a new card.</source>
+        <translation>لا يمكن التراجع عنه هنا: الحاسوب الذي يُعثر عليه مجدداً يُسجَّل جهازاً جديداً ببطاقة جديدة.</translation>
+    </message>
+    <message>
+        <source>0 refuses every bundle from it, even ones not yet imported.</source>
+        <translation>الصفر يرفض كل حزمة منه، حتى التي لم تُستورد بعد.</translation>
+    </message>
+    <message>
+        <source>Revoke %1</source>
+        <translation>اسحب الثقة من %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Last bundle to accept from it:</source>
+        <translation>آخر حزمة تُقبل منه:</translation>
+    </message>
+</context>
+<context>
+    <name>SideBox</name>
+    <message>
+        <source>Changed on %1, %2</source>
+        <translation>غُيّرت على %1، في %2</translation>
+    </message>
+    <message>
+        <source>Shown now</source>
+        <translation>المعروضة الآن</translation>
+    </message>
+</context>
+<context>
     <name>StatusEventDialog</name>
     <message>
         <source>New status event</source>
@@ -652,14 +1264,133 @@
     </message>
 </context>
 <context>
-    <name>SyncScreen</name>
+    <name>SyncActions</name>
     <message>
-        <source>Sync</source>
-        <translation>المزامنة</translation>
+        <source>Choose the bundles to import</source>
+        <translation>اختر الحزم المراد استيرادها</translation>
     </message>
     <message>
-        <source>&lt;p&gt;This screen will carry your records to headquarters and back, on a USB stick:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Export&lt;/b&gt;: write a signed, encrypted bundle of the changes not yet sent, straight to the stick.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Import&lt;/b&gt;: check and merge the bundles that come back, and show what each one brought, or why it was refused.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Devices&lt;/b&gt;: this laptop&apos;s card and fingerprint, and the devices it trusts.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Until then, use the command line: &lt;code&gt;alhol-desk export --out FOLDER&lt;/code&gt; and &lt;code&gt;alhol-desk import FILE&lt;/code&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;ستنقل هذه الشاشة سجلاتك إلى المقر الرئيسي وتعيدها منه، على ذاكرة USB:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;التصدير&lt;/b&gt;: كتابة حزمة موقّعة ومشفّرة بالتغييرات التي لم تُرسل بعد، مباشرةً على الذاكرة.&lt;/li&gt;&lt;li&gt;&lt;b&gt;الاستيراد&lt;/b&gt;: فحص الحزم العائدة ودمجها، وعرض ما جاءت به كل حزمة أو سبب رفضها.&lt;/li&gt;&lt;li&gt;&lt;b&gt;الأجهزة&lt;/b&gt;: بطاقة هذا الحاسوب وبصمته، والأجهزة التي يثق بها.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;إلى ذلك الحين، استخدم سطر الأوامر: &lt;code&gt;alhol-desk export --out FOLDER&lt;/code&gt; و&lt;code&gt;alhol-desk import FILE&lt;/code&gt;.&lt;/p&gt;</translation>
+        <source>alhol-desk bundles (*.alhol);;All files (*)</source>
+        <translation>حزم alhol-desk (*.alhol);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Choose the device card to trust</source>
+        <translation>اختر بطاقة الجهاز المراد الوثوق به</translation>
+    </message>
+    <message>
+        <source>Device cards (*.card *.json);;All files (*)</source>
+        <translation>بطاقات الأجهزة (*.card *.json);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Save this laptop&apos;s card</source>
+        <translation>احفظ بطاقة هذا الحاسوب</translation>
+    </message>
+    <message>
+        <source>Device cards (*.card)</source>
+        <translation>بطاقات الأجهزة (*.card)</translation>
+    </message>
+    <message>
+        <source>This window can only read</source>
+        <translation>هذه النافذة للقراءة فقط</translation>
+    </message>
+    <message>
+        <source>Another alhol-desk window or command is using this data folder, so this one can only read. Close the other one, then open this window again.</source>
+        <translation>نافذة أو أمر آخر من alhol-desk يستخدم مجلد البيانات هذا، لذا لا تستطيع هذه النافذة إلا القراءة. أغلق الآخر، ثم افتح هذه النافذة من جديد.</translation>
+    </message>
+    <message>
+        <source>The keys cannot be opened</source>
+        <translation>تعذّر فتح المفاتيح</translation>
+    </message>
+    <message>
+        <source>No headquarters device is trusted yet, so there is no one to send a bundle to.
+
+To fix it: get HQ&apos;s device card on a stick; in Sync › Devices and keys choose &quot;Trust a card…&quot; and type the fingerprint HQ reads to you over the phone. Then export again.</source>
+        <translation>لا يوجد بعد جهاز موثوق للمقر الرئيسي، فلا أحد تُرسل إليه حزمة.
+
+للإصلاح: احصل على بطاقة جهاز المقر الرئيسي على ذاكرة USB؛ ومن المزامنة › الأجهزة والمفاتيح اختر «ثِق ببطاقة…» واكتب البصمة التي يقرؤها لك المقر عبر الهاتف. ثم صدِّر من جديد.</translation>
+    </message>
+    <message>
+        <source>No field device is trusted yet, so there is no one to send a bundle to.
+
+To fix it: get the team&apos;s device card on a stick; in Sync › Devices and keys choose &quot;Trust a card…&quot; and type the fingerprint the officer reads to you over the phone. Then export again.</source>
+        <translation>لا يوجد بعد جهاز ميداني موثوق، فلا أحد تُرسل إليه حزمة.
+
+للإصلاح: احصل على بطاقة جهاز الفريق على ذاكرة USB؛ ومن المزامنة › الأجهزة والمفاتيح اختر «ثِق ببطاقة…» واكتب البصمة التي يقرؤها لك الموظف عبر الهاتف. ثم صدِّر من جديد.</translation>
+    </message>
+    <message>
+        <source>No one to send to yet</source>
+        <translation>لا أحد تُرسل إليه بعد</translation>
+    </message>
+    <message>
+        <source>The card was not saved</source>
+        <translation>لم تُحفظ البطاقة</translation>
+    </message>
+    <message>
+        <source>Card saved</source>
+        <translation>حُفظت البطاقة</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s card is saved in %1.
+
+Give it to the other side. Before they trust it they will phone you: read them this fingerprint:
+
+%2</source>
+        <translation>حُفظت بطاقة هذا الحاسوب في %1.
+
+سلّمها للطرف الآخر. قبل أن يثقوا بها سيتصلون بك: اقرأ لهم هذه البصمة:
+
+%2</translation>
+    </message>
+    <message>
+        <source>This card cannot be used</source>
+        <translation>لا يمكن استخدام هذه البطاقة</translation>
+    </message>
+    <message>
+        <source>Not yet exported: %1</source>
+        <translation>لم يُصدَّر بعد: %1</translation>
+    </message>
+    <message>
+        <source>Open conflicts: %1</source>
+        <translation>تعارضات مفتوحة: %1</translation>
+    </message>
+    <message>
+        <source>Changes not exported</source>
+        <translation>تغييرات لم تُصدَّر</translation>
+    </message>
+    <message>
+        <source>%1 changes made on this laptop have not been exported yet; the oldest is from %2, %3 days ago. No other laptop has them until a stick carries them.
+
+Export them to a stick now?</source>
+        <translation>لم يُصدَّر بعد %1 من التغييرات التي أُجريت على هذا الحاسوب؛ أقدمها من %2، قبل %3 يوماً. لن تصل إلى أي حاسوب آخر حتى تحملها ذاكرة USB.
+
+أتصدّرها إلى ذاكرة الآن؟</translation>
+    </message>
+    <message>
+        <source>Export now</source>
+        <translation>صدِّر الآن</translation>
+    </message>
+    <message>
+        <source>Close without exporting</source>
+        <translation>أغلق دون تصدير</translation>
+    </message>
+    <message>
+        <source>Export reminder</source>
+        <translation>تذكير التصدير</translation>
+    </message>
+    <message>
+        <source>When closing, remind me to export if changes made here are older than this many days (0: never remind):</source>
+        <translation>عند الإغلاق، ذكّرني بالتصدير إذا كانت التغييرات التي أُجريت هنا أقدم من هذا العدد من الأيام (0: لا تذكير أبداً):</translation>
+    </message>
+</context>
+<context>
+    <name>SyncScreen</name>
+    <message>
+        <source>Send and receive</source>
+        <translation>الإرسال والاستلام</translation>
+    </message>
+    <message>
+        <source>Devices and keys</source>
+        <translation>الأجهزة والمفاتيح</translation>
     </message>
 </context>
 <context>
@@ -683,6 +1414,65 @@
     <message>
         <source>Headquarters (HQ)</source>
         <translation>المقر الرئيسي</translation>
+    </message>
+</context>
+<context>
+    <name>TrustDialog</name>
+    <message>
+        <source>Trust a device card</source>
+        <translation>الوثوق ببطاقة جهاز</translation>
+    </message>
+    <message>
+        <source>Trust %1&apos;s device?</source>
+        <translation>أتثق بجهاز %1؟</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>الفريق</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>الدور</translation>
+    </message>
+    <message>
+        <source>Device id</source>
+        <translation>معرّف الجهاز</translation>
+    </message>
+    <message>
+        <source>Card file</source>
+        <translation>ملف البطاقة</translation>
+    </message>
+    <message>
+        <source>Phone the person who gave you this card, on a number you already know (never one written on the stick).</source>
+        <translation>اتصل بمن أعطاك هذه البطاقة، على رقم تعرفه من قبل (لا على رقم مكتوب على الذاكرة أبداً).</translation>
+    </message>
+    <message>
+        <source>Ask them to read the fingerprint shown on their laptop under Sync › Devices and keys.</source>
+        <translation>اطلب منه أن يقرأ البصمة الظاهرة على حاسوبه في المزامنة › الأجهزة والمفاتيح.</translation>
+    </message>
+    <message>
+        <source>Type it here as you hear it. Dashes and spaces do not matter.</source>
+        <translation>اكتبها هنا كما تسمعها. الشرطات والمسافات لا تهم.</translation>
+    </message>
+    <message>
+        <source>Trust this card</source>
+        <translation>ثِق بهذه البطاقة</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Fingerprint read over the phone:</source>
+        <translation>البصمة المقروءة عبر الهاتف:</translation>
+    </message>
+    <message>
+        <source>A fingerprint never contains %1: check what was read out.</source>
+        <translation>لا تحتوي البصمة أبداً على %1: تحقّق مما قُرئ.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 characters</source>
+        <translation>%1 من %2 محرفاً</translation>
     </message>
 </context>
 <context>
@@ -1056,6 +1846,265 @@
     </message>
 </context>
 <context>
+    <name>sync</name>
+    <message>
+        <source>The bundle was changed or damaged after it was made.</source>
+        <translation>غُيّرت الحزمة أو تلفت بعد صنعها.</translation>
+    </message>
+    <message>
+        <source>Ask the sender to export it again, and copy the new file to the stick.</source>
+        <translation>اطلب من المرسل أن يصدّرها من جديد، وانسخ الملف الجديد إلى الذاكرة.</translation>
+    </message>
+    <message>
+        <source>The bundle comes from a device this laptop does not trust.</source>
+        <translation>الحزمة آتية من جهاز لا يثق به هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>Trust the sender&apos;s card first (Sync › Devices and keys), after checking its fingerprint by phone; then import the bundle again.</source>
+        <translation>ثِق ببطاقة المرسل أولاً (المزامنة › الأجهزة والمفاتيح) بعد التحقق من بصمتها عبر الهاتف؛ ثم استورد الحزمة من جديد.</translation>
+    </message>
+    <message>
+        <source>The file is damaged or incomplete: the stick may have been pulled out while the file was copied.</source>
+        <translation>الملف تالف أو ناقص: ربما نُزعت الذاكرة أثناء نسخ الملف.</translation>
+    </message>
+    <message>
+        <source>Ask for the file again, and wait until copying has finished before removing the stick.</source>
+        <translation>اطلب الملف من جديد، وانتظر انتهاء النسخ قبل نزع الذاكرة.</translation>
+    </message>
+    <message>
+        <source>The bundle was made for another device, not this laptop.</source>
+        <translation>صُنعت الحزمة لجهاز آخر، لا لهذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>Ask the sender to export again for this laptop; they must trust this laptop&apos;s card first.</source>
+        <translation>اطلب من المرسل أن يصدّر من جديد لهذا الحاسوب؛ وعليه أن يثق ببطاقة هذا الحاسوب أولاً.</translation>
+    </message>
+    <message>
+        <source>The card was made by a newer version of alhol-desk.</source>
+        <translation>صُنعت البطاقة بإصدار أحدث من alhol-desk.</translation>
+    </message>
+    <message>
+        <source>Update alhol-desk on this laptop, then try again.</source>
+        <translation>حدّث alhol-desk على هذا الحاسوب، ثم أعد المحاولة.</translation>
+    </message>
+    <message>
+        <source>The bundle was made by a newer version of alhol-desk.</source>
+        <translation>صُنعت الحزمة بإصدار أحدث من alhol-desk.</translation>
+    </message>
+    <message>
+        <source>This file is not an alhol-desk bundle.</source>
+        <translation>هذا الملف ليس حزمة من alhol-desk.</translation>
+    </message>
+    <message>
+        <source>Choose a .alhol file written by alhol-desk&apos;s export.</source>
+        <translation>اختر ملف ‎.alhol‎ كتبه التصدير في alhol-desk.</translation>
+    </message>
+    <message>
+        <source>The file could not be read: was the stick removed?</source>
+        <translation>تعذّرت قراءة الملف: هل نُزعت الذاكرة؟</translation>
+    </message>
+    <message>
+        <source>Plug the stick in again and retry.</source>
+        <translation>صِلْ الذاكرة من جديد وأعد المحاولة.</translation>
+    </message>
+    <message>
+        <source>The bundle claims to come from one device but is signed by another.</source>
+        <translation>تدّعي الحزمة أنها من جهاز لكنها موقّعة من جهاز آخر.</translation>
+    </message>
+    <message>
+        <source>Do not use it. Tell the data manager at headquarters where it came from.</source>
+        <translation>لا تستخدمها. أخبر مدير البيانات في المقر الرئيسي من أين أتت.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s device was revoked after bundle %2; this later bundle was set aside and nothing from it was merged.</source>
+        <translation>سُحبت الثقة من جهاز %1 بعد الحزمة %2؛ ووُضعت هذه الحزمة اللاحقة جانباً ولم يُدمج منها شيء.</translation>
+    </message>
+    <message>
+        <source>A data manager should check it: it is kept in the quarantine folder of the data folder.</source>
+        <translation>على مدير البيانات أن يفحصها: إنها محفوظة في مجلد العزل داخل مجلد البيانات.</translation>
+    </message>
+    <message>
+        <source>A different bundle %1 from %2 was already imported: two bundles claim the same place. It was set aside and nothing from it was merged.</source>
+        <translation>استُوردت من قبل حزمة أخرى رقمها %1 من %2: حزمتان تدّعيان المكان نفسه. وُضعت هذه جانباً ولم يُدمج منها شيء.</translation>
+    </message>
+    <message>
+        <source>Ask the team&apos;s officer what happened (a copied data folder, or tampering) before anything else; the file is kept in the quarantine folder.</source>
+        <translation>اسأل موظف الفريق عمّا حدث (مجلد بيانات منسوخ، أو عبث) قبل أي شيء آخر؛ الملف محفوظ في مجلد العزل.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s number (%1) is far ahead of the last one from %2 (%3).</source>
+        <translation>رقم الحزمة (%1) متقدم كثيراً على آخر حزمة من %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Ask a data manager to check where this file comes from.</source>
+        <translation>اطلب من مدير البيانات التحقق من مصدر هذا الملف.</translation>
+    </message>
+    <message>
+        <source>The bundle holds changes dated in the future.</source>
+        <translation>تحمل الحزمة تغييرات مؤرخة في المستقبل.</translation>
+    </message>
+    <message>
+        <source>Check the date and time of the sending laptop, then ask for a new export.</source>
+        <translation>تحقّق من تاريخ الحاسوب المرسل ووقته، ثم اطلب تصديراً جديداً.</translation>
+    </message>
+    <message>
+        <source>A record in the bundle breaks one of the rules, so nothing was merged.</source>
+        <translation>سجلّ في الحزمة يخالف إحدى القواعد، لذا لم يُدمج شيء.</translation>
+    </message>
+    <message>
+        <source>Ask the sender to correct the record and export again; the details name the field.</source>
+        <translation>اطلب من المرسل تصحيح السجل والتصدير من جديد؛ التفاصيل تسمّي الحقل.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s contents are not in the form alhol-desk writes.</source>
+        <translation>محتوى الحزمة ليس بالشكل الذي يكتبه alhol-desk.</translation>
+    </message>
+    <message>
+        <source>Ask the sender to update alhol-desk and export again.</source>
+        <translation>اطلب من المرسل تحديث alhol-desk والتصدير من جديد.</translation>
+    </message>
+    <message>
+        <source>The fingerprint you typed does not match this card. Nothing was trusted.</source>
+        <translation>البصمة التي كتبتها لا تطابق هذه البطاقة. لم يُوثق بشيء.</translation>
+    </message>
+    <message>
+        <source>Read the fingerprint again with the card&apos;s owner on the phone. If it still differs, the card may have been swapped on the way: do not trust it, and ask for a new card.</source>
+        <translation>اقرأ البصمة من جديد مع صاحب البطاقة عبر الهاتف. إن بقيت مختلفة، فربما استُبدلت البطاقة في الطريق: لا تثق بها، واطلب بطاقة جديدة.</translation>
+    </message>
+    <message>
+        <source>This is this laptop&apos;s own card.</source>
+        <translation>هذه بطاقة هذا الحاسوب نفسه.</translation>
+    </message>
+    <message>
+        <source>Trust the other side&apos;s card instead.</source>
+        <translation>ثِق ببطاقة الطرف الآخر بدلاً منها.</translation>
+    </message>
+    <message>
+        <source>This device is already trusted, with a different key.</source>
+        <translation>هذا الجهاز موثوق من قبل، بمفتاح مختلف.</translation>
+    </message>
+    <message>
+        <source>If that laptop was reinstalled, revoke the old device and enrol it as a new one.</source>
+        <translation>إن أُعيد تثبيت ذلك الحاسوب، فاسحب الثقة من الجهاز القديم وسجّله جهازاً جديداً.</translation>
+    </message>
+    <message>
+        <source>This file is not a valid alhol-desk device card.</source>
+        <translation>هذا الملف ليس بطاقة جهاز صالحة من alhol-desk.</translation>
+    </message>
+    <message>
+        <source>Ask for the card again; on the other laptop: Sync › Devices and keys › Save this laptop&apos;s card.</source>
+        <translation>اطلب البطاقة من جديد؛ على الحاسوب الآخر: المزامنة › الأجهزة والمفاتيح › احفظ بطاقة هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>The card could not be saved there.</source>
+        <translation>تعذّر حفظ البطاقة هناك.</translation>
+    </message>
+    <message>
+        <source>Check the stick, or choose another folder.</source>
+        <translation>تحقّق من الذاكرة، أو اختر مجلداً آخر.</translation>
+    </message>
+    <message>
+        <source>No device is trusted to receive bundles yet.</source>
+        <translation>لا يوجد بعد جهاز موثوق لاستلام الحزم.</translation>
+    </message>
+    <message>
+        <source>Get the other side&apos;s card on a stick, check its fingerprint by phone, and trust it in Sync › Devices and keys.</source>
+        <translation>احصل على بطاقة الطرف الآخر على ذاكرة USB، وتحقّق من بصمتها عبر الهاتف، وثِق بها في المزامنة › الأجهزة والمفاتيح.</translation>
+    </message>
+    <message>
+        <source>The chosen folder is not there: is the stick plugged in?</source>
+        <translation>المجلد المختار غير موجود: هل الذاكرة موصولة؟</translation>
+    </message>
+    <message>
+        <source>Plug the stick in, or choose another folder.</source>
+        <translation>صِلْ الذاكرة، أو اختر مجلداً آخر.</translation>
+    </message>
+    <message>
+        <source>The bundle could not be written to the stick, so nothing was exported.</source>
+        <translation>تعذّرت كتابة الحزمة على الذاكرة، فلم يُصدَّر شيء.</translation>
+    </message>
+    <message>
+        <source>Check that the stick has free space and is not write-protected, then try again.</source>
+        <translation>تحقّق من أن في الذاكرة مساحة فارغة وأنها غير محمية من الكتابة، ثم أعد المحاولة.</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s keys are locked with a passphrase.</source>
+        <translation>مفاتيح هذا الحاسوب مقفلة بعبارة مرور.</translation>
+    </message>
+    <message>
+        <source>Try again and type the passphrase when asked.</source>
+        <translation>أعد المحاولة واكتب عبارة المرور عند طلبها.</translation>
+    </message>
+    <message>
+        <source>The passphrase was wrong; nothing was done.</source>
+        <translation>عبارة المرور خاطئة؛ لم يُنفَّذ شيء.</translation>
+    </message>
+    <message>
+        <source>Try again. A forgotten passphrase cannot be recovered: see docs/security.md.</source>
+        <translation>أعد المحاولة. عبارة المرور المنسية لا يمكن استعادتها: انظر docs/security.md.</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s keys are missing or damaged.</source>
+        <translation>مفاتيح هذا الحاسوب مفقودة أو تالفة.</translation>
+    </message>
+    <message>
+        <source>Restore the keys folder from a backup of this data folder.</source>
+        <translation>استعد مجلد المفاتيح من نسخة احتياطية لمجلد البيانات هذا.</translation>
+    </message>
+    <message>
+        <source>It was refused.</source>
+        <translation>رُفضت.</translation>
+    </message>
+    <message>
+        <source>Read the details below; ask the sender to export again if it persists.</source>
+        <translation>اقرأ التفاصيل أدناه؛ واطلب من المرسل التصدير من جديد إن تكرر ذلك.</translation>
+    </message>
+    <message>
+        <source>Bundles %1 to %2 from %3 have not arrived yet; nothing is lost, later bundles carry their changes.</source>
+        <translation>لم تصل بعد الحزم من %1 إلى %2 من %3؛ لم يضِع شيء، فالحزم اللاحقة تحمل تغييراتها.</translation>
+    </message>
+    <message>
+        <source>A record deleted here (%1 %2) was edited on another device; it stays deleted.</source>
+        <translation>سجلّ محذوف هنا (%1 %2) عُدِّل على جهاز آخر؛ ويبقى محذوفاً.</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>أُرسلت</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>استُوردت</translation>
+    </message>
+    <message>
+        <source>Ready to import</source>
+        <translation>جاهزة للاستيراد</translation>
+    </message>
+    <message>
+        <source>Already imported</source>
+        <translation>مستوردة من قبل</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>مرفوضة</translation>
+    </message>
+    <message>
+        <source>Refused and set aside</source>
+        <translation>مرفوضة ومعزولة</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 updated, %3 unchanged, %4 conflicts</source>
+        <translation>جديدة %1، محدَّثة %2، دون تغيير %3، تعارضات %4</translation>
+    </message>
+    <message>
+        <source>this laptop (%1)</source>
+        <translation>هذا الحاسوب (%1)</translation>
+    </message>
+    <message>
+        <source>another device (%1)</source>
+        <translation>جهاز آخر (%1)</translation>
+    </message>
+</context>
+<context>
     <name>tables</name>
     <message>
         <source>Batch</source>
@@ -1068,6 +2117,13 @@
     <message>
         <source>Estimate</source>
         <translation>تقدير</translation>
+    </message>
+</context>
+<context>
+    <name>workers</name>
+    <message>
+        <source>Something went wrong and the work did not finish; nothing was half-written. The details are in the log file in the data folder.</source>
+        <translation>حدث خطأ ولم يكتمل العمل؛ لم يُكتب شيء ناقص. التفاصيل في ملف السجل داخل مجلد البيانات.</translation>
     </message>
 </context>
 </TS>

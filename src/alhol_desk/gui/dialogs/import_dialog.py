@@ -1,0 +1,351 @@
+"""Import bundles: check each one first and show what it would change, then apply on confirmation.
+
+Checking is the core's ``verify_bundle`` (it writes nothing); importing is ``import_bundle``,
+one transaction per bundle. Both run off the GUI thread. Bundles from one sender are
+imported in their order, whatever order the files were chosen in.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.sync import importer
+from ...core.sync.importer import ImportReport
+from ...core.workspace import Workspace
+from .. import i18n
+from ..screens import sync_text
+from ..workers import Job, Progress, worker_workspace
+from .sync_parts import WorkingPage, problem_html
+
+IMPORTABLE = ("verified",)
+REFUSED = ("refused", "quarantined")
+
+
+def report_html(report: ImportReport) -> str:
+    """One bundle's check or import, in plain words: what it holds, or why it was refused."""
+    if report.outcome in ("refused", "quarantined"):
+        return problem_html(sync_text.explain(report.reason or ""))
+    parts = []
+    if report.sender_team:
+        parts.append(
+            i18n.translate("ImportDialog", "From %1, bundle %2, %3 changes.")
+            .replace("%1", html.escape(report.sender_team))
+            .replace("%2", i18n.number(report.seq))
+            .replace("%3", i18n.number(report.changes))
+        )
+    if report.outcome == "already_imported":
+        parts.append(
+            i18n.translate(
+                "ImportDialog",
+                "This bundle was imported before; importing it again changes nothing.",
+            )
+        )
+    else:
+        s = report.summary
+        verb = (
+            i18n.translate("ImportDialog", "It would bring: %1.")
+            if report.outcome == "verified"
+            else i18n.translate("ImportDialog", "It brought: %1.")
+        )
+        counts = sync_text.counts_text(
+            s.get("new"), s.get("updated"), s.get("unchanged"), s.get("conflicts")
+        )
+        parts.append(verb.replace("%1", counts))
+        if s.get("conflicts"):
+            parts.append(
+                i18n.translate(
+                    "ImportDialog",
+                    "Where two people changed the same figure, the later change is shown for "
+                    "now and both go to Conflicts for you to decide.",
+                )
+            )
+    body = "".join(f"<p>{html.escape(part)}</p>" for part in parts)
+    if report.warnings:
+        items = "".join(
+            f"<li>{html.escape(sync_text.warning_text(w))}</li>" for w in report.warnings
+        )
+        title = html.escape(i18n.translate("ImportDialog", "Warnings"))
+        body += f"<p><b>{title}</b></p>"
+        body += f"<ul>{items}</ul>"
+    return body
+
+
+def import_order(reports: list[ImportReport], paths: list[Path]) -> list[Path]:
+    """The files to pass to the importer, each sender's bundles in their order.
+
+    Refused files go too: the importer refuses them again, notes why in the bundle history
+    and sets a suspicious one aside, as the command line does. Files already imported do not.
+    """
+    chosen = [
+        (report.sender or "", report.seq or 0, index)
+        for index, report in enumerate(reports)
+        if report.outcome in IMPORTABLE + REFUSED
+    ]
+    return [paths[index] for _, _, index in sorted(chosen)]
+
+
+class ImportDialog(QDialog):
+    """Checking → preview → importing → done. ``imported`` is emitted when records changed."""
+
+    imported = Signal()
+
+    def __init__(self, ws: Workspace, paths: list[Path], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.paths = list(paths)
+        self.reports: list[ImportReport] = []  # the check of each file, in self.paths' order
+        self.results: list[ImportReport] = []  # what importing did, in import order
+        self.stage = "checking"
+        self.job: Job | None = None
+        self.setWindowTitle(self.tr("Import bundles"))
+        self.resize(820, 480)
+        self.pages = QStackedWidget(self)
+        self.working = WorkingPage(self)
+        self.pages.addWidget(self.working)
+        self.pages.addWidget(self._table_page())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+
+    # --- the table page (preview and result) ------------------------------------------------
+
+    def _table_page(self) -> QWidget:
+        page = QWidget(self)
+        self.heading = QLabel(page)
+        self.heading.setObjectName("import_heading")
+        self.heading.setWordWrap(True)
+        self.table = QTableWidget(0, 4, page)
+        self.table.setObjectName("import_table")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("File"), self.tr("From"), self.tr("Bundle"), self.tr("Outcome")]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.detail = QLabel(page)
+        self.detail.setObjectName("import_detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.detail.setMinimumHeight(120)
+        self.import_button = QPushButton(page)
+        self.import_button.setObjectName("import_button")
+        self.import_button.setDefault(True)
+        self.close_button = QPushButton(self.tr("Cancel"), page)
+        self.close_button.setObjectName("import_close")
+        self.import_button.clicked.connect(self.start_import)
+        self.close_button.clicked.connect(self._close)
+        self.table.currentCellChanged.connect(lambda row, *_: self._show_detail(row))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 2)
+        layout.addWidget(self.detail, 1)
+        layout.addLayout(buttons)
+        return page
+
+    def _fill(self, rows: list[tuple[str, ImportReport]]) -> None:
+        self.shown = [report for _, report in rows]
+        self.table.setRowCount(len(rows))
+        for row, (name, report) in enumerate(rows):
+            cells = [
+                name,
+                report.sender_team or "",
+                i18n.number(report.seq) if report.seq is not None else "",
+                sync_text.outcome_label(report.outcome),
+            ]
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+            if report.outcome in ("refused", "quarantined"):
+                for column in range(4):
+                    cell = self.table.item(row, column)
+                    if cell is not None:
+                        cell.setForeground(Qt.GlobalColor.darkRed)
+        if rows:
+            self.table.setCurrentCell(0, 0)
+            self._show_detail(0)
+
+    def _show_detail(self, row: int) -> None:
+        if 0 <= row < len(self.shown):
+            self.detail.setText(report_html(self.shown[row]))
+
+    # --- checking ----------------------------------------------------------------------------
+
+    def start(self) -> ImportDialog:
+        """Check every file (off the GUI thread); the preview follows."""
+        self.stage = "checking"
+        self.pages.setCurrentWidget(self.working)
+        ws, paths = self.ws, self.paths
+        checking = self.tr("Checking %1 of %2: %3")
+
+        def work(progress: Progress) -> list[ImportReport]:
+            reports = []
+            with worker_workspace(ws) as copy:
+                for index, path in enumerate(paths):
+                    progress(
+                        checking.replace("%1", i18n.number(index + 1))
+                        .replace("%2", i18n.number(len(paths)))
+                        .replace("%3", path.name),
+                        index,
+                        len(paths),
+                    )
+                    reports.append(importer.verify_bundle(copy, path))
+            return reports
+
+        self._run(work, self._checked)
+        return self
+
+    def _checked(self, reports: list[ImportReport]) -> None:
+        self.reports = reports
+        self.stage = "preview"
+        importable = sum(1 for r in reports if r.outcome in IMPORTABLE)
+        refused = sum(1 for r in reports if r.outcome in REFUSED)
+        lines = [self.tr("Nothing has been changed yet. Here is what each bundle would do.")]
+        if refused:
+            lines.append(
+                self.tr(
+                    "%1 of them cannot be imported: select one to read why. A refusal is noted "
+                    "in the bundle history when you go on; no record changes."
+                ).replace("%1", i18n.number(refused))
+            )
+        if not importable:
+            lines.append(self.tr("There is nothing to import."))
+        self.heading.setText(" ".join(lines))
+        self._fill([(path.name, report) for path, report in zip(self.paths, reports, strict=True)])
+        if importable > 1:
+            label = self.tr("Import %1 bundles").replace("%1", i18n.number(importable))
+        elif importable == 1:
+            label = self.tr("Import the bundle")
+        else:
+            label = self.tr("Note the refusal in the history")
+        self.import_button.setText(label)
+        self.import_button.setVisible(importable + refused > 0)
+        self.close_button.setText(self.tr("Cancel") if importable + refused else self.tr("Close"))
+        self.pages.setCurrentIndex(1)
+        (self.import_button if importable else self.close_button).setFocus()
+
+    # --- importing ---------------------------------------------------------------------------
+
+    def start_import(self) -> None:
+        if self.stage != "preview":
+            return
+        order = import_order(self.reports, self.paths)
+        if not order:
+            return
+        self.stage = "importing"
+        self.pages.setCurrentWidget(self.working)
+        ws = self.ws
+        importing = self.tr("Importing %1 of %2: %3")
+        self.working.note.setText(self.tr("Each bundle is applied whole or not at all."))
+
+        def work(progress: Progress) -> list[ImportReport]:
+            results = []
+            with worker_workspace(ws) as copy:
+                for index, path in enumerate(order):
+                    progress(
+                        importing.replace("%1", i18n.number(index + 1))
+                        .replace("%2", i18n.number(len(order)))
+                        .replace("%3", path.name),
+                        index,
+                        len(order),
+                    )
+                    results.append(importer.import_bundle(copy, path))
+            return results
+
+        self._order = order
+        self._run(work, self._imported)
+
+    def _imported(self, results: list[ImportReport]) -> None:
+        self.results = results
+        self.stage = "done"
+        applied = [r for r in results if r.outcome == "applied"]
+        totals = {
+            key: sum(r.summary.get(key, 0) for r in applied)
+            for key in ("new", "updated", "unchanged", "conflicts")
+        }
+        text = self.tr("Imported %1 of %2 bundles: %3.")
+        text = (
+            text.replace("%1", i18n.number(len(applied)))
+            .replace("%2", i18n.number(len(results)))
+            .replace(
+                "%3",
+                sync_text.counts_text(
+                    totals["new"], totals["updated"], totals["unchanged"], totals["conflicts"]
+                ),
+            )
+        )
+        if totals["conflicts"]:
+            text += " " + self.tr("Open Conflicts to decide which values are right.")
+        self.heading.setText(text)
+        done = dict(zip(self._order, results, strict=True))
+        self._fill(
+            [
+                (path.name, done.get(path, report))
+                for path, report in zip(self.paths, self.reports, strict=True)
+            ]
+        )
+        self.import_button.hide()
+        self.close_button.setText(self.tr("Close"))
+        self.close_button.setFocus()
+        self.pages.setCurrentIndex(1)
+        if applied:
+            self.imported.emit()
+
+    # --- running, failing, leaving ---------------------------------------------------------
+
+    def _run(self, work, on_done) -> None:
+        self.working.show_progress(self.tr("Opening the bundles…"))
+        self.job = Job(work, self)
+        self.job.progress.connect(self.working.show_progress)
+        self.job.finished.connect(on_done)
+        self.job.failed.connect(self._failed)
+        self.job.start()
+
+    def _failed(self, message: str) -> None:
+        self.stage = "done"
+        self.heading.setText(problem_html(sync_text.explain(message)))
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self._fill([])
+        self.import_button.hide()
+        self.close_button.setText(self.tr("Close"))
+        self.pages.setCurrentIndex(1)
+
+    def _close(self) -> None:
+        if self.stage == "done":
+            self.accept()
+        else:
+            self.reject()
+
+    def reject(self) -> None:
+        if self.job is not None and self.job.running:
+            return  # a bundle is being read or written: it finishes first
+        super().reject()
+
+    def closeEvent(self, event) -> None:
+        if self.job is not None and self.job.running:
+            event.ignore()
+            return
+        super().closeEvent(event)
