@@ -13,8 +13,8 @@ stdout (flushed at once) what it has finished, so the test knows what must have 
   edit to N + 1 girls (and a new note) was committed; ``draft N``: the draft holding N was
   saved; ``steps S`` after C cycles, when ``--cycles`` is given (then it exits).
 
-``python crash_child.py export DATA_DIR OUT`` exports and SIGKILLs itself after the rename,
-before the commit.
+``python crash_child.py export DATA_DIR OUT`` exports and SIGKILLs itself after the export
+was recorded, before the bundle gets its final name.
 
 ``python crash_child.py hold DATA_DIR`` opens the folder for writing, says ``ready`` and
 keeps it open until its stdin is closed.
@@ -112,19 +112,18 @@ def run_saves(data_dir: Path, steps: Steps, cycles: int | None) -> None:
     ws.close()
 
 
-def export_and_die_before_commit(data_dir: Path, out: Path) -> None:
-    """Export, and be killed right after the bundle got its final name, before the
-    transaction that records it commits (the narrowest window of the exporter)."""
+def export_and_die_before_rename(data_dir: Path, out: Path) -> None:
+    """Export, and be killed once the export is recorded, before the bundle gets its final
+    name (the narrowest window of the exporter: the number is used, no file carries it)."""
     from alhol_desk.core.sync import exporter
 
     ws = open_workspace(data_dir)
-    real_sync_dir = exporter._sync_dir
 
-    def sync_dir(directory: Path) -> None:
-        real_sync_dir(directory)
+    def replace(self: Path, target: Path) -> Path:
         os.kill(os.getpid(), signal.SIGKILL)
+        raise AssertionError("unreachable")
 
-    exporter._sync_dir = sync_dir  # type: ignore[assignment]
+    Path.replace = replace  # type: ignore[method-assign]
     say("ready")
     exporter.export_bundle(ws, out)
 
@@ -149,7 +148,7 @@ def main() -> None:
     if args.mode == "hold":
         hold(args.data_dir)
     elif args.mode == "export":
-        export_and_die_before_commit(args.data_dir, args.bundle)
+        export_and_die_before_rename(args.data_dir, args.bundle)
     elif args.mode == "import":
         run_import(args.data_dir, args.bundle, steps, args.every)
     else:

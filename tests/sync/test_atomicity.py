@@ -314,7 +314,10 @@ def test_a_full_stick_leaves_no_file_and_no_advance(
 def test_a_failure_after_the_write_removes_the_file_and_keeps_the_seq(
     field: Workspace, stick: Path, monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
-    """The file and its record in the history go together: neither without the other."""
+    """The file and its record in the history go together: neither without the other.
+
+    The export is recorded first, then the file renamed; a failed rename undoes the record.
+    """
     before = export_state(field)
     if step == "rename":
 
@@ -323,15 +326,16 @@ def test_a_failure_after_the_write_removes_the_file_and_keeps_the_seq(
 
         monkeypatch.setattr(Path, "replace", replace)
     elif step == "commit":
-        real_sync_dir = exporter._sync_dir
+        real_log_bundle = sync_repo.log_bundle
 
-        def sync_dir(directory: Path) -> None:
-            real_sync_dir(directory)
-            assert [p.suffix for p in directory.iterdir()] == [".alhol"]  # renamed already
-            calls = iter([1])  # then the COMMIT that follows is interrupted, once
+        def log_bundle(*args: Any, **kwargs: Any) -> int:
+            row = real_log_bundle(*args, **kwargs)
+            assert [p.suffix for p in stick.iterdir()] == [".part"]  # not renamed yet
+            calls = iter([1])  # the COMMIT that records the export is interrupted, once
             field.db.conn.set_progress_handler(lambda: next(calls, 0), 1)
+            return row
 
-        monkeypatch.setattr(exporter, "_sync_dir", sync_dir)
+        monkeypatch.setattr(sync_repo, "log_bundle", log_bundle)
     else:
 
         def log_bundle(*args: Any, **kwargs: Any) -> int:

@@ -111,6 +111,14 @@ def log_bundle(db: sqlite_utils.Database, **fields: Any) -> int:
     return int(cursor.lastrowid or 0)
 
 
+def delete_bundle_row(db: sqlite_utils.Database, row_id: int) -> None:
+    db.execute("DELETE FROM bundles WHERE id = ?", [row_id])
+
+
+def delete_setting(db: sqlite_utils.Database, key: str) -> None:
+    db.execute("DELETE FROM settings WHERE key = ?", [key])
+
+
 def bundle_history(
     db: sqlite_utils.Database, *, direction: str | None = None, limit: int = 1000
 ) -> list[dict[str, Any]]:

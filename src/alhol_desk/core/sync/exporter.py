@@ -167,12 +167,16 @@ def export_bundle(ws: Workspace, out_dir: Path, *, full: bool = False) -> Export
     final = out_dir / f"{secrets.token_hex(8)}{BUNDLE_SUFFIX}"
     part = final.with_name(final.name + ".part")
     _write_durably(part, sealed)
+    before = {key: get_setting(ws.db, key) for key in (SEQ_KEY, PREV_KEY, EXPORTED_UPTO_KEY)}
     try:
+        # Recorded before the rename: a laptop killed in between has used up this number
+        # (HQ sees a gap, a warning, and the next bundle carries the same unconfirmed
+        # changes) but never leaves a complete file whose number it will give out again.
         with ws.db.atomic():
             set_setting(ws.db, SEQ_KEY, str(seq))
             set_setting(ws.db, PREV_KEY, body_sha256)
             set_setting(ws.db, EXPORTED_UPTO_KEY, str(upto))
-            sync_repo.log_bundle(
+            row = sync_repo.log_bundle(
                 ws.db,
                 direction="sent",
                 bundle_id=doc["bundle_id"],
@@ -186,21 +190,41 @@ def export_bundle(ws: Workspace, out_dir: Path, *, full: bool = False) -> Export
                 file_name=final.name,
                 audit_upto=upto,
             )
-            part.replace(final)  # inside the transaction: no file without its record
-            _sync_dir(out_dir)
     except BaseException as error:
-        for leftover in (part, final):
-            with contextlib.suppress(OSError):  # a stick pulled out refuses this too
-                leftover.unlink(missing_ok=True)
-        if isinstance(error, OSError | sqlite3.Error):
-            cause = f" ({error.strerror})" if isinstance(error, OSError) else ""
-            raise AlholError(
-                f"--out: the bundle could not be finished on the stick{cause}, so nothing was "
-                f"exported; {_advice(error)}"
-            ) from error
-        raise
+        _remove(part, final)
+        raise _unfinished(error) from error
+    try:
+        part.replace(final)
+        _sync_dir(out_dir)
+    except BaseException as error:
+        _remove(part, final)
+        with ws.db.atomic():  # the file is gone, so is its record: the number is free again
+            for key, value in before.items():
+                if value is None:
+                    sync_repo.delete_setting(ws.db, key)
+                else:
+                    set_setting(ws.db, key, value)
+            sync_repo.delete_bundle_row(ws.db, row)
+        raise _unfinished(error) from error
     log.info("exported bundle seq %d with %d changes", seq, len(changes))
     return ExportResult(final, seq, len(changes), since, tuple(p.team for p in recipients))
+
+
+def _remove(*paths: Path) -> None:
+    for leftover in paths:
+        with contextlib.suppress(OSError):  # a stick pulled out refuses this too
+            leftover.unlink(missing_ok=True)
+
+
+def _unfinished(error: BaseException) -> BaseException:
+    """One line for the user, for the failures a stick or a disk can cause."""
+    if isinstance(error, OSError | sqlite3.Error):
+        cause = f" ({error.strerror})" if isinstance(error, OSError) else ""
+        return AlholError(
+            f"--out: the bundle could not be finished on the stick{cause}, so nothing was "
+            f"exported; {_advice(error)}"
+        )
+    return error
 
 
 def _write_durably(path: Path, data: bytes) -> None:
