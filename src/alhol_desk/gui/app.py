@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import sqlite3
 import sys
-import traceback
 from pathlib import Path
 from types import TracebackType
 
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from ..core.demo import load_demo
 from ..core.errors import AlholError, NotInitialised
+from ..core.safety.logs import redacted_traceback
 from ..core.workspace import Workspace, initialise, open_workspace
 from ..paths import log_path, resource_path
 from .i18n import Translations
@@ -75,7 +75,8 @@ def _report_unexpected(data_dir: Path):
     """Log a slot's unexpected failure and tell the user where the details are."""
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-        log.error("unexpected failure: %s", "".join(traceback.format_exception(kind, error, tb)))
+        # Without the messages: they can quote what was typed (a name, a note).
+        log.error("unexpected failure: %s", redacted_traceback(error))
         QMessageBox.critical(
             None,
             "alhol-desk",
