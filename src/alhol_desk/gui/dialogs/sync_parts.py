@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from ..screens.sync_text import Explained, explain
@@ -88,10 +89,19 @@ class ProblemBox(QLabel):
         self.hide()
 
 
+def align_leading(label: QLabel) -> QLabel:
+    """Align to the layout's leading edge whatever the text's own direction: a Latin team
+    name or id in an Arabic window sits beside its Arabic label, not across the dialog."""
+    right_to_left = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    edge = Qt.AlignmentFlag.AlignRight if right_to_left else Qt.AlignmentFlag.AlignLeft
+    label.setAlignment(edge | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
+    return label
+
+
 def path_label(text: str, parent: QWidget | None = None) -> QLabel:
-    """A file or folder path: always left to right, selectable, never elided."""
+    """A file or folder path: read left to right, selectable, at the leading edge."""
     label = QLabel(text, parent)
     label.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setWordWrap(True)
-    return label
+    return align_leading(label)

@@ -28,7 +28,7 @@ from ...core.sync import devices
 from ...core.sync.keys import CROCKFORD, FINGERPRINT_GROUP_SIZE, FINGERPRINT_GROUPS, DeviceCard
 from ...core.workspace import Workspace
 from .. import i18n
-from .sync_parts import ProblemBox, path_label
+from .sync_parts import ProblemBox, align_leading, path_label
 
 FINGERPRINT_CHARS = FINGERPRINT_GROUPS * FINGERPRINT_GROUP_SIZE
 _TYPOS = str.maketrans({"O": "0", "I": "1", "L": "1"})
@@ -64,7 +64,7 @@ class TrustDialog(QDialog):
             self,
         )
         details = QFormLayout()
-        details.addRow(self.tr("Team"), QLabel(card.team, self))
+        details.addRow(self.tr("Team"), align_leading(QLabel(card.team, self)))
         details.addRow(self.tr("Role"), QLabel(i18n.status_label(card.role), self))
         details.addRow(self.tr("Device id"), path_label(card.device_id, self))
         details.addRow(self.tr("Card file"), path_label(str(path), self))

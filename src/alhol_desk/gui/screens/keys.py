@@ -26,7 +26,7 @@ from ...core.storage.sync_repo import PeerDevice
 from ...core.sync import devices
 from ...core.workspace import Workspace
 from .. import i18n
-from ..dialogs.sync_parts import ProblemBox, path_label
+from ..dialogs.sync_parts import ProblemBox
 from ..dialogs.trust_dialog import fingerprint_font
 from . import sync_text
 from .sync_actions import SyncActions
@@ -68,7 +68,8 @@ class KeysPage(QWidget):
             own,
         )
         hint.setWordWrap(True)
-        self.device_id = path_label("", own)
+        self.device_id = QLabel(own)
+        self.device_id.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.device_id.setEnabled(False)
         self.locked = ProblemBox(own)
         self.unlock = QPushButton(self.tr("Open the keys"), own)
