@@ -133,3 +133,22 @@ def test_import_warnings_read_in_arabic(translations: Translations) -> None:
     translations.install("ar")
     text = sync_text.warning_text("bundles 3 to 4 from Hasakah 1 have not arrived yet")
     assert "٣" in text and "٤" in text and "Hasakah 1" in text
+
+
+def test_locked_keys_are_said_in_plain_words_before_any_work_starts(
+    qtbot, laptops, answers
+) -> None:
+    from alhol_desk.core.sync import keys
+
+    field, _hq, _stick = laptops
+    keys.set_passphrase(field.ws.data_dir, "a long enough passphrase")
+    keys.forget_unlocked_keys()
+    previous = keys.set_passphrase_prompt(None)  # nobody to ask: the window must say so
+    try:
+        assert field.actions.export() is None
+        [text] = answers.failures
+        assert text.startswith("This laptop's keys are locked with a passphrase.")
+        assert field.window.findChild(ExportDialog) is None
+    finally:
+        keys.set_passphrase_prompt(previous)
+        keys.forget_unlocked_keys()
