@@ -15,9 +15,7 @@ Linux): the app bundles none.
 
 from __future__ import annotations
 
-import ctypes
 import re
-import sys
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -120,28 +118,6 @@ RESOLUTION = 300  # dots per inch of the PDF's coordinates
 _app: QGuiApplication | None = None
 
 
-_none_refs: list[None] = []
-if sys.version_info < (3, 12):  # kept to the very end: freed at exit it would free None
-    ctypes.pythonapi.Py_IncRef(ctypes.py_object(_none_refs))
-
-
-class NoneGuard:
-    """Works around PySide6 6.12.0 on Python 3.11, which drops a reference to ``None`` on
-    every call of a Qt method that returns nothing. A long report makes tens of thousands of
-    such calls, enough to free ``None`` and abort the interpreter ("none_dealloc"). This keeps
-    ``None``'s count at least where it was by holding the lost references in a list (8 bytes
-    each) that is never freed. ``None`` is immortal from Python 3.12, where this does nothing.
-    """
-
-    def __init__(self) -> None:
-        self.floor = sys.getrefcount(None)
-
-    def top_up(self) -> None:
-        lost = self.floor - sys.getrefcount(None)
-        if lost > 0:
-            _none_refs.extend([None] * lost)
-
-
 def _qt_ready() -> None:
     """Fonts need a QGuiApplication; the command line has none, so make one offscreen."""
     global _app
@@ -240,7 +216,6 @@ class Typesetter:
     def __init__(self, device: QPaintDevice) -> None:
         self.device = device
         self._fonts: dict[tuple[float, bool], QFont] = {}
-        self.guard = NoneGuard()
 
     def font(self, size: float, bold: bool = False) -> QFont:
         key = (size, bold)
@@ -276,7 +251,6 @@ class Typesetter:
             line.setPosition(QPointF(0, height))
             height += line.height()
         layout.endLayout()
-        self.guard.top_up()
         return layout, height
 
     def height(self, paras: Sequence[Para], width: float) -> float:
