@@ -242,3 +242,9 @@ def test_run_returns_zero_when_the_wizard_is_cancelled(data_dir: Path, monkeypat
     with pytest.raises(Exception, match="no alhol-desk data"):
         open_workspace(data_dir / "new")
     Translations().install("en")
+
+
+def test_the_file_menu_offers_the_reports(window: MainWindow) -> None:
+    file_menu = window.menuBar().actions()[0].menu()
+    titles = [action.text() for action in file_menu.actions()]
+    assert any("report" in title.lower() for title in titles), titles

@@ -37,6 +37,7 @@ from ..core.errors import AlholError
 from ..core.workspace import Workspace
 from ..paths import resource_path
 from . import i18n
+from .actions.reports import add_report_actions
 from .dialogs import questions
 from .i18n import QT_TRANSLATE_NOOP
 from .preferences import Preferences
@@ -119,6 +120,12 @@ class MainWindow(QMainWindow):
             self._action(self.tr("&New batch…"), self.new_batch, QKeySequence.StandardKey.New)
         )
         file.addAction(self._action(self.tr("Load &demo data"), self.load_demo))
+        add_report_actions(
+            file,
+            self.ws,
+            parent=self,
+            show_message=lambda text: self.statusBar().showMessage(text, 10_000),
+        )
         file.addSeparator()
         file.addAction(self._action(self.tr("&Export to a stick…"), self.export_bundle, "Ctrl+E"))
         file.addAction(self._action(self.tr("&Import bundles…"), self.import_bundles, "Ctrl+I"))
