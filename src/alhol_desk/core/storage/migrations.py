@@ -49,6 +49,7 @@ CREATE TABLE batches (
     deleted INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX batches_by_country ON batches(country, departure_date);
+CREATE INDEX batches_by_date ON batches(departure_date);  -- the batch table's first page
 
 CREATE TABLE status_events (
     id TEXT PRIMARY KEY,
