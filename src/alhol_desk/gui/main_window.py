@@ -77,6 +77,9 @@ class MainWindow(QMainWindow):
         self.show_screen(prefs.last_screen if prefs.last_screen in SCREENS else "dashboard")
         # The sync package is heavy to import; count after the first paint.
         QTimer.singleShot(0, self.update_status)
+        # After the first paint too: what the start-up checks fixed, then lost typing.
+        QTimer.singleShot(0, self.show_notices)
+        QTimer.singleShot(0, self.offer_drafts)
 
     # --- frame ----------------------------------------------------------------------------
 
@@ -347,6 +350,46 @@ class MainWindow(QMainWindow):
         if self.current == "batches" and dialog.saved_id:
             self.screen_named("batches").select_batch(dialog.saved_id)  # type: ignore[attr-defined]
         return dialog.saved_id
+
+    # --- after a start: notices, drafts ------------------------------------------------------
+
+    def show_notices(self) -> None:
+        """What the start-up checks fixed (file permissions): once, in the status bar."""
+        if not self.ws.notices:
+            return
+        text = self.tr("Checked at start: %1").replace("%1", " · ".join(self.ws.notices))
+        self.statusBar().showMessage(text, 60_000)
+        self.statusBar().setToolTip("\n".join(self.ws.notices))
+
+    def offer_drafts(self) -> None:
+        """Forms a crash left half-filled: open each again, or discard it."""
+        from ..core.safety import drafts
+        from .forms.drafts import draft_question, reopen
+
+        if self.ws.read_only:
+            return
+        for draft in drafts.load_drafts(self.ws.data_dir):
+            # "Open it again" is the default answer (Enter, Esc): nothing typed is lost by it.
+            if questions.confirm(
+                self,
+                self.tr("Not saved"),
+                draft_question(draft) + " " + self.tr("Open it again, or discard it?"),
+                self.tr("Discard"),
+                self.tr("Open it again"),
+            ):
+                drafts.discard_draft(self.ws.data_dir, draft.form_name)
+                continue
+            try:
+                dialog = reopen(self.ws, draft, self)
+            except AlholError as error:
+                questions.fail(self, self.tr("Cannot open the draft"), str(error))
+                drafts.discard_draft(self.ws.data_dir, draft.form_name)
+                continue
+            if dialog is None:
+                drafts.discard_draft(self.ws.data_dir, draft.form_name)
+                continue
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.data_changed()
 
     def load_demo(self) -> None:
         try:

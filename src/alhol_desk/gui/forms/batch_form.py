@@ -34,6 +34,7 @@ FIELD_ORDER = (
     "f_0_4", "f_5_11", "f_12_17", "m_0_4", "m_5_11", "m_12_17",
     "f_18_59", "f_60_plus", "m_18_59", "m_60_plus",
 )  # fmt: skip
+BATCH_DRAFT = "batch"  # the draft of a new batch; "batch:<id>" for the edit of one
 _BAND_ROWS = (
     ("girls", ("f_0_4", "f_5_11", "f_12_17")),
     ("boys", ("m_0_4", "m_5_11", "m_12_17")),
@@ -75,6 +76,7 @@ class BatchDialog(RecordDialog):
         super().__init__(RecordForm(ws, Batch, FIELD_ORDER, record, defaults=defaults), parent)
         self.setWindowTitle(self.tr("Edit batch") if batch_id else self.tr("New batch"))
         self.setObjectName("batch_dialog")
+        self.keep_drafts(f"{BATCH_DRAFT}:{batch_id}" if batch_id else BATCH_DRAFT)
 
         left, right = QVBoxLayout(), QVBoxLayout()
         left.addWidget(

@@ -18,6 +18,8 @@ EVENT_FIELDS = ("status", "event_date", "source", "note")
 ESTIMATE_FIELDS = (
     "estimate_date", "source", "total", "women", "men", "girls", "boys", "confidence", "note",
 )  # fmt: skip
+EVENT_DRAFT = "status_event"  # drafts are named "status_event:<ISO3>", "estimate:<ISO3>"
+ESTIMATE_DRAFT = "estimate"
 
 
 class StatusEventDialog(RecordDialog):
@@ -39,6 +41,7 @@ class StatusEventDialog(RecordDialog):
         super().__init__(form, parent)
         self.setWindowTitle(self.tr("New status event"))
         self.setObjectName("status_event_dialog")
+        self.keep_drafts(f"{EVENT_DRAFT}:{country}")
         body = form_groups(form, self, self.tr("Status event"), EVENT_FIELDS)
         self.set_body(body, [form.rows[name].editor.widget for name in EVENT_FIELDS])
 
@@ -63,6 +66,7 @@ class EstimateDialog(RecordDialog):
         super().__init__(form, parent)
         self.setWindowTitle(self.tr("New estimate"))
         self.setObjectName("estimate_dialog")
+        self.keep_drafts(f"{ESTIMATE_DRAFT}:{country}")
         body = form_groups(form, self, self.tr("Estimate"), ESTIMATE_FIELDS)
         self.set_body(body, [form.rows[name].editor.widget for name in ESTIMATE_FIELDS])
 

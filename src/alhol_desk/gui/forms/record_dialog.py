@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Mapping
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,9 +22,13 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import AlholError, ValidationFailed
 from ...core.records import Record
+from ...core.safety import drafts
 from ..dialogs import questions
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from .record_form import RecordForm
+
+log = logging.getLogger(__name__)
+DRAFT_DELAY_MS = 1000  # a draft is written this long after the last keystroke
 
 
 class RecordDialog(QDialog):
@@ -61,6 +67,13 @@ class RecordDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Return"), self, self.try_save)
         form.validity_changed.connect(self._update_save)
         form.edited.connect(self._update_save)
+        # Drafts (see keep_drafts): what is typed survives a crash of the app.
+        self.draft_name: str | None = None
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.write_draft)
+        form.edited.connect(self._edited_for_draft)
 
     def set_body(self, body: QWidget, tab_order: list[QWidget]) -> None:
         self._layout.addWidget(body, 1)
@@ -80,6 +93,53 @@ class RecordDialog(QDialog):
 
     def write(self, raw: dict[str, Any]) -> Record:
         raise NotImplementedError
+
+    # --- drafts ---------------------------------------------------------------------------
+
+    def keep_drafts(self, form_name: str) -> None:
+        """Keep what is typed as the draft ``form_name`` (see ``forms.drafts``) until saved."""
+        self.draft_name = form_name
+
+    def restore_draft(self, values: Mapping[str, Any]) -> None:
+        """Fill the fields with a draft's values exactly as typed, valid or not."""
+        for name, value in values.items():
+            row = self.form.rows.get(name)
+            if row is not None:
+                row.editor.write(value)
+        self.form.revalidate()
+        self.form.reveal_all()
+        self._update_save()
+
+    def draft_values(self) -> dict[str, Any]:
+        """The typed values (the fixed ones, such as a page's country, are in the name)."""
+        return {name: row.editor.read() for name, row in self.form.rows.items()}
+
+    def _edited_for_draft(self) -> None:
+        if self.draft_name is not None:
+            self._draft_timer.start()
+
+    def write_draft(self) -> None:
+        """Save the draft now (the timer calls this); a clean form leaves no draft."""
+        self._draft_timer.stop()
+        if self.draft_name is None:
+            return
+        try:
+            if self.form.is_dirty():
+                drafts.save_draft(self.form.ws.data_dir, self.draft_name, self.draft_values())
+            else:
+                drafts.discard_draft(self.form.ws.data_dir, self.draft_name)
+        except (AlholError, OSError, ValueError, TypeError) as error:
+            # A draft is a convenience: the form stays open and can still be saved.
+            log.warning("the draft of a form was not kept (%s)", type(error).__name__)
+
+    def discard_draft(self) -> None:
+        self._draft_timer.stop()
+        if self.draft_name is None:
+            return
+        try:
+            drafts.discard_draft(self.form.ws.data_dir, self.draft_name)
+        except OSError as error:
+            log.warning("a draft could not be removed (%s)", type(error).__name__)
 
     # --- saving and leaving ---------------------------------------------------------------
 
@@ -121,6 +181,7 @@ class RecordDialog(QDialog):
             questions.fail(self, translate("RecordDialog", "Not saved"), str(error))
             return False
         self.form.mark_saved()
+        self.discard_draft()
         self.saved_id = record.id
         self.saved.emit(record.id)
         self.accept()
@@ -144,4 +205,5 @@ class RecordDialog(QDialog):
             translate("RecordDialog", "Keep editing"),
         ):
             return
+        self.discard_draft()
         super().reject()

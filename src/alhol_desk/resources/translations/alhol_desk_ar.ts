@@ -1025,6 +1025,30 @@
         <translation>تعذّر فتح الدفعة</translation>
     </message>
     <message>
+        <source>Checked at start: %1</source>
+        <translation>فُحص عند البدء: %1</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>لم يُحفظ</translation>
+    </message>
+    <message>
+        <source>Open it again, or discard it?</source>
+        <translation>هل تريد فتحه مرة أخرى أم تجاهله؟</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>تجاهل</translation>
+    </message>
+    <message>
+        <source>Open it again</source>
+        <translation>افتحه مرة أخرى</translation>
+    </message>
+    <message>
+        <source>Cannot open the draft</source>
+        <translation>تعذّر فتح المسودة</translation>
+    </message>
+    <message>
         <source>Demo data not loaded</source>
         <translation>لم تُحمَّل البيانات التجريبية</translation>
     </message>
@@ -1483,6 +1507,21 @@ Export them to a stick now?</source>
     </message>
 </context>
 <context>
+    <name>drafts</name>
+    <message>
+        <source>A status event you were typing was not saved.</source>
+        <translation>لم يُحفظ حدث الحالة الذي كنت تكتبه.</translation>
+    </message>
+    <message>
+        <source>An estimate you were typing was not saved.</source>
+        <translation>لم يُحفظ التقدير الذي كنت تكتبه.</translation>
+    </message>
+    <message>
+        <source>A batch you were typing was not saved.</source>
+        <translation>لم تُحفظ الدفعة التي كنت تكتبها.</translation>
+    </message>
+</context>
+<context>
     <name>fields</name>
     <message>
         <source>Country</source>
@@ -1650,6 +1689,21 @@ Export them to a stick now?</source>
     <message>
         <source>at least one figure</source>
         <translation>رقم واحد على الأقل</translation>
+    </message>
+</context>
+<context>
+    <name>passphrase</name>
+    <message>
+        <source>The keys of this laptop are protected by a passphrase. Type it to sign and open sync files.</source>
+        <translation>مفاتيح هذا الحاسوب محمية بعبارة مرور. اكتبها لتوقيع ملفات المزامنة وفتحها.</translation>
+    </message>
+    <message>
+        <source>That passphrase is not right (try %1 of %2).</source>
+        <translation>عبارة المرور هذه غير صحيحة (المحاولة %1 من %2).</translation>
+    </message>
+    <message>
+        <source>Passphrase for this laptop&apos;s keys</source>
+        <translation>عبارة المرور لمفاتيح هذا الحاسوب</translation>
     </message>
 </context>
 <context>
