@@ -102,7 +102,19 @@ def _back_up_at_startup(data_dir: Path) -> None:
 
 def run(data_dir: Path, operator: str | None = None, demo: bool = False) -> int:
     """Open the window on ``data_dir``; returns the exit code (0 also when set-up is cancelled)."""
+    from ..core.sync.keys import set_passphrase_prompt
+    from .dialogs.passphrase import window_passphrase
+
     app = application()
+    # Protected keys are asked for in a dialog, not on a terminal the user may not see.
+    previous_prompt = set_passphrase_prompt(window_passphrase)
+    try:
+        return _run(app, data_dir, operator, demo)
+    finally:
+        set_passphrase_prompt(previous_prompt)
+
+
+def _run(app: QApplication, data_dir: Path, operator: str | None, demo: bool) -> int:
     data_dir.mkdir(parents=True, exist_ok=True)
     prefs = Preferences(data_dir)
     translations = Translations()
