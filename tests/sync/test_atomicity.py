@@ -174,12 +174,18 @@ def test_an_interrupt_at_any_sqlite_step_is_all_or_nothing(
             return 1 if done == limit else 0  # once, as a real interrupt
 
         ws.db.conn.set_progress_handler(interrupt, 1)
-        with pytest.raises(sqlite3.OperationalError, match="interrupted"):
-            importer.import_bundle(ws, path, now_ms=now)
+        try:
+            outcome = importer.import_bundle(ws, path, now_ms=now).outcome
+        except sqlite3.OperationalError as error:
+            assert "interrupted" in str(error)
+            outcome = None
         ws.db.conn.set_progress_handler(None, 1)
-        assert state(ws, snapshot, bundle_rows) == before, f"half an import at step {stop_at}"
         assert_sound(ws)
-        assert importer.import_bundle(ws, path, now_ms=now).outcome == "applied"
+        if outcome is None:  # cut: nothing happened, and it can be done again
+            assert state(ws, snapshot, bundle_rows) == before, f"half an import at step {stop_at}"
+            assert importer.import_bundle(ws, path, now_ms=now).outcome == "applied"
+        else:  # an interrupt sqlite-utils absorbs (its own RELEASE of a read): done whole
+            assert outcome == "applied", f"step {stop_at}"
         assert ws.db.execute("SELECT count(*) FROM batches").fetchone()[0] == 1
 
 

@@ -209,12 +209,16 @@ def test_replay_is_already_imported_and_not_an_error(
     for path in (first, again):
         verified = importer.verify_bundle(receiver, path, now_ms=now)
         assert verified.outcome == "already_imported"
+        assert bundle_rows(receiver) == history  # verify writes nothing
         report = importer.import_bundle(receiver, path, now_ms=now)
         assert report.outcome == "already_imported"
         assert report.reason is None
         assert "already imported" in report.line()
         assert_plain_line(report.line())
-        assert snapshot(receiver) == before and bundle_rows(receiver) == history
+        assert snapshot(receiver) == before  # no record changed
+        noted = bundle_rows(receiver)[len(history) :]  # only the history says it came again
+        assert [(n["outcome"], n["file_name"]) for n in noted] == [("already_imported", path.name)]
+        history = bundle_rows(receiver)
 
 
 # --- what must be refused, one fixture each ------------------------------------------

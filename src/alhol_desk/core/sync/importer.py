@@ -201,7 +201,8 @@ def import_bundle(
     opened: _Opened | None = None
     try:
         opened = _open(ws, path, now_ms)
-        if opened.duplicate:
+        if opened.duplicate:  # noted in the history (the data manager sees it), nothing else
+            _log_outcome(ws, path, opened, "already_imported", None)
             return _report(path, opened, "already_imported", None)
         plan = _plan(ws, opened)
         report = _report(path, opened, "applied", plan)
@@ -213,7 +214,7 @@ def import_bundle(
         if isinstance(refusal, _Quarantine):
             outcome, opened = "quarantined", refusal.opened
             _keep_aside(ws, path)
-        _log_refusal(ws, path, opened, outcome, refusal.reason)
+        _log_outcome(ws, path, opened, outcome, refusal.reason)
         log.info("bundle %s: %s", outcome, type(refusal).__name__)
         return ImportReport(
             path.name,
@@ -303,9 +304,10 @@ def _keep_aside(ws: Workspace, path: Path) -> None:
         log.warning("could not copy a quarantined bundle aside")
 
 
-def _log_refusal(
-    ws: Workspace, path: Path, opened: _Opened | None, outcome: str, reason: str
+def _log_outcome(
+    ws: Workspace, path: Path, opened: _Opened | None, outcome: str, reason: str | None
 ) -> None:
+    """A bundle that changed no record, in the history: refused, quarantined, a replay."""
     doc = opened.manifest if opened else None
     with ws.db.atomic():
         sync_repo.log_bundle(
