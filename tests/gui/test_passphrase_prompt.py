@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from alhol_desk.cli.safety_commands import PASSPHRASE_ENV
 from alhol_desk.core.sync import keys
 from alhol_desk.core.sync.keys import (
+    PASSPHRASE_ENV,
     KeysLocked,
     forget_unlocked_keys,
     load_device_keys,

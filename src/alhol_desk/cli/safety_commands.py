@@ -18,15 +18,14 @@ from ..core.errors import AlholError
 from ..core.safety.retire import retire_identity
 from ..core.sync import devices
 from ..core.sync.keys import (
+    NEW_PASSPHRASE_ENV,
+    PASSPHRASE_ENV,
     check_new_passphrase,
     keys_are_protected,
     load_device_keys,
     set_passphrase,
 )
 from .commands import _workspace
-
-PASSPHRASE_ENV = "ALHOL_DESK_PASSPHRASE"  # noqa: S105 - the variable's name, not a secret
-NEW_PASSPHRASE_ENV = "ALHOL_DESK_NEW_PASSPHRASE"  # noqa: S105
 
 
 def _has_terminal() -> bool:

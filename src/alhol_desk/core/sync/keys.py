@@ -79,6 +79,10 @@ _AGE_FILE_MAGIC = (b"age-encryption.org/", b"-----BEGIN AGE ENCRYPTED FILE-----"
 _SIGNING_PASSWORD_DOMAIN = b"alhol-desk signing key password v1\x00"
 _ENCRYPTED_PEM = b"-----BEGIN ENCRYPTED PRIVATE KEY-----"
 
+# Where scripts give the passphrase (CLI and window alike): the variables' names, not secrets.
+PASSPHRASE_ENV = "ALHOL_DESK_PASSPHRASE"  # noqa: S105
+NEW_PASSPHRASE_ENV = "ALHOL_DESK_NEW_PASSPHRASE"  # noqa: S105
+
 PassphrasePrompt = Callable[[Path, int], str | None]
 """Asks for the passphrase of the keys in a data folder: ``(data folder, attempt)`` (attempt
 1 to 3; above 1 the previous answer was wrong) returns the passphrase, or None to give up.

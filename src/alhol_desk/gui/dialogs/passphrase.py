@@ -13,8 +13,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
 
-from ...cli.safety_commands import PASSPHRASE_ENV
-from ...core.sync.keys import MAX_PASSPHRASE_ATTEMPTS
+from ...core.sync.keys import MAX_PASSPHRASE_ATTEMPTS, PASSPHRASE_ENV
 from ..i18n import number, translate
 
 
