@@ -18,19 +18,21 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pyrage import x25519
 
 from alhol_desk.core.errors import AlholError
+from alhol_desk.core.sync.cards import (
+    DeviceCard,
+    fingerprint,
+    fingerprints_match,
+    key_id_for,
+    normalise_fingerprint,
+)
 from alhol_desk.core.sync.envelope import encrypt
 from alhol_desk.core.sync.keys import (
     IDENTITY_FILE,
     KEYS_DIR,
     SIGNING_KEY_FILE,
-    DeviceCard,
     DeviceKeys,
-    fingerprint,
-    fingerprints_match,
     generate_device_keys,
-    key_id_for,
     load_device_keys,
-    normalise_fingerprint,
 )
 
 DEVICE = "0123456789abcdef0123456789abcdef"

@@ -8,7 +8,8 @@ from pathlib import Path
 from ..errors import AlholError
 from ..storage import sync_repo
 from ..workspace import Workspace, utc_now
-from .keys import DeviceCard, fingerprint, fingerprints_match, load_device_keys
+from .cards import DeviceCard, fingerprint, fingerprints_match
+from .keys import load_device_keys
 
 MAX_CARD_BYTES = 64 * 1024
 

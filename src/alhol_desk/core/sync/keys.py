@@ -1,4 +1,4 @@
-"""This device's keys on disk, the public card other devices trust, and its fingerprint.
+"""This device's private keys on disk, optionally behind a passphrase asked once a session.
 
 Each device holds an Ed25519 signing key (``keys/signing.key``, PKCS#8 PEM) and an age
 X25519 identity (``keys/identity.age``, in the format ``age-keygen`` writes, so the stock
@@ -14,62 +14,35 @@ passphrase is only ever tested through scrypt. Unlocked keys are kept for the se
 (this process), so the passphrase is asked once; the asking is a hook
 (:func:`set_passphrase_prompt`) that the CLI and the window each fill in.
 
-A fingerprint is SHA-256 over a length-prefixed encoding of (device id, raw Ed25519 public
-key, age recipient), cut to 160 bits and written as 32 characters of Crockford base32
-(digits and capitals without I, L, O and U) in 8 groups of 4: short enough to read over
-the phone, and 160 bits leave no room to forge a card that reads the same.
+The public side (cards, key ids, fingerprints) is in :mod:`.cards`.
 """
 
 from __future__ import annotations
 
 import base64
-import binascii
 import hashlib
-import hmac
-import json
 import os
-import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
-    Ed25519PublicKey,
 )
-from pyrage import DecryptError, IdentityError, RecipientError, x25519
+from pyrage import DecryptError, IdentityError, x25519
 from pyrage import passphrase as age_passphrase
 
 from ..errors import AlholError
-from ..records import ROLES
-from .errors import BundleRejected, quoted
-from .strict_json import loads_strict
+from .cards import DeviceCard, key_id_for
 
 KEYS_DIR = "keys"
 SIGNING_KEY_FILE = "signing.key"
 IDENTITY_FILE = "identity.age"
 
-CARD_FORMAT = "alhol-desk-card"
-CARD_FORMAT_VERSION = 1
-CARD_MAX_BYTES = 64 * 1024
-CARD_FIELDS = ("device_id", "team", "role", "sign_public_key", "age_recipient")
-TEAM_MAX_LENGTH = 100
-
-CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-FINGERPRINT_GROUPS = 8
-FINGERPRINT_GROUP_SIZE = 4
-_FINGERPRINT_LENGTH = FINGERPRINT_GROUPS * FINGERPRINT_GROUP_SIZE
-_FINGERPRINT_DOMAIN = b"alhol-desk device fingerprint v1\x00"
-# What people type for what they hear: O for zero, I and L for one; separators dropped.
-_FINGERPRINT_TYPOS = str.maketrans({"O": "0", "I": "1", "L": "1"} | dict.fromkeys(" -_.\t\n", ""))
-
-_DEVICE_ID = re.compile(r"[0-9a-f]{32}")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _RESTORE = "restore the keys folder from a backup of this data folder"
 
 MIN_PASSPHRASE_LENGTH = 8
@@ -91,13 +64,6 @@ It may raise :class:`AlholError` to say why it cannot ask (no terminal)."""
 
 class KeysLocked(AlholError):
     """The keys are protected by a passphrase that was not given, or not right."""
-
-
-def key_id_for(public_key_raw: bytes) -> str:
-    """The id of an Ed25519 public key: hex of the first 16 bytes of SHA-256 of its 32 bytes."""
-    if len(public_key_raw) != 32:
-        raise ValueError("an Ed25519 public key is 32 bytes")
-    return hashlib.sha256(public_key_raw).digest()[:16].hex()
 
 
 @dataclass(frozen=True)
@@ -406,153 +372,3 @@ def _sync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-@dataclass(frozen=True)
-class DeviceCard:
-    """A device's public identity as it travels on USB; checked whenever one is made."""
-
-    device_id: str
-    team: str
-    role: str
-    sign_public_key: str
-    age_recipient: str
-
-    def __post_init__(self) -> None:
-        problem = _card_problem(self)
-        if problem:
-            raise AlholError(f"this device card is not valid: {problem}")
-
-    @property
-    def sign_public_key_raw(self) -> bytes:
-        return base64.b64decode(self.sign_public_key)
-
-    @property
-    def public_key(self) -> Ed25519PublicKey:
-        return Ed25519PublicKey.from_public_bytes(self.sign_public_key_raw)
-
-    @property
-    def key_id(self) -> str:
-        return key_id_for(self.sign_public_key_raw)
-
-    def to_json(self) -> bytes:
-        doc = {"format": CARD_FORMAT, "format_version": CARD_FORMAT_VERSION}
-        doc.update((name, getattr(self, name)) for name in CARD_FIELDS)
-        return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-    @classmethod
-    def parse(cls, data: bytes) -> DeviceCard:
-        """A card from its file's bytes, or :class:`AlholError` saying what is wrong with it."""
-        if len(data) > CARD_MAX_BYTES:
-            raise AlholError(
-                f"this file is too big to be a device card ({len(data) // 1024} KiB; a card "
-                "is under 1 KiB): choose the card file that alhol-desk wrote"
-            )
-        try:
-            doc: Any = loads_strict(data, max_depth=2, max_items=32)
-        except BundleRejected as exc:
-            raise AlholError(f"this is not a device card: {exc.reason}") from None
-        if not isinstance(doc, dict) or doc.get("format") != CARD_FORMAT:
-            raise AlholError("this file is not an alhol-desk device card")
-        version = doc.get("format_version")
-        if type(version) is int and version > CARD_FORMAT_VERSION:
-            raise AlholError("this card was made by a newer version of alhol-desk: update the app")
-        if version != CARD_FORMAT_VERSION or type(version) is not int:
-            raise AlholError(f"this device card has an unknown format_version {quoted(version)}")
-        for name in CARD_FIELDS:
-            if name not in doc:
-                raise AlholError(f"this device card has no {name}: ask for a new card")
-            if type(doc[name]) is not str:
-                raise AlholError(f"this device card's {name} is not text: ask for a new card")
-        for name in doc:
-            if name not in CARD_FIELDS and name not in ("format", "format_version"):
-                raise AlholError(f"this device card has an unexpected field {quoted(name)}")
-        return cls(*(doc[name] for name in CARD_FIELDS))
-
-
-def _card_problem(card: DeviceCard) -> str | None:
-    if not isinstance(card.device_id, str) or not _DEVICE_ID.fullmatch(card.device_id):
-        return f"the device id {quoted(card.device_id)} is not 32 lowercase hex characters"
-    team = card.team
-    if not isinstance(team, str) or not team.strip() or len(team) > TEAM_MAX_LENGTH:
-        return f"the team must be 1 to {TEAM_MAX_LENGTH} characters"
-    if _CONTROL.search(team):
-        return "the team name contains control characters"
-    if card.role not in ROLES:
-        return f"the role {quoted(card.role)} is not one of: {', '.join(ROLES)}"
-    if not _is_ed25519_b64(card.sign_public_key):
-        return "the signing key is not a base64 Ed25519 public key (32 bytes)"
-    recipient = card.age_recipient
-    try:
-        parsed = str(x25519.Recipient.from_str(recipient)) if isinstance(recipient, str) else None
-    except RecipientError:
-        parsed = None
-    if parsed != recipient:
-        return f"the age recipient {quoted(recipient)} is not a valid age1… public key"
-    return None
-
-
-def _is_ed25519_b64(text: Any) -> bool:
-    if not isinstance(text, str) or not text.isascii():
-        return False
-    try:
-        raw = base64.b64decode(text, validate=True)
-    except binascii.Error:
-        return False
-    # Canonical only: one key, one spelling (the decoder forgives stray bits in the padding).
-    if len(raw) != 32 or base64.b64encode(raw).decode("ascii") != text:
-        return False
-    try:
-        Ed25519PublicKey.from_public_bytes(raw)
-    except ValueError:
-        return False
-    return True
-
-
-def fingerprint(card: DeviceCard) -> str:
-    """What two people compare over the phone before trusting a card, e.g. ``7K3M-…-Q9TD``."""
-    digest = hashlib.sha256(_FINGERPRINT_DOMAIN)
-    parts = (card.device_id, card.sign_public_key_raw, card.age_recipient)
-    for part in (p.encode("ascii") if isinstance(p, str) else p for p in parts):
-        digest.update(len(part).to_bytes(4, "big"))
-        digest.update(part)
-    number = int.from_bytes(digest.digest()[: _FINGERPRINT_LENGTH * 5 // 8], "big")
-    chars = "".join(
-        CROCKFORD[(number >> (5 * (_FINGERPRINT_LENGTH - 1 - i))) & 31]
-        for i in range(_FINGERPRINT_LENGTH)
-    )
-    return _grouped(chars)
-
-
-def normalise_fingerprint(text: str) -> str:
-    """The canonical form of a typed fingerprint: any case, spaces or dashes, O/I/L for 0/1.
-
-    Raises :class:`AlholError` when it cannot be a fingerprint at all (wrong length,
-    characters outside the alphabet).
-    """
-    chars = text.upper().translate(_FINGERPRINT_TYPOS)
-    if len(chars) != _FINGERPRINT_LENGTH:
-        raise AlholError(
-            f"a fingerprint has {_FINGERPRINT_LENGTH} letters and digits "
-            f"({FINGERPRINT_GROUPS} groups of {FINGERPRINT_GROUP_SIZE}); this one has {len(chars)}"
-        )
-    wrong = sorted({c for c in chars if c not in CROCKFORD})
-    if wrong:
-        raise AlholError(
-            f"a fingerprint never contains {quoted(''.join(wrong))}: check what was read out"
-        )
-    return _grouped(chars)
-
-
-def fingerprints_match(card: DeviceCard, typed: str) -> bool:
-    """Whether ``typed`` is the card's fingerprint (compared in constant time)."""
-    try:
-        given = normalise_fingerprint(typed)
-    except AlholError:
-        return False
-    return hmac.compare_digest(given.encode("ascii"), fingerprint(card).encode("ascii"))
-
-
-def _grouped(chars: str) -> str:
-    size = FINGERPRINT_GROUP_SIZE
-    return "-".join(chars[i : i + size] for i in range(0, len(chars), size))

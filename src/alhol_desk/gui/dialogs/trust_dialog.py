@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ...core.browse import ascii_digits
 from ...core.errors import AlholError
 from ...core.sync import devices
-from ...core.sync.keys import CROCKFORD, FINGERPRINT_GROUP_SIZE, FINGERPRINT_GROUPS, DeviceCard
+from ...core.sync.cards import CROCKFORD, FINGERPRINT_GROUP_SIZE, FINGERPRINT_GROUPS, DeviceCard
 from ...core.workspace import Workspace
 from .. import i18n
 from .sync_parts import ProblemBox, align_leading, path_label
