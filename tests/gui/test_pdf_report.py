@@ -24,7 +24,7 @@ from alhol_desk.core import services
 from alhol_desk.core.demo import load_demo
 from alhol_desk.core.reports import Report, build_report
 from alhol_desk.core.workspace import Workspace
-from alhol_desk.gui import pdf_report
+from alhol_desk.gui import pdf_layout, pdf_report
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 NOW = datetime(2024, 6, 1, 9, 30, tzinfo=UTC)
@@ -213,14 +213,14 @@ def test_long_tables_break_between_rows_and_repeat_their_header(ws) -> None:
     assert data.startswith(b"%PDF-")
     # Lay out again to look at the placement itself.
     image = QImage(10, 10, QImage.Format.Format_ARGB32)
-    image.setDotsPerMeterX(round(pdf_report.RESOLUTION / 0.0254))
-    image.setDotsPerMeterY(round(pdf_report.RESOLUTION / 0.0254))
-    composer = pdf_report.Composer(pdf_report.Typesetter(image), 3000, 1800)
-    composer.add_grid(pdf_report.Bilingual([], []), pdf_report.batches_grid(report, words))
+    image.setDotsPerMeterX(round(pdf_layout.RESOLUTION / 0.0254))
+    image.setDotsPerMeterY(round(pdf_layout.RESOLUTION / 0.0254))
+    composer = pdf_layout.Composer(pdf_layout.Typesetter(image), 3000, 1800)
+    composer.add_grid(pdf_layout.Bilingual([], []), pdf_report.batches_grid(report, words))
     assert len(composer.pages) > 3
     seen = []
     for page in composer.pages:
-        rows = [(item, y) for item, y in page.items if isinstance(item, pdf_report.Row)]
+        rows = [(item, y) for item, y in page.items if isinstance(item, pdf_layout.Row)]
         assert rows[0][0].index is None  # every page's table starts with the header row
         for item, y in rows:
             assert y + item.height <= composer.height + 0.5  # never cut at the page's foot
@@ -240,9 +240,9 @@ def test_every_summary_figure_has_an_arabic_name(report_ws) -> None:
 
 
 def test_typed_text_keeps_its_direction() -> None:
-    assert pdf_report.starts_right_to_left("مصدر ميداني 2024")
-    assert not pdf_report.starts_right_to_left("2024-05-01 Le Monde")
-    assert not pdf_report.starts_right_to_left("2024-05-01")
+    assert pdf_layout.starts_right_to_left("مصدر ميداني 2024")
+    assert not pdf_layout.starts_right_to_left("2024-05-01 Le Monde")
+    assert not pdf_layout.starts_right_to_left("2024-05-01")
 
 
 def test_the_command_line_writes_a_pdf_without_a_display(tmp_path: Path) -> None:
