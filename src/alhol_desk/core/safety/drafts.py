@@ -90,7 +90,8 @@ def save_draft(data_dir: Path, form_name: str, values: Mapping[str, Any]) -> Pat
         "format": DRAFT_FORMAT,
         "format_version": DRAFT_FORMAT_VERSION,
         "form": _check_name(form_name),
-        "saved_at": datetime.now(UTC).isoformat(timespec="milliseconds"),
+        # Microseconds: two saves in one millisecond must still order as they came.
+        "saved_at": datetime.now(UTC).isoformat(timespec="microseconds"),
         "values": _check_values(values),
     }
     data = json.dumps(document, ensure_ascii=False, allow_nan=False).encode("utf-8")
