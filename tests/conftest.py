@@ -10,9 +10,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from alhol_desk.core.workspace import Workspace, initialise
 from alhol_desk.paths import HOME_ENV, database_path
+
+# In CI the property tests draw the same examples every run, so a submission's result does
+# not depend on the luck of the draw; locally they explore afresh each time.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 # A fixed "today" so date rules do not depend on when the suite runs.
 TODAY = date(2024, 6, 1)
