@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...core import sync_overview
@@ -13,13 +13,15 @@ from ...core.sync_overview import BundleEntry
 from ...core.workspace import Workspace
 from .. import i18n
 from ..screens import sync_text
+from .rows import Index, RowListModel
 
-Index = QModelIndex | QPersistentModelIndex
 _COLUMNS = ("at", "direction", "device", "seq", "changes", "effect", "outcome", "why")
 _REFUSED = ("refused", "quarantined")
 
 
-class BundleHistoryModel(QAbstractTableModel):
+class BundleHistoryModel(RowListModel):
+    COLUMNS = _COLUMNS
+
     def __init__(self, ws: Workspace, parent: Any = None) -> None:
         super().__init__(parent)
         self.ws = ws
@@ -82,19 +84,7 @@ class BundleHistoryModel(QAbstractTableModel):
     def entry(self, row: int) -> BundleEntry | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        if not 0 <= section < len(_COLUMNS):
-            return None
+    def column_title(self, section: int) -> str:
         return (
             self.tr("When"), self.tr("Direction"), self.tr("Device"), self.tr("Bundle"),
             self.tr("Changes"), self.tr("What it did"), self.tr("Outcome"), self.tr("Why"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from ...core import sync_overview
@@ -12,8 +12,8 @@ from ...core.sync_overview import ConflictView
 from ...core.workspace import Workspace
 from .. import i18n
 from ..i18n import translate
+from .rows import Index, RowListModel
 
-Index = QModelIndex | QPersistentModelIndex
 _COLUMNS = ("record", "field", "local", "incoming", "status")
 _CHOICE_FIELDS = ("status", "confidence")
 
@@ -60,7 +60,9 @@ def status_text(conflict: ConflictView) -> str:
     return translate("ConflictTableModel", "Resolved: %1").replace("%1", kept)
 
 
-class ConflictTableModel(QAbstractTableModel):
+class ConflictTableModel(RowListModel):
+    COLUMNS = _COLUMNS
+
     def __init__(self, ws: Workspace, parent: Any = None) -> None:
         super().__init__(parent)
         self.ws = ws
@@ -87,19 +89,7 @@ class ConflictTableModel(QAbstractTableModel):
                 return row
         return -1
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        if not 0 <= section < len(_COLUMNS):
-            return None
+    def column_title(self, section: int) -> str:
         return (
             self.tr("Record"), self.tr("Field"), self.tr("On this laptop"),
             self.tr("Incoming"), self.tr("Status"),

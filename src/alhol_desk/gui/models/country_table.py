@@ -5,9 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -15,8 +12,8 @@ from PySide6.QtCore import (
 from ...core.browse import fold, search_words
 from ...core.overview import STARTED
 from .. import i18n
+from .rows import Index, RowListModel
 
-Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ISO3_ROLE = Qt.ItemDataRole.UserRole
 # Status filter choices beyond the statuses themselves.
@@ -25,7 +22,9 @@ ALL, TRACKED, STARTED_ANY, NO_STATUS = "*all", "*tracked", "*started", "*none"
 _COLUMNS = ("country", "iso3", "status", "people", "batches", "last_update")
 
 
-class CountryTableModel(QAbstractTableModel):
+class CountryTableModel(RowListModel):
+    COLUMNS = _COLUMNS
+
     def __init__(self, rows: list[dict[str, Any]] | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows = rows or []
@@ -38,19 +37,7 @@ class CountryTableModel(QAbstractTableModel):
     def row_data(self, row: int) -> dict[str, Any]:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        if not 0 <= section < len(_COLUMNS):
-            return None
+    def column_title(self, section: int) -> str:
         headers = {
             "iso3": self.tr("ISO code"),
             "people": self.tr("People repatriated"),
