@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from alhol_desk.core.sync import keys
 from alhol_desk.core.sync.keys import (
     PASSPHRASE_ENV,
     KeysLocked,
@@ -17,6 +16,7 @@ from alhol_desk.core.sync.keys import (
     set_passphrase,
     set_passphrase_prompt,
 )
+from alhol_desk.core.sync.prompt import current_prompt
 from alhol_desk.core.workspace import Workspace
 from alhol_desk.gui import app as gui_app
 from alhol_desk.gui.dialogs import passphrase
@@ -107,7 +107,7 @@ def test_run_installs_the_window_prompt_and_puts_the_previous_one_back(
     seen: list[object] = []
 
     def fake_exec() -> int:
-        seen.append(keys._prompt)
+        seen.append(current_prompt())
         for window in QApplication.topLevelWidgets():
             if isinstance(window, MainWindow):
                 window.close()
@@ -120,7 +120,7 @@ def test_run_installs_the_window_prompt_and_puts_the_previous_one_back(
     try:
         assert gui_app.run(data_dir, operator="Tester") == 0
         assert seen == [window_passphrase]
-        assert keys._prompt is terminal
+        assert current_prompt() is terminal
     finally:
         set_passphrase_prompt(previous)
         Translations().install("en")

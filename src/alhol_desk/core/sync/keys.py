@@ -12,7 +12,7 @@ password is not the passphrase but a hash of the age identity: PKCS#8 encryption
 PBKDF2 with 2,048 rounds, thousands of times cheaper to guess against than scrypt, so the
 passphrase is only ever tested through scrypt. Unlocked keys are kept for the session
 (this process), so the passphrase is asked once; the asking is a hook
-(:func:`set_passphrase_prompt`) that the CLI and the window each fill in.
+(:func:`.prompt.set_passphrase_prompt`) that the CLI and the window each fill in.
 
 The public side (cards, key ids, fingerprints) is in :mod:`.cards`.
 """
@@ -23,7 +23,6 @@ import base64
 import hashlib
 import os
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,6 +38,14 @@ from pyrage import passphrase as age_passphrase
 from ..errors import AlholError
 from .cards import DeviceCard, key_id_for
 
+# The prompt hook and the variables' names live in .prompt, which the CLI imports without
+# loading cryptography; re-exported here for existing callers.
+from .prompt import NEW_PASSPHRASE_ENV as NEW_PASSPHRASE_ENV
+from .prompt import PASSPHRASE_ENV as PASSPHRASE_ENV
+from .prompt import PassphrasePrompt as PassphrasePrompt
+from .prompt import current_prompt
+from .prompt import set_passphrase_prompt as set_passphrase_prompt
+
 KEYS_DIR = "keys"
 SIGNING_KEY_FILE = "signing.key"
 IDENTITY_FILE = "identity.age"
@@ -51,15 +58,6 @@ MAX_PASSPHRASE_ATTEMPTS = 3
 _AGE_FILE_MAGIC = (b"age-encryption.org/", b"-----BEGIN AGE ENCRYPTED FILE-----")
 _SIGNING_PASSWORD_DOMAIN = b"alhol-desk signing key password v1\x00"
 _ENCRYPTED_PEM = b"-----BEGIN ENCRYPTED PRIVATE KEY-----"
-
-# Where scripts give the passphrase (CLI and window alike): the variables' names, not secrets.
-PASSPHRASE_ENV = "ALHOL_DESK_PASSPHRASE"  # noqa: S105
-NEW_PASSPHRASE_ENV = "ALHOL_DESK_NEW_PASSPHRASE"  # noqa: S105
-
-PassphrasePrompt = Callable[[Path, int], str | None]
-"""Asks for the passphrase of the keys in a data folder: ``(data folder, attempt)`` (attempt
-1 to 3; above 1 the previous answer was wrong) returns the passphrase, or None to give up.
-It may raise :class:`AlholError` to say why it cannot ask (no terminal)."""
 
 
 class KeysLocked(AlholError):
@@ -174,19 +172,8 @@ def check_new_passphrase(passphrase: str) -> None:
 
 # --- unlocking, once per session ---------------------------------------------------------
 
-_prompt: PassphrasePrompt | None = None
 _unlocked: dict[tuple[object, ...], DeviceKeys] = {}
 _unlock_guard = threading.Lock()
-
-
-def set_passphrase_prompt(prompt: PassphrasePrompt | None) -> PassphrasePrompt | None:
-    """Install how to ask for the passphrase (CLI: env or terminal; GUI: a dialog).
-
-    Returns the previous hook, so a caller can put it back.
-    """
-    global _prompt
-    previous, _prompt = _prompt, prompt
-    return previous
 
 
 def forget_unlocked_keys() -> None:
@@ -256,8 +243,9 @@ def _unlock_identity(
 ) -> x25519.Identity:
     for attempt in range(1, MAX_PASSPHRASE_ATTEMPTS + 1):
         given = passphrase
-        if given is None and _prompt is not None:
-            given = _prompt(data_dir, attempt)
+        prompt = current_prompt()
+        if given is None and prompt is not None:
+            given = prompt(data_dir, attempt)
         if given is None:
             if attempt == 1:
                 raise KeysLocked(
