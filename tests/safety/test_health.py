@@ -166,17 +166,17 @@ def test_the_cli_says_it_in_one_line_and_exits_1(folder: Path, run: Any) -> None
 def test_damage_found_later_is_one_line_not_a_traceback(folder: Path, run: Any) -> None:
     """quick_check does not read every index entry: damage it missed surfaces as SQLite's
     own error while working, and the CLI turns it into one line that points at check."""
-    from alhol_desk.cli import commands
+    from alhol_desk.core import services
 
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise sqlite3.DatabaseError("database disk image is malformed")
 
-    original = commands.services.batches
-    commands.services.batches = broken  # type: ignore[assignment]
+    original = services.batches
+    services.batches = broken  # type: ignore[assignment]
     try:
         result = run("--data-dir", str(folder), "batch", "list")
     finally:
-        commands.services.batches = original  # type: ignore[assignment]
+        services.batches = original  # type: ignore[assignment]
     assert result.code == 1
     assert result.err == (
         "error: the database could not be used (database disk image is malformed); nothing "

@@ -17,7 +17,8 @@ from typing import Any
 
 import pytest
 
-from alhol_desk.cli import commands, main
+from alhol_desk.cli import main
+from alhol_desk.core import services
 from alhol_desk.paths import log_path
 
 OPERATOR = "Zainab Qaradawi"
@@ -136,7 +137,7 @@ def test_a_full_session_logs_no_personal_data(
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise KeyError(f"no entry for {ESCORT} going to {DESTINATION}")
 
-    monkeypatch.setattr(commands.services, "batches", broken)
+    monkeypatch.setattr(services, "batches", broken)
     code, _, err = desk(*f, "batch", "list")
     assert code == 1 and "unexpected problem" in err
 

@@ -1,25 +1,32 @@
-"""The headless command line (see README "Command line"); Qt is imported only by ``gui``."""
+"""The headless command line (see README "Command line"); Qt is imported only by ``gui``.
+
+This package is the window's entry point: whatever it imports before the ``gui`` handler
+runs delays the window (docs/performance.md). So importing it and building the parser load
+argparse and little else; ``main`` imports what it needs once the command is known, and each
+command imports the core inside its handler.
+"""
 
 from __future__ import annotations
 
-import logging
-import sqlite3
 import sys
-from collections.abc import Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..core.errors import AlholError
-from ..core.safety.logs import redacted_traceback
-from ..core.sync.keys import set_passphrase_prompt
-from ..paths import log_path, resolve_data_dir
 from .parser import build_parser
-from .safety_commands import terminal_passphrase
 
-log = logging.getLogger("alhol_desk")
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+
+_LOGGER = "alhol_desk"
 
 
 def _setup_logging(data_dir: Path) -> None:
     """Log to the data folder's file, once it exists; ids and counts only, never names or notes."""
+    import logging
+
+    from ..paths import log_path
+
+    log = logging.getLogger(_LOGGER)
     if not data_dir.is_dir() or any(isinstance(h, logging.FileHandler) for h in log.handlers):
         return
     handler = logging.FileHandler(log_path(data_dir), encoding="utf-8")
@@ -34,6 +41,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.handler is None:  # no command: the window
         args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+
+    import logging
+    import sqlite3
+
+    from ..core.errors import AlholError
+    from ..core.safety.logs import redacted_traceback
+    from ..core.sync.prompt import set_passphrase_prompt
+    from ..paths import log_path, resolve_data_dir
+    from .safety_commands import terminal_passphrase
+
+    log = logging.getLogger(_LOGGER)
     data_dir = resolve_data_dir(args.data_dir)
     _setup_logging(data_dir)
     previous_prompt = set_passphrase_prompt(terminal_passphrase)

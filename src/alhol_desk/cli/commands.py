@@ -1,4 +1,9 @@
-"""One function per command: parse arguments into service calls, print results."""
+"""One function per command: parse arguments into service calls, print results.
+
+The core (even its errors) is imported inside the handlers, not here: the parser imports
+this module on the way to opening the window, and the core's imports would delay it
+(docs/performance.md).
+"""
 
 from __future__ import annotations
 
@@ -8,19 +13,14 @@ import json
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..core import overview, services
-from ..core.demo import load_demo
-from ..core.errors import AlholError, Issue, ValidationFailed
-from ..core.maintenance import check_data_dir
-from ..core.safety.health import DatabaseDamaged, ensure_database_sound
-from ..core.sync.devices import identity
-from ..core.workspace import Workspace, initialise, open_workspace
-from ..paths import database_path
 from .options import BATCH_OPTIONS, STATUS_EVENT_OPTIONS
+
+if TYPE_CHECKING:
+    from ..core.errors import Issue
+    from ..core.workspace import Workspace
 
 Handler = Callable[[argparse.Namespace, Path], int]
 
@@ -44,6 +44,9 @@ def _workspace(
 ) -> Iterator[Workspace]:
     """The data folder, opened for this command: a writer takes the folder's lock; a
     reader (list, stats, verify, keys show) runs beside a writer and cannot write."""
+    from ..core.errors import AlholError, ValidationFailed
+    from ..core.workspace import open_workspace
+
     ws = open_workspace(data_dir, operator=args.operator, read_only=read_only)
     for notice in ws.notices:
         print(f"warning: {notice}", file=sys.stderr)
@@ -77,6 +80,8 @@ def gui(args: argparse.Namespace, data_dir: Path) -> int:
     try:
         run = importlib.import_module("alhol_desk.gui.app").run
     except ImportError:
+        from ..core.errors import AlholError
+
         raise AlholError(
             "the window is not available in this installation; use the commands listed by "
             "alhol-desk --help"
@@ -86,6 +91,9 @@ def gui(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def init(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..core.sync.devices import identity
+    from ..core.workspace import initialise
+
     passphrase = None
     if args.passphrase:
         from .safety_commands import ask_new_passphrase
@@ -106,6 +114,8 @@ def init(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def demo(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..core.demo import load_demo
+
     with _workspace(args, data_dir) as ws:
         added = load_demo(ws)
     print(f"demo records added: {added}" if added else "demo records already present")
@@ -113,6 +123,8 @@ def demo(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def country_list(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..core import overview
+
     with _workspace(args, data_dir, read_only=True) as ws:
         rows = overview.country_list(ws)
     if not args.all:
@@ -132,6 +144,8 @@ def country_list(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def country_status(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..core import services
+
     fields = {
         "country": args.iso3,
         "status": args.status,
@@ -147,6 +161,8 @@ def country_status(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def batch_add(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..core import services
+
     with _workspace(args, data_dir) as ws:
         saved = services.save_batch(ws, _batch_fields(args))
     _warn(saved.warnings)
@@ -155,6 +171,9 @@ def batch_add(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def batch_edit(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..core import services
+    from ..core.errors import AlholError
+
     fields = _batch_fields(args)
     if not fields:
         raise AlholError("nothing to change: give at least one field, e.g. --girls 12")
@@ -168,6 +187,8 @@ def batch_edit(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def batch_delete(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..core import services
+
     with _workspace(args, data_dir) as ws:
         services.delete_batch(ws, args.id)
     print(f"{args.id}: deleted")
@@ -175,6 +196,10 @@ def batch_delete(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def batch_list(args: argparse.Namespace, data_dir: Path) -> int:
+    from dataclasses import asdict
+
+    from ..core import services
+
     with _workspace(args, data_dir, read_only=True) as ws:
         rows = services.batches(ws, country=args.country)
     if args.json:
@@ -191,6 +216,8 @@ def batch_list(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def stats(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..core import overview
+
     with _workspace(args, data_dir, read_only=True) as ws:
         figures = overview.stats(ws)
     if args.json:
@@ -214,6 +241,11 @@ def _print_stats(figures: Mapping[str, Any]) -> None:
 
 
 def check(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..core.errors import AlholError
+    from ..core.maintenance import check_data_dir
+    from ..core.safety.health import DatabaseDamaged, ensure_database_sound
+    from ..paths import database_path
+
     if database_path(data_dir).exists():
         try:  # a damaged file is read only through a read-only connection, never opened
             ensure_database_sound(data_dir)

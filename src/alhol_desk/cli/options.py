@@ -1,4 +1,15 @@
-"""CLI option names of record fields, so messages name the option the user typed."""
+"""CLI option names of record fields, so messages name the option the user typed.
+
+Also the choices the parser offers, copied from the core so that building the parser imports
+none of it (start-up time of the window; docs/performance.md);
+tests/cli/test_import_cost.py checks that the copies still match.
+"""
+
+# = core.records.ROLES, BATCH_STATUSES, COUNTRY_STATUSES; core.report_files.CSV_TABLES
+ROLES = ("field", "hq")
+BATCH_STATUSES = ("planned", "confirmed", "departed", "received", "cancelled")
+COUNTRY_STATUSES = ("not_engaged", "in_talks", "initiated", "ongoing", "completed", "suspended")
+CSV_TABLES = ("batches", "countries")
 
 # CLI option -> batch field. Also gives each field the name users see in messages.
 BATCH_OPTIONS: dict[str, str] = {

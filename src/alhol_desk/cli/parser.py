@@ -1,13 +1,17 @@
-"""Argument parsing for every command of the CLI contract."""
+"""Argument parsing for every command of the CLI contract.
+
+Building the parser runs before the window opens, so it imports no part of the core: the
+command modules import it inside their handlers, and the choices shown come from
+options.py (start-up time of the window; docs/performance.md).
+"""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
-from ..core.records import BATCH_STATUSES, COUNTRY_STATUSES, ROLES
 from . import commands, report_commands, sync_commands
-from .options import BATCH_OPTIONS
+from .options import BATCH_OPTIONS, BATCH_STATUSES, COUNTRY_STATUSES, ROLES
 
 _HELP_EPILOG = "Exit codes: 0 done, 1 refused (one line 'error: ...' on stderr), 2 usage."
 

@@ -1,4 +1,8 @@
-"""Commands for reports (CSV, XLSX, and PDF through the desktop app), backup and restore."""
+"""Commands for reports (CSV, XLSX, and PDF through the desktop app), backup and restore.
+
+The core (reports, backup, even its errors) is imported inside the handlers: the parser
+imports this module on the way to opening the window (docs/performance.md).
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,13 @@ import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..core import backup as backups
-from ..core import report_files
-from ..core.errors import AlholError
-from ..core.reports import Report, build_report
 from .commands import _workspace
+from .options import CSV_TABLES
+
+if TYPE_CHECKING:
+    from ..core.reports import Report
 
 FORMATS = ("csv", "xlsx", "pdf")
 PDF_MODULE = "alhol_desk.gui.pdf_report"  # provides write_pdf(report, out) -> Path
@@ -20,6 +25,8 @@ PDF_MODULE = "alhol_desk.gui.pdf_report"  # provides write_pdf(report, out) -> P
 
 def _pdf_writer() -> Callable[[Report, Path], Path]:
     """The PDF is drawn with Qt by the desktop app's code; the core has no PDF stack."""
+    from ..core.errors import AlholError
+
     try:
         module = importlib.import_module(PDF_MODULE)
     except ImportError:
@@ -32,6 +39,10 @@ def _pdf_writer() -> Callable[[Report, Path], Path]:
 
 
 def report(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..core import report_files
+    from ..core.errors import AlholError
+    from ..core.reports import build_report
+
     out = Path(args.out)
     if args.table is not None and args.format != "csv":
         raise AlholError(
@@ -56,12 +67,16 @@ def report(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def backup(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..core import backup as backups
+
     path = backups.backup_database(data_dir, Path(args.out))
     print(path)
     return 0
 
 
 def restore(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..core import backup as backups
+
     done = backups.restore_database(data_dir, Path(args.file))
     if done.kept_aside is not None:
         print(f"the database it replaced is kept as {done.kept_aside}", file=sys.stderr)
@@ -93,9 +108,7 @@ def add_commands(sub: object) -> None:
         action="store_true",
         help="for reports that leave HQ: counts of 1 to 4 shown as <5, notes left out",
     )
-    rep.add_argument(
-        "--table", choices=report_files.CSV_TABLES, help="CSV only: which table (default batches)"
-    )
+    rep.add_argument("--table", choices=CSV_TABLES, help="CSV only: which table (default batches)")
     rep.set_defaults(handler=report)
 
     bak = sub.add_parser("backup", help="write a consistent copy of the database; prints its path")

@@ -4,6 +4,10 @@ The passphrase is read, in order, from ``ALHOL_DESK_PASSPHRASE`` (scripts), else
 the terminal (not echoed), at most three times; a new one from ``ALHOL_DESK_NEW_PASSPHRASE``,
 else asked twice on the terminal. Without a terminal and without the variable the command
 is refused with one line that says so.
+
+The core (cryptography and age for the keys; even its errors) is imported inside the
+functions that use it: the CLI installs the prompt and builds the parser on the way to
+opening the window (docs/performance.md).
 """
 
 from __future__ import annotations
@@ -14,17 +18,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..core.errors import AlholError
-from ..core.safety.retire import retire_identity
-from ..core.sync import devices
-from ..core.sync.keys import (
-    NEW_PASSPHRASE_ENV,
-    PASSPHRASE_ENV,
-    check_new_passphrase,
-    keys_are_protected,
-    load_device_keys,
-    set_passphrase,
-)
+from ..core.sync.prompt import NEW_PASSPHRASE_ENV, PASSPHRASE_ENV
 from .commands import _workspace
 
 
@@ -33,7 +27,9 @@ def _has_terminal() -> bool:
 
 
 def terminal_passphrase(data_dir: Path, attempt: int) -> str | None:
-    """The CLI's passphrase hook for :func:`alhol_desk.core.sync.keys.set_passphrase_prompt`."""
+    """The CLI's passphrase hook for :func:`alhol_desk.core.sync.prompt.set_passphrase_prompt`."""
+    from ..core.errors import AlholError
+
     given = os.environ.get(PASSPHRASE_ENV)
     if given is not None:
         return given if attempt == 1 else None  # a wrong variable is not asked again
@@ -49,6 +45,9 @@ def terminal_passphrase(data_dir: Path, attempt: int) -> str | None:
 
 def ask_new_passphrase() -> str:
     """A new passphrase: from the environment, else typed twice on the terminal."""
+    from ..core.errors import AlholError
+    from ..core.sync.keys import check_new_passphrase
+
     given = os.environ.get(NEW_PASSPHRASE_ENV)
     if given is not None:
         check_new_passphrase(given)
@@ -66,6 +65,8 @@ def ask_new_passphrase() -> str:
 
 
 def keys_passphrase(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..core.sync.keys import keys_are_protected, load_device_keys, set_passphrase
+
     with _workspace(args, data_dir) as ws:
         protected = keys_are_protected(ws.data_dir)
         if args.remove and not protected:
@@ -84,6 +85,10 @@ def keys_passphrase(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def keys_retire(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..core.errors import AlholError
+    from ..core.safety.retire import retire_identity
+    from ..core.sync import devices
+
     if not args.yes:
         raise AlholError(
             "keys retire makes new keys and a new device id for this laptop; every device "

@@ -1,18 +1,24 @@
-"""Commands for keys, bundles and conflicts."""
+"""Commands for keys, bundles and conflicts.
+
+The core (cryptography, age, the bundle schema; even its errors) is imported inside the
+handlers: the parser imports this module on the way to opening the window
+(docs/performance.md).
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import asdict
 from pathlib import Path
 
-from ..core.errors import AlholError
-from ..core.sync import devices, exporter, importer, resolution
 from .commands import _print_json, _workspace
 
 
 def keys_show(args: argparse.Namespace, data_dir: Path) -> int:
+    from dataclasses import asdict
+
+    from ..core.sync import devices
+
     with _workspace(args, data_dir, read_only=True) as ws:
         me = devices.identity(ws)
     if args.json:
@@ -26,6 +32,8 @@ def keys_show(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def keys_card(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..core.sync import devices
+
     with _workspace(args, data_dir, read_only=True) as ws:
         path = devices.write_card(ws, Path(args.out))
         fingerprint = devices.identity(ws).fingerprint
@@ -35,6 +43,8 @@ def keys_card(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def keys_trust(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..core.sync import devices
+
     with _workspace(args, data_dir) as ws:
         card = devices.trust_card(ws, Path(args.file), args.fingerprint)
     print(f"trusted {card.role} device {card.device_id} (team {card.team})")
@@ -42,6 +52,8 @@ def keys_trust(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def keys_revoke(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..core.sync import devices
+
     with _workspace(args, data_dir) as ws:
         peer = devices.revoke_device(ws, args.device_id, args.after_seq)
     print(
@@ -52,6 +64,8 @@ def keys_revoke(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def export(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..core.sync import exporter
+
     with _workspace(args, data_dir) as ws:
         result = exporter.export_bundle(ws, Path(args.out), full=args.full)
     since = "everything" if args.full or result.since is None else f"since {result.since}"
@@ -61,6 +75,8 @@ def export(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def import_(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..core.sync import importer
+
     refused = 0
     with _workspace(args, data_dir) as ws:
         for name in args.files:
@@ -74,6 +90,9 @@ def import_(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def verify(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..core.errors import AlholError
+    from ..core.sync import importer
+
     with _workspace(args, data_dir, read_only=True) as ws:
         report = importer.verify_bundle(ws, Path(args.file))
     if report.outcome == "refused":
@@ -85,6 +104,8 @@ def verify(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def conflicts_list(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..core.sync import resolution
+
     with _workspace(args, data_dir, read_only=True) as ws:
         rows = resolution.open_conflicts(ws, include_resolved=args.all)
     if args.json:
@@ -101,6 +122,8 @@ def conflicts_list(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def conflicts_resolve(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..core.sync import resolution
+
     with _workspace(args, data_dir) as ws:
         result = resolution.resolve_conflict(ws, args.id, args.keep)
     print(
