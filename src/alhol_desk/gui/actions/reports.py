@@ -14,18 +14,18 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
-from ...core import report_files
-from ...core.browse import reader
 from ...core.errors import AlholError
-from ...core.reports import build_report
-from ...core.workspace import Workspace
 from ..dialogs import questions
 from ..models.background import run_in_background
+
+if TYPE_CHECKING:
+    from ...core.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +56,12 @@ class Written:
 
 def write_report(ws: Workspace, kind: str, out: Path, *, suppress_small: bool) -> Written:
     """Read the report through a connection of its own and write it (for a worker thread)."""
+    # Imported here, not with the menu: the window paints before the reports are needed.
+    from ...core import report_files
+    from ...core.browse import reader
+    from ...core.reports import build_report
+    from ...core.workspace import Workspace
+
     fmt, table, _suffix = FORMATS[kind]
     with reader(ws.data_dir) as db:
         own = Workspace(ws.data_dir, db, ws.device, ws.operator, ws.clock, ws.today)

@@ -1,6 +1,6 @@
 """The window's passphrase prompt for keys protected at rest (issue 7, keys at rest).
 
-Installed by ``app.run`` with ``core.sync.keys.set_passphrase_prompt``; the core asks at
+Installed by ``app.run`` with ``core.sync.prompt.set_passphrase_prompt``; the core asks at
 most three times per unlock, once per session. ``ALHOL_DESK_PASSPHRASE`` is honoured
 first, as on the command line, and only for the first attempt: a wrong variable is not
 tried again, the user is asked instead.
@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
 
-from ...core.sync.keys import MAX_PASSPHRASE_ATTEMPTS, PASSPHRASE_ENV
 from ..i18n import number, translate
 
 
@@ -25,6 +24,9 @@ def ask(parent: QWidget | None, title: str, text: str) -> str | None:
 
 def window_passphrase(data_dir: Path, attempt: int) -> str | None:
     """The GUI's hook for ``set_passphrase_prompt``: (data folder, attempt 1..3) → passphrase."""
+    # Imported when asked, not when installed: the keys module (cryptography) is heavy.
+    from ...core.sync.keys import MAX_PASSPHRASE_ATTEMPTS, PASSPHRASE_ENV
+
     given = os.environ.get(PASSPHRASE_ENV)
     if given is not None and attempt == 1:
         return given
