@@ -19,6 +19,7 @@ from alhol_desk.gui.forms.batch_form import BatchDialog
 from alhol_desk.gui.i18n import Translations
 from alhol_desk.gui.main_window import SCREENS, MainWindow
 from alhol_desk.gui.preferences import Preferences
+from alhol_desk.paths import database_path
 
 
 @pytest.fixture
@@ -219,20 +220,42 @@ def test_run_opens_the_window_on_the_data_and_returns_its_exit_code(
     qtbot, workspace: Workspace, data_dir: Path, monkeypatch
 ) -> None:
     load_demo(workspace)
-    seen: list[str] = []
+    seen: list[object] = []
 
     def fake_exec() -> int:
         [window] = [
             w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
         ]
+        # The window paints first, saying the data is opening; the data opens after.
+        assert not window.attached
+        assert window.findChild(QLabel, "opening").text() == "Opening the data…"
+        assert not window.menuBar().isEnabled() and not window.nav.isEnabled()
+        qtbot.waitUntil(lambda: window.attached)
         seen.append(window.windowTitle())
+        seen.append(window.stack.currentWidget().objectName())
+        assert window.menuBar().isEnabled() and window.nav.isEnabled()
         window.close()
         window.deleteLater()
         return 0
 
     monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
     assert gui_app.run(data_dir, operator="Tester") == 0
-    assert seen == ["alhol-desk — Hasakah 1"]
+    assert seen == ["alhol-desk — Hasakah 1", "screen_dashboard"]
+    Translations().install("en")
+
+
+def test_run_on_a_folder_it_cannot_open_says_why_and_returns_one(
+    qtbot, data_dir: Path, monkeypatch
+) -> None:
+    """The window is up when the database turns out unusable: it says why and the app ends."""
+    database_path(data_dir).write_bytes(b"this is not a database" * 100)
+    messages: list[str] = []
+    monkeypatch.setattr(
+        gui_app.QMessageBox, "critical", lambda parent, title, text: messages.append(text)
+    )
+    assert gui_app.run(data_dir, operator="Tester") == 1  # the real event loop, ended
+    assert len(messages) == 1 and "database" in messages[0].lower()
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()]
     Translations().install("en")
 
 

@@ -164,7 +164,8 @@ def test_a_batch_typed_into_the_real_window_lands_and_every_screen_is_shot(
     output = tmp_path / "window-output.txt"
     app = launch(desktop, data_dir, output)
     try:
-        main = desktop.window("alhol-desk")
+        # The window paints first and opens the data after; its title names the team then.
+        main = desktop.window("alhol-desk — Hasakah 1")
         desktop.focus(main)
         desktop.keys("ctrl+3", "ctrl+n")
         form = desktop.window("New batch")

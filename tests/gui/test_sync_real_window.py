@@ -135,7 +135,7 @@ def test_every_sync_screen_in_the_real_window(
 
     app = launch(desktop, hq, output)
     try:
-        main = desktop.window("alhol-desk")
+        main = desktop.window("alhol-desk — HQ Erbil")  # once the data is open
         desktop.focus(main)
         desktop.keys("ctrl+4")
         shot(main, "1-send-and-receive")

@@ -5,23 +5,29 @@ from __future__ import annotations
 import logging
 import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from ..core.demo import load_demo
 from ..core.errors import AlholError, NotInitialised
 from ..core.safety.logs import redacted_traceback
-from ..core.workspace import Workspace, initialise, open_workspace
-from ..paths import log_path, resource_path
+from ..paths import database_path, log_path, resource_path
 from .i18n import Translations
 from .preferences import Preferences
 
+if TYPE_CHECKING:
+    from ..core.workspace import Workspace
+    from .main_window import MainWindow
+
 log = logging.getLogger(__name__)
 DEMO_TEAM = "Demo"
+# A window never painted (started minimised, say) opens its data after this long anyway.
+OPEN_UNPAINTED_AFTER_MS = 1000
 
 
 def application() -> QApplication:
@@ -50,6 +56,10 @@ def open_data(
     translations: Translations,
 ) -> Workspace | None:
     """The workspace to show: opened, set up by the wizard (None if cancelled), or the demo."""
+    # Imported here: the window paints before the database is opened (see _run).
+    from ..core.demo import load_demo
+    from ..core.workspace import initialise, open_workspace
+
     try:
         ws = open_workspace(data_dir, operator=operator)
     except NotInitialised:
@@ -102,7 +112,7 @@ def _back_up_at_startup(data_dir: Path) -> None:
 
 def run(data_dir: Path, operator: str | None = None, demo: bool = False) -> int:
     """Open the window on ``data_dir``; returns the exit code (0 also when set-up is cancelled)."""
-    from ..core.sync.keys import set_passphrase_prompt
+    from ..core.sync.prompt import set_passphrase_prompt
     from .dialogs.passphrase import window_passphrase
 
     app = application()
@@ -119,25 +129,92 @@ def _run(app: QApplication, data_dir: Path, operator: str | None, demo: bool) ->
     prefs = Preferences(data_dir)
     translations = Translations()
     translations.install(first_language(prefs))
-    try:
-        ws = open_data(
+
+    def open_now() -> Workspace | None:
+        return open_data(
             data_dir, operator=operator, demo=demo, prefs=prefs, translations=translations
         )
-    except AlholError as error:
-        QMessageBox.critical(None, "alhol-desk", str(error))
-        return 1
-    if ws is None:
-        return 0
+
     from .main_window import MainWindow
 
     previous_hook = sys.excepthook
     sys.excepthook = _report_unexpected(data_dir)
+    opener: _Opener | None = None
     try:
-        window = MainWindow(ws, prefs, translations)
+        if demo or database_path(data_dir).exists():
+            # The window paints first and opens the data just after: it appears at once,
+            # and says "Opening the data…" while the database is checked and opened.
+            window = MainWindow(None, prefs, translations)
+            opener = _Opener(app, window, open_now, data_dir)
+        else:
+            # First run: the wizard sets the folder up, then the window opens on it.
+            try:
+                ws = open_now()
+            except AlholError as error:
+                QMessageBox.critical(None, "alhol-desk", str(error))
+                return 1
+            if ws is None:
+                return 0
+            window = MainWindow(ws, prefs, translations)
+            opener = _Opener(app, window, open_now, data_dir, ws)
         window.show()
-        # After the first paint, not before: a field laptop opens on a usable window.
-        QTimer.singleShot(0, lambda: _back_up_at_startup(data_dir))
         return int(app.exec())
     finally:
         sys.excepthook = previous_hook
-        ws.close()
+        if opener is not None:
+            opener.close()
+
+
+class _Opener:
+    """Opens the window's data once, after its first paint; ends the loop if it cannot.
+
+    Given a workspace already open (the first run's wizard made it), it only keeps it.
+    """
+
+    def __init__(
+        self,
+        app: QApplication,
+        window: MainWindow,
+        open_data: Callable[[], Workspace | None],
+        data_dir: Path,
+        ws: Workspace | None = None,
+    ) -> None:
+        self.app, self.window, self.data_dir = app, window, data_dir
+        self._open_data = open_data
+        self.ws = ws
+        self.started = ws is not None
+        if ws is not None:
+            QTimer.singleShot(0, lambda: _back_up_at_startup(data_dir))
+            return
+        window.first_painted.connect(lambda: QTimer.singleShot(0, self.open))
+        QTimer.singleShot(OPEN_UNPAINTED_AFTER_MS, self.open)
+
+    def open(self) -> None:
+        if self.started:
+            return
+        self.started = True
+        try:
+            ws = self._open_data()
+        except AlholError as error:
+            QMessageBox.critical(self.window, "alhol-desk", str(error))
+            self._end(1)
+            return
+        if ws is None:  # the wizard was cancelled
+            self._end(0)
+            return
+        self.ws = ws
+        self.window.attach(ws)
+        # After the window shows its data, not before: a field laptop opens on a usable window.
+        QTimer.singleShot(0, lambda: _back_up_at_startup(self.data_dir))
+
+    def _end(self, code: int) -> None:
+        """Close the window and end the loop with ``code`` (closing alone would say 0)."""
+        from PySide6.QtCore import Qt  # not at the top: see i18n.Translations.install
+
+        self.window.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
+        self.window.close()
+        self.app.exit(code)
+
+    def close(self) -> None:
+        if self.ws is not None:
+            self.ws.close()

@@ -3,6 +3,11 @@
 Screens are built the first time they are shown, so opening the window costs only the
 screen it opens on. A language switch rebuilds the frame and its screens in the new
 language and direction, keeping the screen the user was on.
+
+The window can paint before its data is open: built without a workspace, it shows its
+frame (navigation, menus, status bar) with "Opening the data…", emits ``first_painted``
+at its first paint, and becomes usable when ``attach`` gives it the workspace. Start-up
+(``app.run``) opens the database after that first paint, so the window appears at once.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -20,6 +25,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QIcon,
     QKeySequence,
+    QPaintEvent,
 )
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,17 +38,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.demo import load_demo
 from ..core.errors import AlholError
-from ..core.workspace import Workspace
 from ..paths import resource_path
 from . import i18n
-from .actions.reports import add_report_actions
 from .dialogs import questions
 from .i18n import QT_TRANSLATE_NOOP
 from .preferences import Preferences
 
 if TYPE_CHECKING:
+    from ..core.workspace import Workspace
     from .screens.sync_actions import SyncActions
 
 log = logging.getLogger(__name__)
@@ -59,9 +63,13 @@ SCREENS: dict[str, tuple[str, str]] = {
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ws: Workspace, prefs: Preferences, translations: i18n.Translations) -> None:
+    first_painted = Signal()  # once, after the window's first paint
+
+    def __init__(
+        self, ws: Workspace | None, prefs: Preferences, translations: i18n.Translations
+    ) -> None:
         super().__init__()
-        self.ws = ws
+        self._ws = ws
         self.prefs = prefs
         self.translations = translations
         self.setObjectName("main_window")
@@ -69,31 +77,66 @@ class MainWindow(QMainWindow):
         self.screens: dict[str, QWidget] = {}
         self.current = ""
         self._sync: SyncActions | None = None
+        self._painted = False
         self.setAcceptDrops(True)  # .alhol files dropped on the window are imported
         self._build()
         geometry = prefs.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 760)
-        self.show_screen(prefs.last_screen if prefs.last_screen in SCREENS else "dashboard")
+        if ws is not None:
+            self._opened()
+
+    @property
+    def ws(self) -> Workspace:
+        """The open workspace (the window's actions are disabled until it is attached)."""
+        if self._ws is None:
+            raise RuntimeError("the main window has no workspace yet")
+        return self._ws
+
+    @property
+    def attached(self) -> bool:
+        return self._ws is not None
+
+    def attach(self, ws: Workspace) -> None:
+        """Show the data: the frame is rebuilt with the team, the operator and the menus."""
+        self._ws = ws
+        self._build()
+        self._opened()
+
+    def _opened(self) -> None:
+        self.show_screen(
+            self.prefs.last_screen if self.prefs.last_screen in SCREENS else "dashboard"
+        )
         # The sync package is heavy to import; count after the first paint.
         QTimer.singleShot(0, self.update_status)
         # After the first paint too: what the start-up checks fixed, then lost typing.
         QTimer.singleShot(0, self.show_notices)
         QTimer.singleShot(0, self.offer_drafts)
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+
     # --- frame ----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.setWindowTitle(self.tr("alhol-desk — %1").replace("%1", self.ws.device.team))
+        if self._ws is None:
+            self.setWindowTitle("alhol-desk")
+        else:
+            self.setWindowTitle(self.tr("alhol-desk — %1").replace("%1", self._ws.device.team))
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(170)
         self.nav.setIconSize(QSize(20, 20))
-        for name, (label, shortcut) in SCREENS.items():
+        for label, shortcut in SCREENS.values():
             item = QListWidgetItem(self.tr(label), self.nav)
-            item.setData(Qt.ItemDataRole.UserRole, name)
             item.setToolTip(shortcut)
         self.stack = QStackedWidget(self)
+        if self._ws is None:  # painted while the data opens; replaced by attach()
+            self.stack.addWidget(self._opening())
+        self.nav.setEnabled(self._ws is not None)
         body = QWidget(self)
         layout = QHBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -104,6 +147,17 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
 
+    def _opening(self) -> QWidget:
+        """ "Opening the data…", centred (by stretches: the ``Qt`` namespace is slow to load)."""
+        page = QWidget(self.stack)
+        row = QHBoxLayout(page)
+        row.addStretch(1)
+        label = QLabel(self.tr("Opening the data…"), page)
+        label.setObjectName("opening")
+        row.addWidget(label)
+        row.addStretch(1)
+        return page
+
     def _action(
         self,
         text: str,
@@ -111,7 +165,9 @@ class MainWindow(QMainWindow):
         *keys: QKeySequence | QKeySequence.StandardKey | str,
     ) -> QAction:
         action = QAction(text, self)
-        action.setShortcuts([QKeySequence(k) for k in keys])
+        # A QKeySequence is passed as it is: copying one makes PySide6 build its ``Qt``
+        # namespace to choose the constructor (see i18n.Translations.install).
+        action.setShortcuts([k if isinstance(k, QKeySequence) else QKeySequence(k) for k in keys])
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
@@ -123,12 +179,15 @@ class MainWindow(QMainWindow):
             self._action(self.tr("&New batch…"), self.new_batch, QKeySequence.StandardKey.New)
         )
         file.addAction(self._action(self.tr("Load &demo data"), self.load_demo))
-        add_report_actions(
-            file,
-            self.ws,
-            parent=self,
-            show_message=lambda text: self.statusBar().showMessage(text, 10_000),
-        )
+        if self._ws is not None:
+            from .actions.reports import add_report_actions
+
+            add_report_actions(
+                file,
+                self._ws,
+                parent=self,
+                show_message=lambda text: self.statusBar().showMessage(text, 10_000),
+            )
         file.addSeparator()
         file.addAction(self._action(self.tr("&Export to a stick…"), self.export_bundle, "Ctrl+E"))
         file.addAction(self._action(self.tr("&Import bundles…"), self.import_bundles, "Ctrl+I"))
@@ -176,20 +235,24 @@ class MainWindow(QMainWindow):
         )
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About alhol-desk"), self._about))
+        bar.setEnabled(self._ws is not None)  # nothing to act on while the data opens
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         for old in getattr(self, "_status_labels", []):
             bar.removeWidget(old)
             old.deleteLater()
-        device = self.ws.device
+        if self._ws is None:
+            self._status_labels = []
+            return
+        device = self._ws.device
         team = QLabel(
             self.tr("Team: %1 (%2)")
             .replace("%1", device.team)
             .replace("%2", i18n.status_label(device.role)),
             self,
         )
-        operator = QLabel(self.tr("Operator: %1").replace("%1", self.ws.operator), self)
+        operator = QLabel(self.tr("Operator: %1").replace("%1", self._ws.operator), self)
         # Filled after the first paint (the sync package is heavy to import): the count of
         # changes not yet exported links to export, the open conflicts to their review.
         self.unexported = QLabel(self)
@@ -232,7 +295,7 @@ class MainWindow(QMainWindow):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         from .screens.sync_actions import bundle_paths
 
-        if event.mimeData().hasUrls() and bundle_paths(event.mimeData().urls()):
+        if self.attached and event.mimeData().hasUrls() and bundle_paths(event.mimeData().urls()):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -392,6 +455,8 @@ class MainWindow(QMainWindow):
                 self.data_changed()
 
     def load_demo(self) -> None:
+        from ..core.demo import load_demo
+
         try:
             added = load_demo(self.ws)
         except AlholError as error:
@@ -445,7 +510,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # A reminder, never a lock: "Close without exporting" (the default) closes.
-        if not self.sync_actions().close_reminder():
+        if self.attached and not self.sync_actions().close_reminder():
             event.ignore()
             return
         self.prefs.save_geometry(self.saveGeometry())

@@ -945,6 +945,10 @@
         <translation>alhol-desk — %1</translation>
     </message>
     <message>
+        <source>Opening the data…</source>
+        <translation>جارٍ فتح البيانات…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
