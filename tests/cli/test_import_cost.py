@@ -50,3 +50,31 @@ def test_the_choices_copied_for_the_parser_match_the_core() -> None:
     assert options.BATCH_STATUSES == records.BATCH_STATUSES
     assert options.COUNTRY_STATUSES == records.COUNTRY_STATUSES
     assert options.CSV_TABLES == report_files.CSV_TABLES
+
+
+def test_alhol_desk_alone_parses_as_the_full_parser_parses_gui() -> None:
+    """With no arguments only the window's parser is built; it must read `gui` the same way."""
+    from alhol_desk.cli.parser import build_parser
+
+    full = vars(build_parser().parse_args(["gui"]))
+    window_only = vars(build_parser(window_only=True).parse_args(["gui"]))
+    assert window_only == full
+    assert full["handler"].__name__ == "gui" and full["demo"] is False
+
+
+def test_alhol_desk_alone_opens_the_window(monkeypatch) -> None:
+    from alhol_desk import cli
+    from alhol_desk.cli import commands
+
+    seen: list[tuple[object, object, object]] = []
+
+    def window(args, data_dir) -> int:
+        seen.append((args.demo, args.operator, data_dir))
+        return 0
+
+    monkeypatch.setattr(commands, "gui", window)
+    monkeypatch.setenv("ALHOL_DESK_HOME", "/nonexistent/alhol-desk-test")
+    assert cli.main([]) == 0
+    assert [(demo, operator, str(path)) for demo, operator, path in seen] == [
+        (False, None, "/nonexistent/alhol-desk-test")
+    ]

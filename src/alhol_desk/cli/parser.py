@@ -64,7 +64,8 @@ class _Commands:
         return self._sub.add_parser(name, parents=[self._globals], **kwargs)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, window_only: bool = False) -> argparse.ArgumentParser:
+    """The whole CLI; ``window_only`` stops after ``gui`` (``alhol-desk`` alone, see main)."""
     parser = argparse.ArgumentParser(
         prog="alhol-desk",
         description="Offline data entry and signed sync for al-Hol repatriation tracking.",
@@ -78,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     gui = sub.add_parser("gui", help="open the main window (the default command)")
     gui.add_argument("--demo", action="store_true", help="open on the demo data")
     gui.set_defaults(handler=commands.gui)
+    if window_only:
+        return parser
 
     init = sub.add_parser("init", help="create the database and this device's keys")
     init.add_argument("--team", required=True, help='team name, e.g. "Hasakah 1"')
