@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -57,7 +56,6 @@ def open_data(
 ) -> Workspace | None:
     """The workspace to show: opened, set up by the wizard (None if cancelled), or the demo."""
     # Imported here: the window paints before the database is opened (see _run).
-    from ..core.demo import load_demo
     from ..core.workspace import initialise, open_workspace
 
     try:
@@ -77,6 +75,8 @@ def open_data(
             prefs.language = translations.language
             ws = wizard.workspace
     if demo:
+        from ..core.demo import load_demo
+
         load_demo(ws)
     return ws
 
@@ -102,6 +102,8 @@ def _report_unexpected(data_dir: Path):
 
 def _back_up_at_startup(data_dir: Path) -> None:
     """The rotating copy of the database in DATA_DIR/backups (the last few are kept)."""
+    import sqlite3
+
     from ..core.backup import rotate_backups
 
     try:

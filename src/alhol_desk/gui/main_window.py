@@ -174,20 +174,24 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         bar.clear()
+        bar.setEnabled(self._ws is not None)  # nothing to act on while the data opens
+        if self._ws is None:  # the titles only: attach() builds the menus in full
+            for title in ("&File", "&Edit", "&View", "&Settings", "&Help"):
+                bar.addMenu(self.tr(title))
+            return
         file = bar.addMenu(self.tr("&File"))
         file.addAction(
             self._action(self.tr("&New batch…"), self.new_batch, QKeySequence.StandardKey.New)
         )
         file.addAction(self._action(self.tr("Load &demo data"), self.load_demo))
-        if self._ws is not None:
-            from .actions.reports import add_report_actions
+        from .actions.reports import add_report_actions
 
-            add_report_actions(
-                file,
-                self._ws,
-                parent=self,
-                show_message=lambda text: self.statusBar().showMessage(text, 10_000),
-            )
+        add_report_actions(
+            file,
+            self._ws,
+            parent=self,
+            show_message=lambda text: self.statusBar().showMessage(text, 10_000),
+        )
         file.addSeparator()
         file.addAction(self._action(self.tr("&Export to a stick…"), self.export_bundle, "Ctrl+E"))
         file.addAction(self._action(self.tr("&Import bundles…"), self.import_bundles, "Ctrl+I"))
@@ -235,7 +239,6 @@ class MainWindow(QMainWindow):
         )
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About alhol-desk"), self._about))
-        bar.setEnabled(self._ws is not None)  # nothing to act on while the data opens
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
