@@ -35,6 +35,14 @@ def _setup_logging(data_dir: Path) -> None:
     log.setLevel(logging.INFO)
 
 
+def _database_error() -> type[Exception]:
+    """``sqlite3.DatabaseError``: an except clause names it only once a command has failed,
+    so the window's start does not wait for the sqlite3 module."""
+    import sqlite3
+
+    return sqlite3.DatabaseError
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code (0 done, 1 refused, 2 usage)."""
     given = list(sys.argv[1:] if argv is None else argv)
@@ -49,7 +57,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = parser.parse_args([*given, "gui"])
 
     import logging
-    import sqlite3
 
     from ..core.errors import AlholError
     from ..core.safety.logs import redacted_traceback
@@ -74,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("error: interrupted; nothing was half-written", file=sys.stderr)
         return 1
-    except sqlite3.DatabaseError as error:
+    except _database_error() as error:
         _setup_logging(data_dir)
         log.error("database failure:\n%s", redacted_traceback(error))
         print(
