@@ -271,3 +271,23 @@ def test_the_file_menu_offers_the_reports(window: MainWindow) -> None:
     file_menu = window.menuBar().actions()[0].menu()
     titles = [action.text() for action in file_menu.actions()]
     assert any("report" in title.lower() for title in titles), titles
+
+
+def test_run_on_a_folder_without_a_device_asks_the_wizard_over_the_window(
+    qtbot, data_dir: Path, monkeypatch
+) -> None:
+    """A database file but no device: the wizard comes after the first paint; cancel ends it."""
+    from alhol_desk.core.storage import open_database
+
+    open_database(database_path(data_dir)).close()
+    asked: list[bool] = []
+
+    def cancel(wizard) -> QDialog.DialogCode:
+        asked.append(any(w.isVisible() for w in QApplication.topLevelWidgets()))
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(FirstRunWizard, "exec", cancel)
+    assert gui_app.run(data_dir, operator="Tester") == 0  # the real event loop, ended
+    assert asked == [True]  # the window was up behind the wizard
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    Translations().install("en")

@@ -218,5 +218,6 @@ class _Opener:
         self.app.exit(code)
 
     def close(self) -> None:
+        self.started = True  # the loop is over: a timer still pending opens nothing
         if self.ws is not None:
             self.ws.close()
