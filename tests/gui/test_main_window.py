@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu, QPushButton
 
 from alhol_desk.core import services
 from alhol_desk.core.demo import load_demo
@@ -155,6 +155,22 @@ def test_a_language_switch_flips_the_layout_and_shows_arabic(
     window.set_language("en")
     assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert window.nav.item(0).text() == "Dashboard"
+
+
+def test_after_language_switches_the_menus_are_there_once_and_shortcuts_work(
+    qtbot, window: MainWindow
+) -> None:
+    """Each rebuild deletes the menus before it: no second File menu, no shortcut clash."""
+    menus_before = len(window.menuBar().findChildren(QMenu))
+    for language in ("ar", "en", "ar", "en"):
+        window.set_language(language)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert len(window.menuBar().findChildren(QMenu)) == menus_before
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles == ["&File", "&Edit", "&View", "&Settings", "&Help"]
+    for number, name in enumerate(SCREENS, start=1):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+        assert window.current == name
 
 
 # --- start-up ---------------------------------------------------------------------------

@@ -13,11 +13,10 @@ at its first paint, and becomes usable when ``attach`` gives it the workspace. S
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from ..paths import resource_path
 from . import i18n
 from .dialogs import questions
 from .i18n import QT_TRANSLATE_NOOP
+from .menus import build_menus
 from .preferences import Preferences
 
 if TYPE_CHECKING:  # the event types are only annotations (QCloseEvent alone costs ~2 ms)
@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(body)
         self.nav.currentRowChanged.connect(self._nav_changed)
-        self._build_menus()
+        build_menus(self, SCREENS)
         self._build_status_bar()
 
     def _opening(self) -> QWidget:
@@ -150,88 +150,6 @@ class MainWindow(QMainWindow):
         row.addWidget(label)
         row.addStretch(1)
         return page
-
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        *keys: QKeySequence | QKeySequence.StandardKey | str,
-    ) -> QAction:
-        action = QAction(text, self)
-        # A QKeySequence is passed as it is: copying one makes PySide6 build its ``Qt``
-        # namespace to choose the constructor (see i18n.Translations.install).
-        action.setShortcuts([k if isinstance(k, QKeySequence) else QKeySequence(k) for k in keys])
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        bar.clear()
-        bar.setEnabled(self._ws is not None)  # nothing to act on while the data opens
-        if self._ws is None:  # the titles only: attach() builds the menus in full
-            for title in ("&File", "&Edit", "&View", "&Settings", "&Help"):
-                bar.addMenu(self.tr(title))
-            return
-        file = bar.addMenu(self.tr("&File"))
-        file.addAction(
-            self._action(self.tr("&New batch…"), self.new_batch, QKeySequence.StandardKey.New)
-        )
-        file.addAction(self._action(self.tr("Load &demo data"), self.load_demo))
-        from .actions.reports import add_report_actions
-
-        add_report_actions(
-            file,
-            self._ws,
-            parent=self,
-            show_message=lambda text: self.statusBar().showMessage(text, 10_000),
-        )
-        file.addSeparator()
-        file.addAction(self._action(self.tr("&Export to a stick…"), self.export_bundle, "Ctrl+E"))
-        file.addAction(self._action(self.tr("&Import bundles…"), self.import_bundles, "Ctrl+I"))
-        file.addSeparator()
-        quit_keys = [QKeySequence("Ctrl+Q")]
-        standard_quit = QKeySequence(QKeySequence.StandardKey.Quit)
-        if not standard_quit.isEmpty() and standard_quit != quit_keys[0]:
-            quit_keys.append(standard_quit)
-        file.addAction(self._action(self.tr("&Quit"), self.close, *quit_keys))
-        edit = bar.addMenu(self.tr("&Edit"))
-        edit.addAction(
-            self._action(
-                self.tr("&Find / filter"), self.focus_filter, QKeySequence.StandardKey.Find
-            )
-        )
-        view = bar.addMenu(self.tr("&View"))
-        for name, (label, shortcut) in SCREENS.items():
-            view.addAction(self._action(self.tr(label), self._shower(name), shortcut))
-        view.addAction(
-            self._action(
-                self.tr("Devices and &keys"), lambda: self.sync_actions().show_devices(), "Ctrl+K"
-            )
-        )
-        view.addSeparator()
-        view.addAction(
-            self._action(
-                self.tr("&Refresh"), self.data_changed, QKeySequence.StandardKey.Refresh, "F5"
-            )
-        )
-        settings = bar.addMenu(self.tr("&Settings"))
-        language = settings.addMenu(self.tr("&Language"))
-        group = QActionGroup(self)
-        for code, name in i18n.LANGUAGES.items():
-            action = QAction(name, self, checkable=True)
-            action.setChecked(code == self.translations.language)
-            action.setObjectName(f"language_{code}")
-            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
-            group.addAction(action)
-            language.addAction(action)
-        settings.addAction(
-            self._action(
-                self.tr("&Export reminder…"),
-                lambda: self.sync_actions().edit_reminder_days(self),
-            )
-        )
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("&About alhol-desk"), self._about))
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -362,9 +280,6 @@ class MainWindow(QMainWindow):
             self.prefs.last_screen = name
         return widget
 
-    def _shower(self, name: str) -> Callable[[], object]:
-        return lambda: self.show_screen(name)
-
     def _nav_changed(self, row: int) -> None:
         if 0 <= row < len(SCREENS):
             self.show_screen(list(SCREENS)[row])
@@ -422,33 +337,9 @@ class MainWindow(QMainWindow):
 
     def offer_drafts(self) -> None:
         """Forms a crash left half-filled: open each again, or discard it."""
-        from ..core.safety import drafts
-        from .forms.drafts import draft_question, reopen
+        from .forms.drafts import offer_drafts
 
-        if self.ws.read_only:
-            return
-        for draft in drafts.load_drafts(self.ws.data_dir):
-            # "Open it again" is the default answer (Enter, Esc): nothing typed is lost by it.
-            if questions.confirm(
-                self,
-                self.tr("Not saved"),
-                draft_question(draft) + " " + self.tr("Open it again, or discard it?"),
-                self.tr("Discard"),
-                self.tr("Open it again"),
-            ):
-                drafts.discard_draft(self.ws.data_dir, draft.form_name)
-                continue
-            try:
-                dialog = reopen(self.ws, draft, self)
-            except AlholError as error:
-                questions.fail(self, self.tr("Cannot open the draft"), str(error))
-                drafts.discard_draft(self.ws.data_dir, draft.form_name)
-                continue
-            if dialog is None:
-                drafts.discard_draft(self.ws.data_dir, draft.form_name)
-                continue
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                self.data_changed()
+        offer_drafts(self.ws, self, on_saved=self.data_changed)
 
     def load_demo(self) -> None:
         from ..core.demo import load_demo
@@ -490,7 +381,7 @@ class MainWindow(QMainWindow):
         self.show_screen(current or "dashboard")
         self.update_status()
 
-    def _about(self) -> None:
+    def about(self) -> None:
         from .. import __version__
 
         questions.inform(

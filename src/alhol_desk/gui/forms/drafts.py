@@ -1,15 +1,20 @@
 """Drafts offered back: which dialog a kept draft belongs to, and reopening it as typed.
 
-The dialogs keep their drafts themselves (``RecordDialog.keep_drafts``); the main window
-asks, after its first paint, whether to open each one again (``MainWindow.offer_drafts``).
+The dialogs keep their drafts themselves (``RecordDialog.keep_drafts``); after its first
+paint the main window asks whether to open each one again (``offer_drafts``).
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from collections.abc import Callable
 
+from PySide6.QtWidgets import QDialog, QWidget
+
+from ...core.errors import AlholError
+from ...core.safety import drafts
 from ...core.safety.drafts import Draft
 from ...core.workspace import Workspace
+from ..dialogs import questions
 from ..i18n import translate
 from .batch_form import BATCH_DRAFT, BatchDialog
 from .country_forms import ESTIMATE_DRAFT, EVENT_DRAFT, EstimateDialog, StatusEventDialog
@@ -43,3 +48,32 @@ def reopen(ws: Workspace, draft: Draft, parent: QWidget | None = None) -> Record
         return None
     dialog.restore_draft(draft.values)
     return dialog
+
+
+def offer_drafts(ws: Workspace, parent: QWidget, *, on_saved: Callable[[], object]) -> None:
+    """Ask about each kept draft: open it again (the default), or discard it."""
+    if ws.read_only:
+        return
+
+    for draft in drafts.load_drafts(ws.data_dir):
+        # "Open it again" is the default answer (Enter, Esc): nothing typed is lost by it.
+        if questions.confirm(
+            parent,
+            translate("MainWindow", "Not saved"),
+            draft_question(draft) + " " + translate("MainWindow", "Open it again, or discard it?"),
+            translate("MainWindow", "Discard"),
+            translate("MainWindow", "Open it again"),
+        ):
+            drafts.discard_draft(ws.data_dir, draft.form_name)
+            continue
+        try:
+            dialog = reopen(ws, draft, parent)
+        except AlholError as error:
+            questions.fail(parent, translate("MainWindow", "Cannot open the draft"), str(error))
+            drafts.discard_draft(ws.data_dir, draft.form_name)
+            continue
+        if dialog is None:
+            drafts.discard_draft(ws.data_dir, draft.form_name)
+            continue
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            on_saved()
