@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu, QPushButton
 
 from alhol_desk.core import services
@@ -171,6 +172,39 @@ def test_after_language_switches_the_menus_are_there_once_and_shortcuts_work(
     for number, name in enumerate(SCREENS, start=1):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
         assert window.current == name
+
+
+def test_a_report_being_written_during_a_language_switch_finishes_as_it_started(
+    qtbot, window: MainWindow, ws: Workspace, tmp_path: Path, monkeypatch
+) -> None:
+    """The rebuilt File menu offers the same writer: the cursor comes back, the result shows."""
+    from alhol_desk.gui.actions import reports
+
+    load_demo(ws)
+    [writer] = window.findChildren(reports.ReportActions)
+    out = tmp_path / "batches.csv"
+    writer.choose_file = lambda *args: str(out)
+    started, release = threading.Event(), threading.Event()
+    write = reports.write_report
+
+    def held(*args, **kwargs):
+        started.set()
+        release.wait(10)
+        return write(*args, **kwargs)
+
+    monkeypatch.setattr(reports, "write_report", held)
+    writer.actions["csv_batches"].trigger()
+    assert started.wait(10) and writer.busy
+    window.set_language("ar")
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.findChildren(reports.ReportActions) == [writer]
+    assert not writer.actions["xlsx"].isEnabled()  # the new menu knows a report is running
+    release.set()
+    qtbot.waitUntil(lambda: not writer.busy, timeout=30_000)
+    assert out.exists()
+    assert QGuiApplication.overrideCursor() is None
+    assert str(out) in window.statusBar().currentMessage()
+    assert writer.actions["xlsx"].isEnabled()
 
 
 # --- start-up ---------------------------------------------------------------------------

@@ -38,8 +38,10 @@ from .preferences import Preferences
 
 if TYPE_CHECKING:  # the event types are only annotations (QCloseEvent alone costs ~2 ms)
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
+    from PySide6.QtWidgets import QMenu
 
     from ..core.workspace import Workspace
+    from .actions.reports import ReportActions
     from .screens.sync_actions import SyncActions
 
 log = logging.getLogger(__name__)
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self.screens: dict[str, QWidget] = {}
         self.current = ""
         self._sync: SyncActions | None = None
+        self._reports: ReportActions | None = None
         self._painted = False
         self.setAcceptDrops(True)  # .alhol files dropped on the window are imported
         self._build()
@@ -185,6 +188,20 @@ class MainWindow(QMainWindow):
             self.sync_actions().update_status(self.unexported, self.open_conflicts)
         except Exception:  # a status line must never stop the window
             log.exception("could not count unexported changes and open conflicts")
+
+    def add_reports_to(self, menu: QMenu) -> None:
+        """File › Export report. One per window, so a rebuild keeps a report being written."""
+        if self._reports is not None:
+            self._reports.add_to(menu)
+            return
+        from .actions.reports import add_report_actions
+
+        self._reports = add_report_actions(
+            menu,
+            self.ws,
+            parent=self,
+            show_message=lambda text: self.statusBar().showMessage(text, 10_000),
+        )
 
     # --- sync -----------------------------------------------------------------------------
 

@@ -12,12 +12,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QWidget
 
 from . import i18n
 from .i18n import QT_TRANSLATE_NOOP, translate
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # annotations only: each Qt class costs its start-up time when first used
+    from PySide6.QtWidgets import QMenu
+
     from .main_window import MainWindow
 
 Key = QKeySequence | QKeySequence.StandardKey | str
@@ -74,8 +76,6 @@ def build_menus(window: MainWindow, screens: dict[str, tuple[str, str]]) -> None
 
 
 def _file_menu(window: MainWindow, file: QMenu) -> None:
-    from .actions.reports import add_report_actions
-
     file.addAction(
         make_action(
             file,
@@ -85,12 +85,7 @@ def _file_menu(window: MainWindow, file: QMenu) -> None:
         )
     )
     file.addAction(make_action(file, translate("MainWindow", "Load &demo data"), window.load_demo))
-    add_report_actions(
-        file,
-        window.ws,
-        parent=window,
-        show_message=lambda text: window.statusBar().showMessage(text, 10_000),
-    )
+    window.add_reports_to(file)
     file.addSeparator()
     file.addAction(
         make_action(

@@ -1,7 +1,10 @@
 """File › Export report: the monthly report as CSV, XLSX or PDF, from the window.
 
 ``add_report_actions(menu, ws, parent=..., show_message=...)`` adds a submenu to ``menu``
-(the main window calls it while building its File menu). Each format asks where to save
+and returns the ``ReportActions`` behind it, which belongs to ``parent`` (the window), not
+to the menu: when the window rebuilds its menus (a language switch) it calls ``add_to``
+with the new File menu, and a report being written finishes as it started — busy cursor
+restored, result shown. Each format asks where to save
 with the system's save dialog, then reads and writes the report on a worker thread with
 its own database connection; the busy cursor and a status line show it is working. The
 "For sharing" option is the command line's ``--suppress-small``: counts of 1 to 4 shown
@@ -89,7 +92,7 @@ class ReportActions(QObject):
         show_message: Callable[[str], None],
         choose_file: ChooseFile = ask_save_path,
     ) -> None:
-        super().__init__(menu)
+        super().__init__(parent)
         self.ws = ws
         self.window = parent
         self.show_message = show_message
@@ -99,12 +102,19 @@ class ReportActions(QObject):
             or Path.home()
         )
         self.busy = False
+        self.sharing = False  # the "For sharing" option; kept when the menu is rebuilt
         self.last: Written | str | None = None  # what the last report did (for tests)
+        self.add_to(menu)
+
+    def add_to(self, menu: QMenu) -> None:
+        """Put the submenu in ``menu`` (its actions go with that menu; this object stays)."""
         self.submenu = menu.addMenu(self.tr("Export &report"))
         self.submenu.setObjectName("report_menu")
         self.share = QAction(self.tr("For &sharing outside HQ: counts of 1–4 shown as <5"), menu)
         self.share.setObjectName("report_share")
         self.share.setCheckable(True)
+        self.share.setChecked(self.sharing)
+        self.share.toggled.connect(self._set_sharing)
         self.share.setToolTip(
             self.tr("Hide small counts and leave notes out, for a report that leaves HQ")
         )
@@ -120,9 +130,13 @@ class ReportActions(QObject):
         for kind, label in labels.items():
             action = QAction(label, menu)
             action.setObjectName(f"report_{kind}")
+            action.setEnabled(not self.busy)
             action.triggered.connect(lambda _checked=False, k=kind: self.export(k))
             self.submenu.addAction(action)
             self.actions[kind] = action
+
+    def _set_sharing(self, checked: bool) -> None:
+        self.sharing = checked
 
     def _filter(self, kind: str) -> str:
         suffix = FORMATS[kind][2]
@@ -136,7 +150,7 @@ class ReportActions(QObject):
     def suggested_name(self, kind: str) -> str:
         _fmt, table, suffix = FORMATS[kind]
         parts = ["alhol-desk", table or "report", self.ws.today().isoformat()]
-        if self.share.isChecked():
+        if self.sharing:
             parts.append("shared")
         return "-".join(parts) + suffix
 
@@ -157,7 +171,7 @@ class ReportActions(QObject):
         if out.suffix.lower() != suffix:
             out = out.with_name(out.name + suffix)
         self.folder = out.parent
-        suppress = self.share.isChecked()
+        suppress = self.sharing
         self._set_busy(True)
         self.show_message(self.tr("Writing the report…"))
         ws = self.ws
@@ -209,8 +223,9 @@ def add_report_actions(
 ) -> ReportActions:
     """Add File › Export report (CSV, XLSX, PDF and the sharing option) to ``menu``.
 
-    ``parent`` owns the dialogs; ``show_message`` puts a line in the status bar. The
-    actions belong to ``menu`` and go when it is cleared or deleted.
+    ``parent`` owns the dialogs and the returned object; ``show_message`` puts a line in
+    the status bar. The actions belong to ``menu`` and go when it is deleted; ``add_to``
+    puts them in the menu that replaces it.
     """
     return ReportActions(
         menu, ws, parent=parent, show_message=show_message, choose_file=choose_file
