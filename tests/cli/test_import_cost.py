@@ -27,6 +27,7 @@ NOT_LOADED = [
     "pycountry",
     "jsonschema",
     "xlsxwriter",
+    "sqlite3",
     "PySide6",
     "alhol_desk.core.services",
     "alhol_desk.core.workspace",

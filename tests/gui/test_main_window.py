@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu, QPushButton
 
 from alhol_desk.core import services
 from alhol_desk.core.demo import load_demo
+from alhol_desk.core.safety.lock import holder_pid
 from alhol_desk.core.workspace import Workspace, open_workspace
 from alhol_desk.gui import app as gui_app
 from alhol_desk.gui.dialogs.first_run import FirstRunWizard
@@ -294,8 +297,21 @@ def test_run_opens_the_window_on_the_data_and_returns_its_exit_code(
     Translations().install("en")
 
 
+@pytest.fixture
+def watchdog(qapp) -> Iterator[None]:
+    """For tests that run the real event loop: one that never ends fails instead of hanging."""
+    timer = QTimer()
+    timer.setSingleShot(True)
+    fired: list[bool] = []
+    timer.timeout.connect(lambda: (fired.append(True), QApplication.exit(99)))
+    timer.start(20_000)
+    yield
+    timer.stop()
+    assert not fired, "the event loop did not end by itself"
+
+
 def test_run_on_a_folder_it_cannot_open_says_why_and_returns_one(
-    qtbot, data_dir: Path, monkeypatch
+    qtbot, data_dir: Path, monkeypatch, watchdog
 ) -> None:
     """The window is up when the database turns out unusable: it says why and the app ends."""
     database_path(data_dir).write_bytes(b"this is not a database" * 100)
@@ -324,7 +340,7 @@ def test_the_file_menu_offers_the_reports(window: MainWindow) -> None:
 
 
 def test_run_on_a_folder_without_a_device_asks_the_wizard_over_the_window(
-    qtbot, data_dir: Path, monkeypatch
+    qtbot, data_dir: Path, monkeypatch, watchdog
 ) -> None:
     """A database file but no device: the wizard comes after the first paint; cancel ends it."""
     from alhol_desk.core.storage import open_database
@@ -333,11 +349,66 @@ def test_run_on_a_folder_without_a_device_asks_the_wizard_over_the_window(
     asked: list[bool] = []
 
     def cancel(wizard) -> QDialog.DialogCode:
-        asked.append(any(w.isVisible() for w in QApplication.topLevelWidgets()))
+        window = wizard.parentWidget()  # shown over the window, not somewhere behind it
+        asked.append(isinstance(window, MainWindow) and window.isVisible())
         return QDialog.DialogCode.Rejected
 
     monkeypatch.setattr(FirstRunWizard, "exec", cancel)
     assert gui_app.run(data_dir, operator="Tester") == 0  # the real event loop, ended
     assert asked == [True]  # the window was up behind the wizard
     assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    Translations().install("en")
+
+
+@pytest.mark.parametrize(
+    ("fault", "said"),
+    [
+        (sqlite3.DatabaseError("database disk image is malformed"), "Run: alhol-desk check"),
+        (PermissionError(13, "Permission denied"), "an unexpected problem stopped the command"),
+    ],
+)
+def test_a_fault_while_opening_ends_the_app_with_one_and_the_command_lines_message(
+    workspace: Workspace, data_dir: Path, monkeypatch, capsys, watchdog, fault, said
+) -> None:
+    """Not a refusal: the window says where the details are, the CLI logs it, exit code 1."""
+    from alhol_desk import cli
+    from alhol_desk.core import workspace as core_workspace
+
+    workspace.close()
+
+    def broken(*args, **kwargs):
+        raise fault
+
+    monkeypatch.setattr(core_workspace, "open_workspace", broken)
+    messages: list[str] = []
+    monkeypatch.setattr(
+        gui_app.QMessageBox, "critical", lambda parent, title, text: messages.append(text)
+    )
+    assert cli.main(["--data-dir", str(data_dir), "gui"]) == 1  # the real event loop
+    assert len(messages) == 1 and "alhol-desk.log" in messages[0]
+    assert said in capsys.readouterr().err
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    Translations().install("en")
+
+
+def test_a_fault_while_showing_the_data_ends_the_app_too(
+    workspace: Workspace, data_dir: Path, monkeypatch, capsys, watchdog
+) -> None:
+    from alhol_desk.gui.screens import dashboard
+
+    workspace.close()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the dashboard could not be built")
+
+    monkeypatch.setattr(dashboard.DashboardScreen, "__init__", broken)
+    messages: list[str] = []
+    monkeypatch.setattr(
+        gui_app.QMessageBox, "critical", lambda parent, title, text: messages.append(text)
+    )
+    with pytest.raises(RuntimeError, match="dashboard"):
+        gui_app.run(data_dir, operator="Tester")
+    assert len(messages) == 1
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert holder_pid(data_dir) is None  # the workspace it had opened was closed
     Translations().install("en")

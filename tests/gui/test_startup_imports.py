@@ -56,6 +56,7 @@ NOT_BEFORE_FIRST_PAINT = [
     "pycountry",
     "jsonschema",
     "xlsxwriter",
+    "sqlite3",
     "PySide6.QtCharts",
     "alhol_desk.core.workspace",
     "alhol_desk.core.services",

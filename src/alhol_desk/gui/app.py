@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from ..core.errors import AlholError, NotInitialised
 from ..core.safety.logs import redacted_traceback
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 DEMO_TEAM = "Demo"
 # A window never painted (started minimised, say) opens its data after this long anyway.
-OPEN_UNPAINTED_AFTER_MS = 1000
+OPEN_UNPAINTED_AFTER_MS = 3000
 
 
 def application() -> QApplication:
@@ -53,8 +53,12 @@ def open_data(
     demo: bool,
     prefs: Preferences,
     translations: Translations,
+    parent: QWidget | None = None,
 ) -> Workspace | None:
-    """The workspace to show: opened, set up by the wizard (None if cancelled), or the demo."""
+    """The workspace to show: opened, set up by the wizard (None if cancelled), or the demo.
+
+    ``parent`` is the window the wizard shows over, when there is one already.
+    """
     # Imported here: the window paints before the database is opened (see _run).
     from ..core.workspace import initialise, open_workspace
 
@@ -69,7 +73,7 @@ def open_data(
             def remember(language: str) -> None:
                 prefs.language = language
 
-            wizard = FirstRunWizard(data_dir, translations, on_language=remember)
+            wizard = FirstRunWizard(data_dir, translations, on_language=remember, parent=parent)
             if wizard.exec() != QDialog.DialogCode.Accepted or wizard.workspace is None:
                 return None
             prefs.language = translations.language
@@ -132,9 +136,14 @@ def _run(app: QApplication, data_dir: Path, operator: str | None, demo: bool) ->
     translations = Translations()
     translations.install(first_language(prefs))
 
-    def open_now() -> Workspace | None:
+    def open_now(parent: QWidget | None = None) -> Workspace | None:
         return open_data(
-            data_dir, operator=operator, demo=demo, prefs=prefs, translations=translations
+            data_dir,
+            operator=operator,
+            demo=demo,
+            prefs=prefs,
+            translations=translations,
+            parent=parent,
         )
 
     from .main_window import MainWindow
@@ -157,10 +166,19 @@ def _run(app: QApplication, data_dir: Path, operator: str | None, demo: bool) ->
                 return 1
             if ws is None:
                 return 0
-            window = MainWindow(ws, prefs, translations)
+            try:
+                window = MainWindow(ws, prefs, translations)
+            except BaseException:
+                ws.close()
+                raise
             opener = _Opener(app, window, open_now, data_dir, ws)
         window.show()
-        return int(app.exec())
+        code = int(app.exec())
+        if opener.failure is not None:
+            # Not a refusal but a fault (a damaged page, a folder it may not write to):
+            # the command line logs it without personal data and says so (exit code 1).
+            raise opener.failure
+        return code
     finally:
         sys.excepthook = previous_hook
         if opener is not None:
@@ -177,7 +195,7 @@ class _Opener:
         self,
         app: QApplication,
         window: MainWindow,
-        open_data: Callable[[], Workspace | None],
+        open_data: Callable[[QWidget], Workspace | None],
         data_dir: Path,
         ws: Workspace | None = None,
     ) -> None:
@@ -185,6 +203,7 @@ class _Opener:
         self._open_data = open_data
         self.ws = ws
         self.started = ws is not None
+        self.failure: Exception | None = None  # raised again once the loop has ended
         if ws is not None:
             QTimer.singleShot(0, lambda: _back_up_at_startup(data_dir))
             return
@@ -192,20 +211,32 @@ class _Opener:
         QTimer.singleShot(OPEN_UNPAINTED_AFTER_MS, self.open)
 
     def open(self) -> None:
-        if self.started:
+        # Not twice, and not for a window closed before its data was opened.
+        if self.started or not self.window.isVisible():
             return
         self.started = True
         try:
-            ws = self._open_data()
-        except AlholError as error:
+            ws = self._open_data(self.window)
+            if ws is None:  # the wizard was cancelled
+                self._end(0)
+                return
+            self.ws = ws
+            self.window.attach(ws)
+        except AlholError as error:  # a refusal: its message says what to do
             QMessageBox.critical(self.window, "alhol-desk", str(error))
             self._end(1)
             return
-        if ws is None:  # the wizard was cancelled
-            self._end(0)
+        except Exception as error:
+            self.failure = error
+            QMessageBox.critical(
+                self.window,
+                "alhol-desk",
+                QApplication.translate(
+                    "app", "The data could not be opened. The details are in %1."
+                ).replace("%1", str(log_path(self.data_dir))),
+            )
+            self._end(1)
             return
-        self.ws = ws
-        self.window.attach(ws)
         # After the window shows its data, not before: a field laptop opens on a usable window.
         QTimer.singleShot(0, lambda: _back_up_at_startup(self.data_dir))
 

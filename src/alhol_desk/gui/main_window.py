@@ -224,9 +224,12 @@ class MainWindow(QMainWindow):
         self.show_screen("conflicts")
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if not self.attached:  # nothing to import into yet (and no heavy import meanwhile)
+            event.ignore()
+            return
         from .screens.sync_actions import bundle_paths
 
-        if self.attached and event.mimeData().hasUrls() and bundle_paths(event.mimeData().urls()):
+        if event.mimeData().hasUrls() and bundle_paths(event.mimeData().urls()):
             event.acceptProposedAction()
         else:
             event.ignore()

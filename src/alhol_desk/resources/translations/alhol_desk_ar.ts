@@ -1509,6 +1509,10 @@ Export them to a stick now?</source>
         <source>Something went wrong and the last action may not have finished. The details are in %1.</source>
         <translation>حدث خطأ، وربما لم يكتمل الإجراء الأخير. التفاصيل في %1.</translation>
     </message>
+    <message>
+        <source>The data could not be opened. The details are in %1.</source>
+        <translation>تعذّر فتح البيانات. التفاصيل في %1.</translation>
+    </message>
 </context>
 <context>
     <name>drafts</name>
