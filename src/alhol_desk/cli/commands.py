@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -64,6 +63,8 @@ def _warn(warnings: tuple[Issue, ...], options: Mapping[str, str] = BATCH_OPTION
 
 
 def _print_json(document: Any) -> None:
+    import json  # here: importing this module is on the window's start path
+
     json.dump(document, sys.stdout, ensure_ascii=False, indent=2, sort_keys=False)
     sys.stdout.write("\n")
 

@@ -64,8 +64,18 @@ class _Commands:
         return self._sub.add_parser(name, parents=[self._globals], **kwargs)
 
 
-def build_parser(*, window_only: bool = False) -> argparse.ArgumentParser:
-    """The whole CLI; ``window_only`` stops after ``gui`` (``alhol-desk`` alone, see main)."""
+def window_arguments() -> argparse.Namespace:
+    """What ``alhol-desk gui`` parses to, without building a parser (``alhol-desk`` alone).
+
+    Building the parsers (argparse looks up gettext catalogues for each) delays the window;
+    tests/cli/test_import_cost.py checks this equals what the parser gives.
+    """
+    return argparse.Namespace(
+        version=None, data_dir=None, operator=None, demo=False, handler=commands.gui
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="alhol-desk",
         description="Offline data entry and signed sync for al-Hol repatriation tracking.",
@@ -79,8 +89,6 @@ def build_parser(*, window_only: bool = False) -> argparse.ArgumentParser:
     gui = sub.add_parser("gui", help="open the main window (the default command)")
     gui.add_argument("--demo", action="store_true", help="open on the demo data")
     gui.set_defaults(handler=commands.gui)
-    if window_only:
-        return parser
 
     init = sub.add_parser("init", help="create the database and this device's keys")
     init.add_argument("--team", required=True, help='team name, e.g. "Hasakah 1"')

@@ -13,7 +13,6 @@ from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from ..core.errors import AlholError, NotInitialised
 from ..core.safety.logs import redacted_traceback
 from ..paths import database_path, log_path, resource_path
 from .i18n import Translations
@@ -60,6 +59,7 @@ def open_data(
     ``parent`` is the window the wizard shows over, when there is one already.
     """
     # Imported here: the window paints before the database is opened (see _run).
+    from ..core.errors import NotInitialised
     from ..core.workspace import initialise, open_workspace
 
     try:
@@ -109,6 +109,7 @@ def _back_up_at_startup(data_dir: Path) -> None:
     import sqlite3
 
     from ..core.backup import rotate_backups
+    from ..core.errors import AlholError
 
     try:
         rotate_backups(data_dir)
@@ -159,6 +160,8 @@ def _run(app: QApplication, data_dir: Path, operator: str | None, demo: bool) ->
             opener = _Opener(app, window, open_now, data_dir)
         else:
             # First run: the wizard sets the folder up, then the window opens on it.
+            from ..core.errors import AlholError
+
             try:
                 ws = open_now()
             except AlholError as error:
@@ -215,6 +218,8 @@ class _Opener:
         if self.started or not self.window.isVisible():
             return
         self.started = True
+        from ..core.errors import AlholError  # after the first paint, as all of the core
+
         try:
             ws = self._open_data(self.window)
             if ws is None:  # the wizard was cancelled

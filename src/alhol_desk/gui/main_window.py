@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import AlholError
 from ..paths import resource_path
 from . import i18n
 from .dialogs import questions
@@ -324,6 +323,7 @@ class MainWindow(QMainWindow):
         screen.set_search(search)  # type: ignore[attr-defined]
 
     def open_batch(self, batch_id: str) -> None:
+        from ..core.errors import AlholError
         from .forms.batch_form import BatchDialog
 
         try:
@@ -363,6 +363,7 @@ class MainWindow(QMainWindow):
 
     def load_demo(self) -> None:
         from ..core.demo import load_demo
+        from ..core.errors import AlholError
 
         try:
             added = load_demo(self.ws)
