@@ -57,6 +57,7 @@ NOT_BEFORE_FIRST_PAINT = [
     "jsonschema",
     "xlsxwriter",
     "sqlite3",
+    "alhol_desk.core.errors",
     "PySide6.QtCharts",
     "alhol_desk.core.workspace",
     "alhol_desk.core.services",
