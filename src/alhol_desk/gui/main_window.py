@@ -249,40 +249,13 @@ class MainWindow(QMainWindow):
         """The screen called ``name``, built on first use."""
         found = self.screens.get(name)
         if found is None:
-            found = self._make_screen(name)
+            from .screens import make_screen
+
+            found = make_screen(name, self)
             found.setObjectName(f"screen_{name}")
             self.screens[name] = found
             self.stack.addWidget(found)
         return found
-
-    def _make_screen(self, name: str) -> QWidget:
-        if name == "dashboard":
-            from .screens.dashboard import DashboardScreen
-
-            return DashboardScreen(self.ws, self, self)
-        if name == "countries":
-            from .screens.countries import CountriesScreen
-
-            return CountriesScreen(self.ws, self, self)
-        if name == "country":
-            from .screens.country_page import CountryPage
-
-            return CountryPage(self.ws, self, self)
-        if name == "batches":
-            from .screens.batches import BatchesScreen
-
-            return BatchesScreen(self.ws, self, self)
-        if name == "audit":
-            from .screens.audit import AuditScreen
-
-            return AuditScreen(self.ws, self, self)
-        if name == "sync":
-            from .screens.sync import SyncScreen
-
-            return SyncScreen(self.ws, self.sync_actions(), self)
-        from .screens.conflicts import ConflictsScreen
-
-        return ConflictsScreen(self.ws, self, self.sync_actions().writable, self)
 
     def show_screen(self, name: str) -> QWidget:
         widget = self.screen_named(name)
