@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing
@@ -23,7 +24,7 @@ from alhol_desk.core.backup import (
 from alhol_desk.core.errors import AlholError, NotInitialised
 from alhol_desk.core.storage import SCHEMA_VERSION
 from alhol_desk.core.storage.settings import get_setting, set_setting
-from alhol_desk.core.sync.exporter import PREV_KEY, SEQ_KEY
+from alhol_desk.core.sync.exporter import prev_key, seq_key
 from alhol_desk.core.workspace import Workspace, initialise, open_workspace
 from alhol_desk.paths import database_path
 
@@ -148,12 +149,15 @@ def test_restore_into_an_empty_folder(backup_file: Path, tmp_path: Path) -> None
 def test_restore_keeps_the_export_numbering_and_clock_ahead(
     closed: Path, backup_file: Path
 ) -> None:
-    """Bundles sent after the backup must not be numbered again (HQ would see a fork)."""
+    """Bundles sent after the backup must not be numbered again (HQ would see a fork):
+    each recipient's chain keeps its own highest number."""
+    hq, other = "a" * 32, "b" * 32
     ws = open_workspace(closed)
     add(ws, 1, "later")
     with ws.writing():
-        set_setting(ws.db, SEQ_KEY, "9")
-        set_setting(ws.db, PREV_KEY, "ab" * 32)
+        set_setting(ws.db, seq_key(hq), "9")
+        set_setting(ws.db, prev_key(hq), "ab" * 32)
+        set_setting(ws.db, seq_key(other), "3")
     clock = str(ws.clock.last)
     ws.close()
 
@@ -161,8 +165,9 @@ def test_restore_keeps_the_export_numbering_and_clock_ahead(
 
     ws = open_workspace(closed)
     try:
-        assert get_setting(ws.db, SEQ_KEY) == "9"
-        assert get_setting(ws.db, PREV_KEY) == "ab" * 32
+        assert get_setting(ws.db, seq_key(hq)) == "9"
+        assert get_setting(ws.db, prev_key(hq)) == "ab" * 32
+        assert get_setting(ws.db, seq_key(other)) == "3"
         assert str(ws.clock.last) == clock
     finally:
         ws.close()
@@ -331,3 +336,19 @@ def test_rotation_without_a_database_does_nothing(data_dir: Path) -> None:
 def test_rotation_keeps_at_least_one(closed: Path) -> None:
     with pytest.raises(ValueError, match="at least one"):
         rotate_backups(closed, keep=0)
+
+
+def test_a_backup_holding_a_record_that_breaks_a_rule_is_refused(
+    closed: Path, backup_file: Path, tmp_path: Path
+) -> None:
+    """A restore is a write like any other: a file edited by hand cannot plant a broken
+    record (12 girls + 20 boys given as 999 children)."""
+    edited = tmp_path / "edited.sqlite3"
+    shutil.copyfile(backup_file, edited)
+    with closing(sqlite3.connect(edited)) as conn:
+        conn.execute("UPDATE batches SET girls = 12, boys = 20, children = 999")
+        conn.commit()
+    before = refs(closed)
+    with pytest.raises(BackupRefused, match="breaks a rule"):
+        restore_database(closed, edited)
+    assert refs(closed) == before

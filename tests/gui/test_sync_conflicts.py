@@ -118,3 +118,45 @@ def test_concurrent_edits_are_settled_on_the_review_screen_and_travel_back(
 def test_the_conflict_model_passes_qt_model_checks_when_empty(qtmodeltester, laptops) -> None:
     field, _hq, _stick = laptops
     qtmodeltester.check(ConflictTableModel(field.ws))
+
+
+def test_a_rule_conflict_is_settled_by_typing_the_right_values(qtbot, laptops) -> None:
+    """Each side valid, together breaking girls + boys = children: the screen says so, and
+    the person types what is right, checked like the form."""
+    from PySide6.QtWidgets import QDialog
+
+    from alhol_desk.gui.screens.conflicts import TypedValuesDialog
+
+    field, hq, stick = laptops
+    batch_id = services.save_batch(field.ws, RUSSIA).record.id
+    exchange(qtbot, field, hq, stick)
+    exchange(qtbot, hq, field, stick)
+    start = services.get_batch(hq.ws, batch_id)
+    girls, boys = start.girls, start.boys
+    services.save_batch(field.ws, {"girls": girls + 1, "children": girls + boys + 1}, batch_id)
+    services.save_batch(hq.ws, {"boys": boys + 1, "children": girls + boys + 1}, batch_id)
+    [report] = exchange(qtbot, field, hq, stick)
+    assert report.summary["conflicts"] == 2
+
+    screen = hq.window.show_screen("conflicts")
+    screen.refresh()
+    screen.table.selectRow(0)
+    assert "together they break a rule" in plain(screen.outcome.text())
+    assert screen.typed.isVisible()
+    dialog = TypedValuesDialog(hq.ws, screen.current(), screen)
+    assert set(dialog.editors) == {"girls", "boys", "children"}
+    dialog.editors["girls"].setText(str(girls + 1))
+    dialog.editors["boys"].setText(str(boys + 1))
+    dialog.save()  # children still says girls + boys + 1: refused, shown, nothing written
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "Children" in plain(dialog.problem.text())
+    assert len(resolution.open_conflicts(hq.ws)) == 2
+    dialog.editors["children"].setText(str(girls + boys + 2))
+    dialog.save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert resolution.open_conflicts(hq.ws) == []
+    got = services.get_batch(hq.ws, batch_id)
+    assert (got.girls, got.boys, got.children) == (girls + 1, boys + 1, girls + boys + 2)
+    exchange(qtbot, hq, field, stick)
+    mine = services.get_batch(field.ws, batch_id)
+    assert (mine.girls, mine.boys, mine.children) == (girls + 1, boys + 1, girls + boys + 2)

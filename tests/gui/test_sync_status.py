@@ -102,11 +102,29 @@ def receiver(tmp_path: Path):
     ws.close()
 
 
+# A bundle encrypted for another device is skipped, not refused (HQ writes one per laptop).
+FOR_ANOTHER_DEVICE = "tampered/addressed_to_other_device.alhol"
 REFUSED = sorted(
     str(p.relative_to(FIXTURES))
     for folder in ("invalid", "tampered")
     for p in (FIXTURES / folder).glob("*.alhol")
+    if str(p.relative_to(FIXTURES)) != FOR_ANOTHER_DEVICE
 )
+
+
+def test_a_bundle_for_another_device_says_so_in_plain_words(
+    receiver, tmp_path: Path, translations: Translations
+) -> None:
+    from alhol_desk.gui.dialogs.import_dialog import report_html
+
+    copy = tmp_path / "other.alhol"
+    shutil.copyfile(FIXTURES / FOR_ANOTHER_DEVICE, copy)
+    report = importer.verify_bundle(receiver, copy)
+    assert report.outcome == "not_for_this_device"
+    assert "for another device" in report_html(report)
+    assert sync_text.outcome_label(report.outcome) == "For another device"
+    translations.install("ar")
+    assert re.search("[\u0600-\u06ff]", report_html(report))
 
 
 @pytest.mark.parametrize("relative", REFUSED)

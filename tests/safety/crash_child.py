@@ -66,12 +66,12 @@ class Steps:
 
 def run_import(data_dir: Path, bundle: Path, steps: Steps, every: int) -> None:
     ws = open_workspace(data_dir)
-    real_apply: Callable[..., None] = importer._apply
+    real_apply: Callable[..., Any] = importer._apply
 
-    def apply(*args: Any, **kwargs: Any) -> None:
+    def apply(*args: Any, **kwargs: Any) -> Any:
         say("applying")
         steps.arm(ws, every)
-        real_apply(*args, **kwargs)
+        return real_apply(*args, **kwargs)
 
     importer._apply = apply  # type: ignore[assignment]
     say("ready")

@@ -10,8 +10,10 @@ Four kinds of input, from the outside in (each reaches one layer deeper):
 
 * random bytes, bare or behind an age header;
 * random JSON, age-encrypted to the receiver (reaches the envelope parser);
-* random JSON signed by a trusted sender and encrypted (reaches the manifest parser);
-* valid manifests mutated (values, keys, changes, raw bytes), signed and encrypted, fed
+* random JSON, compressed, signed by a trusted sender and encrypted (reaches the
+  manifest's header parser); random bytes signed as the payload (reaches the inflater);
+* valid format-2 manifests mutated (header fields, record lines and their items, whole
+  lines, raw bytes of the text or of the compressed payload), signed and encrypted, fed
   to a receiver with no history (a first bundle) or with history and a local edit (so
   edits, fast-forwards and conflicts are planned and merged).
 
@@ -27,6 +29,7 @@ import shutil
 import sqlite3
 import sys
 import tempfile
+import zlib
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,20 +122,25 @@ class Receiver:
     # -- inputs, sealed as a sender would ------------------------------------------------
 
     def seal(self, manifest_bytes: bytes) -> bytes:
-        """Signed by the trusted test sender, encrypted to the receiver."""
+        """Compressed, signed by the trusted test sender, encrypted to the receiver."""
+        return self.seal_payload(zlib.compress(manifest_bytes, 6))
+
+    def seal_payload(self, payload: bytes) -> bytes:
+        """``payload`` signed as it is (it should be a zlib stream), then encrypted."""
         keys = self.gen.load_keys("sender")
-        signed = envelope.sign_envelope(manifest_bytes, keys)
+        signed = envelope.sign_envelope(payload, keys)
         return envelope.encrypt(signed, [self.gen.load_keys("receiver").age_recipient])
 
     def encrypt_only(self, plaintext: bytes) -> bytes:
         return envelope.encrypt(plaintext, [self.gen.load_keys("receiver").age_recipient])
 
-    def base_docs(self) -> dict[str, dict[str, Any]]:
-        """The valid manifests mutations start from, by the template they suit."""
+    def base_docs(self) -> dict[str, Manifest]:
+        """The valid manifests mutations start from, by the template they suit: the header
+        and the record lines, parsed."""
         gen = self.gen
         return {
-            "fresh": json.loads(gen.seq1_body()),
-            "seasoned": json.loads(gen.seq2_body()),
+            "fresh": parse_manifest(gen.seq1_body()),
+            "seasoned": parse_manifest(gen.seq2_body()),
         }
 
     # -- feeding --------------------------------------------------------------------------
@@ -263,6 +271,23 @@ def dump(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, allow_nan=True).encode("utf-8", "surrogatepass")
 
 
+# A manifest as mutations see it: {"header": the header line's object, "records": lines}.
+Manifest = dict[str, Any]
+
+
+def parse_manifest(body: bytes) -> Manifest:
+    header, *records = body.removesuffix(b"\n").split(b"\n")
+    return {"header": json.loads(header), "records": [json.loads(line) for line in records]}
+
+
+def dump_manifest(doc: Manifest) -> bytes:
+    """The manifest's text: the header line, then one line per record, each ended by \\n."""
+    header = doc.get("header")
+    records = doc.get("records")
+    lines = [dump(header), *(dump(r) for r in (records if isinstance(records, list) else []))]
+    return b"".join(line + b"\n" for line in lines)
+
+
 random_files = st.one_of(
     st.binary(max_size=2000),
     st.binary(max_size=2000).map(lambda b: AGE_HEADER + b),
@@ -270,12 +295,20 @@ random_files = st.one_of(
 )
 
 
+# Short clocks, [wall_ms, counter, device index]: the sender is device 0 in the bases.
 CLOCKS = [
-    "1714550400000.000000.f1e1d000000000000000000000000001",  # seq 1's clock
-    "1715328000000.000000.f1e1d000000000000000000000000001",  # seq 2's
-    "1715328000000.000001.f1e1d000000000000000000000000001",
-    "1716000000000.000000.f1e1d000000000000000000000000002",  # another device, later
-    "1700000000000.000000.a0a0a000000000000000000000000001",  # the receiver, earlier
+    [1714550400000, 0, 0],  # seq 1's clock
+    [1715328000000, 0, 0],  # seq 2's
+    [1715328000000, 1, 0],
+    [1716000000000, 0, 1],  # device 1: present only if a mutation adds it
+    [1700000000000, 0, 0],  # earlier than everything
+    [9999999999999, 999999, 0],  # far in the future
+    [0, 0, 0],
+]
+OTHER_DEVICES = [
+    "f1e1d000000000000000000000000002",
+    "a0a0a000000000000000000000000001",
+    "f1e1d000000000000000000000000001",  # the sender again: a device listed twice
 ]
 plausible_ints = st.integers(min_value=-3, max_value=40)
 plausible_text = st.text(max_size=30) | st.sampled_from(
@@ -292,72 +325,105 @@ def plausible(value: Any) -> st.SearchStrategy[Any]:
     return plausible_text
 
 
+HEADER_PARTS = ["header", "sender", "acks", "export", "app", "columns"]
+RECORD_ITEMS = ["table", "pk", "created", "fields", "values", "overrides"]
+
+
 @st.composite
-def mutated_manifest(draw: st.DrawFn, bases: dict[str, dict[str, Any]]) -> tuple[str, bytes]:
-    """(template, manifest bytes): a valid manifest with one to four mutations."""
+def mutated_manifest(draw: st.DrawFn, bases: dict[str, Manifest]) -> tuple[str, bytes]:
+    """(template, signed payload): a valid manifest with one to four mutations, compressed
+    (or, for a "zlib" mutation, a compressed stream then damaged)."""
     template = draw(st.sampled_from(sorted(bases)))
     doc = copy.deepcopy(bases[template])
+    header, records = doc["header"], doc["records"]
     raw_edit: tuple[str, int, bytes] | None = None
+    zlib_edit: tuple[str, int, bytes] | None = None
     for _ in range(draw(st.integers(1, 4))):
         kind = draw(
             st.sampled_from(
-                ["set", "delete", "add", "change_field", "drop_change", "copy_change", "raw"]
+                ["set", "delete", "add", "record_item", "drop_record", "copy_record"]
+                + ["swap_lines", "device", "override", "raw", "zlib"]
                 + ["plausible"] * 4
             )
         )
-        changes = doc.get("changes") if isinstance(doc, dict) else None
-        if kind == "set" and isinstance(doc, dict):
-            target = draw(st.sampled_from(["doc", "sender", "acks"]))
-            holder = doc if target == "doc" else doc.get(target)
+        if kind == "set" and isinstance(header, dict):
+            target = draw(st.sampled_from(HEADER_PARTS))
+            holder = header if target == "header" else header.get(target)
             if isinstance(holder, dict):
                 key = draw(st.sampled_from([*holder.keys(), "x"] if holder else ["x"]))
                 holder[key] = draw(json_values)
-        elif kind == "delete" and isinstance(doc, dict) and doc:
-            doc.pop(draw(st.sampled_from(sorted(doc))), None)
-        elif kind == "add" and isinstance(doc, dict):
-            doc[draw(st.text(min_size=1, max_size=10))] = draw(json_values)
-        elif kind == "change_field" and isinstance(changes, list) and changes:
-            change = changes[draw(st.integers(0, len(changes) - 1))]
-            if isinstance(change, dict):
-                field = draw(st.sampled_from(["table", "pk", "column", "value", "hlc", "base"]))
+        elif kind == "delete" and isinstance(header, dict) and header:
+            header.pop(draw(st.sampled_from(sorted(header))), None)
+        elif kind == "add" and isinstance(header, dict):
+            header[draw(st.text(min_size=1, max_size=10))] = draw(json_values)
+        elif kind == "record_item" and records:
+            record = records[draw(st.integers(0, len(records) - 1))]
+            if isinstance(record, list) and record:
+                index = draw(st.integers(0, len(record) - 1))
                 if draw(st.booleans()):
-                    change[field] = draw(json_values)
+                    record[index] = draw(json_values)
+                elif draw(st.booleans()):
+                    record.pop(index)
                 else:
-                    change.pop(field, None)
-        elif kind == "plausible" and isinstance(changes, list) and changes:
-            counts = [c for c in changes if isinstance(c, dict) and type(c.get("value")) is int]
-            # Half the time a count: the rules between counts are where merges get refused.
-            pool = counts if counts and draw(st.booleans()) else changes
-            change = pool[draw(st.integers(0, len(pool) - 1))]
-            if isinstance(change, dict):
-                field = draw(st.sampled_from(["value", "value", "hlc", "base", "pk"]))
-                if field in ("hlc", "base"):
-                    change[field] = draw(st.sampled_from([*CLOCKS, None]))
-                elif field == "pk":
-                    change[field] = draw(
-                        st.sampled_from([c.get("pk") for c in changes if isinstance(c, dict)])
+                    record.append(draw(json_values))
+        elif kind == "plausible" and records:
+            record = records[draw(st.integers(0, len(records) - 1))]
+            if isinstance(record, list) and len(record) == 6 and isinstance(record[4], list):
+                values = record[4]
+                what = draw(st.sampled_from(["value", "value", "value", "created", "pk"]))
+                if what == "value" and values:
+                    ints = [i for i, v in enumerate(values) if type(v) is int]
+                    # Half the time a count: the rules between counts are where merges
+                    # get refused.
+                    pool = ints if ints and draw(st.booleans()) else range(len(values))
+                    i = draw(st.sampled_from(list(pool)))
+                    values[i] = draw(plausible(values[i]))
+                elif what == "created":
+                    record[2] = list(draw(st.sampled_from(CLOCKS)))
+                else:
+                    record[1] = draw(
+                        st.sampled_from([r[1] for r in records if isinstance(r, list) and r])
                         | st.uuids().map(str)
                     )
-                else:
-                    change[field] = draw(plausible(change.get("value")))
-        elif kind == "drop_change" and isinstance(changes, list) and changes:
-            changes.pop(draw(st.integers(0, len(changes) - 1)))
-        elif kind == "copy_change" and isinstance(changes, list) and changes:
-            changes.append(copy.deepcopy(changes[draw(st.integers(0, len(changes) - 1))]))
-        elif kind == "raw":
-            raw_edit = (
+        elif kind == "override" and records:
+            record = records[draw(st.integers(0, len(records) - 1))]
+            if isinstance(record, list) and len(record) == 6 and isinstance(record[5], list):
+                column = draw(st.integers(-1, 40))
+                base = draw(st.none() | st.sampled_from(CLOCKS))
+                record[5].append([column, list(draw(st.sampled_from(CLOCKS))), base])
+                if draw(st.booleans()):
+                    record[5].sort(key=lambda o: o[0] if isinstance(o, list) and o else 0)
+        elif kind == "device" and isinstance(header, dict):
+            if isinstance(header.get("devices"), list):
+                header["devices"].append(draw(st.sampled_from(OTHER_DEVICES)))
+        elif kind == "drop_record" and records:
+            records.pop(draw(st.integers(0, len(records) - 1)))
+        elif kind == "copy_record" and records:
+            records.append(copy.deepcopy(records[draw(st.integers(0, len(records) - 1))]))
+        elif kind == "swap_lines" and records:
+            records[0], doc["header"] = doc["header"], records[0]
+            header, records = doc["header"], doc["records"]
+        elif kind in ("raw", "zlib"):
+            edit = (
                 draw(st.sampled_from(["flip", "insert", "delete"])),
                 draw(st.integers(0, 10**6)),
                 draw(st.binary(min_size=1, max_size=4)),
             )
-    data = dump(doc)
-    if raw_edit is not None and data:
-        how, where, extra = raw_edit
-        at = where % len(data)
-        if how == "flip":
-            data = data[:at] + bytes([data[at] ^ extra[0]]) + data[at + 1 :]
-        elif how == "insert":
-            data = data[:at] + extra + data[at:]
-        else:
-            data = data[:at] + data[at + len(extra) :]
-    return template, data
+            if kind == "raw":
+                raw_edit = edit
+            else:
+                zlib_edit = edit
+    data = _edit_bytes(dump_manifest(doc), raw_edit)
+    return template, _edit_bytes(zlib.compress(data, 6), zlib_edit)
+
+
+def _edit_bytes(data: bytes, edit: tuple[str, int, bytes] | None) -> bytes:
+    if edit is None or not data:
+        return data
+    how, where, extra = edit
+    at = where % len(data)
+    if how == "flip":
+        return data[:at] + bytes([data[at] ^ extra[0]]) + data[at + 1 :]
+    if how == "insert":
+        return data[:at] + extra + data[at:]
+    return data[:at] + data[at + len(extra) :]

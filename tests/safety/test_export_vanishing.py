@@ -40,8 +40,7 @@ RUSSIA = {
 
 def export_state(ws: Workspace) -> dict[str, Any]:
     return {
-        "seq": get_setting(ws.db, exporter.SEQ_KEY),
-        "prev": get_setting(ws.db, exporter.PREV_KEY),
+        "chains": exporter.chain_positions(ws),
         "upto": get_setting(ws.db, exporter.EXPORTED_UPTO_KEY),
         "unexported": exporter.unexported_changes(ws),
         "sent": sync_repo.bundle_history(ws.db, direction="sent"),

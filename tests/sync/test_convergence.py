@@ -49,9 +49,9 @@ class Network:
         return [self.hq, *self.fields]
 
     def export(self, ws: Workspace) -> None:
-        path = exporter.export_bundle(ws, self.stick).path
-        targets = self.fields if ws is self.hq else [self.hq]
-        self.pending.extend((target, path) for target in targets)
+        result = exporter.export_bundle(ws, self.stick)
+        by_id = {target.device.id: target for target in self.everyone}
+        self.pending.extend((by_id[bundle.device], bundle.path) for bundle in result.bundles)
 
     def deliver_one(self) -> None:
         target, path = self.pending.pop(self.rng.randrange(len(self.pending)))

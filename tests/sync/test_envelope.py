@@ -1,9 +1,11 @@
-"""DSSE envelopes (signature, strict parse, trusted keys only) and age encryption."""
+"""DSSE envelopes (signature over the compressed payload, strict parse, trusted keys only)
+and age encryption."""
 
 from __future__ import annotations
 
 import base64
 import json
+import zlib
 from typing import Any
 
 import nacl.exceptions
@@ -22,10 +24,12 @@ from alhol_desk.core.sync.envelope import (
     pae,
     sign_envelope,
 )
-from alhol_desk.core.sync.errors import BundleRejected
+from alhol_desk.core.sync.errors import NEWER_VERSION, BundleRejected
 from alhol_desk.core.sync.keys import DeviceKeys
 
-MANIFEST = '{"format":"alhol-desk-bundle", "note":"استلمت"  ,"x":[1,2]}\n'.encode()
+# A payload as the exporter signs it: a format-2 manifest, zlib-compressed.
+TEXT = '{"format":"alhol-desk-bundle", "note":"استلمت"  ,"x":[1,2]}\n["batches"]\n'.encode()
+MANIFEST = zlib.compress(TEXT, 6)
 NOT_TRUSTED = "does not trust"
 ALTERED = "signature does not match: the file was altered or damaged"
 
@@ -79,8 +83,24 @@ def test_signature_verifies_with_an_independent_ed25519() -> None:
 def test_open_returns_the_exact_signed_bytes_and_signer() -> None:
     keys, other = new_keys(), new_keys()
     manifest, key_id = open_envelope(sign_envelope(MANIFEST, keys), trust(other, keys))
-    assert manifest == MANIFEST  # byte for byte: spacing, order and newline kept
+    assert manifest == MANIFEST  # the compressed bytes as signed, not decompressed
+    assert zlib.decompress(manifest) == TEXT  # byte for byte: spacing, order, newlines kept
     assert key_id == keys.key_id
+
+
+def test_the_payload_type_names_format_2_and_its_compression() -> None:
+    assert PAYLOAD_TYPE == "application/vnd.alhol-desk.bundle+jsonl; version=2; compression=zlib"
+
+
+def test_the_signature_covers_the_compressed_bytes() -> None:
+    """Another compression of the same manifest is other bytes: not what was signed."""
+    keys = new_keys()
+    doc = envelope_doc(sign_envelope(MANIFEST, keys))
+    recompressed = zlib.compress(TEXT, 9)
+    assert recompressed != MANIFEST and zlib.decompress(recompressed) == TEXT
+    doc["payload"] = b64(recompressed)
+    with pytest.raises(BundleRejected, match=ALTERED):
+        open_envelope(json.dumps(doc).encode(), trust(keys))
 
 
 def test_the_key_id_is_only_a_hint() -> None:
@@ -195,10 +215,25 @@ _DROP = object()
     ("edit", "reason"),
     [
         (_edit("payloadType", "application/json"), "not an alhol-desk bundle"),
-        (_edit("payloadType", PAYLOAD_TYPE.replace("1", "0")), "not an alhol-desk bundle"),
+        (_edit("payloadType", "application/vnd.alhol-desk.card+json"), "not an alhol-desk bundle"),
         (_edit("payloadType", PAYLOAD_TYPE.upper()), "not an alhol-desk bundle"),
         (_edit("payloadType", 1), "not an alhol-desk bundle"),
-        (_edit("payloadType", PAYLOAD_TYPE.replace("=1", "=2")), "update the app"),
+        (
+            _edit("payloadType", PAYLOAD_TYPE.replace("=2", "=3")),
+            "uses sync format 3, and this version of alhol-desk reads up to format 2: update",
+        ),
+        (
+            _edit("payloadType", PAYLOAD_TYPE.replace("=2", "=10")),
+            "uses sync format 10, and this version of alhol-desk reads up to format 2",
+        ),
+        (
+            _edit("payloadType", "application/vnd.alhol-desk.bundle+json; version=1"),
+            "uses sync format 1, which this version of alhol-desk cannot read",
+        ),
+        # Format 2 written another way (another compression, or none named): only a
+        # newer app writes that.
+        (_edit("payloadType", PAYLOAD_TYPE.replace("zlib", "zstd")), NEWER_VERSION),
+        (_edit("payloadType", PAYLOAD_TYPE.removesuffix("; compression=zlib")), NEWER_VERSION),
         (_edit("payloadType", _DROP), "expected fields"),
         (_edit("extra", 1), "expected fields"),
         (_edit("payload", _DROP), "expected fields"),

@@ -1,4 +1,5 @@
-"""Every bad input of issue 3 ("Bad input it must refuse"), imported against a real database.
+"""Every bad input of issue 3 ("Bad input it must refuse"), imported against a real database,
+in sync format 2 (issue 11), with the refusals format 2 adds.
 
 Each refusal must: say so (refused, or quarantined for a fork or a revoked sender), give
 its reason in one plain line that repeats no personal data from the bundle, change no
@@ -9,8 +10,11 @@ record at all, and note the refusal with its reason in the bundle history. A rep
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
+import zlib
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,10 +25,12 @@ import pytest
 
 from alhol_desk.cli import main
 from alhol_desk.core import services
+from alhol_desk.core.records import StatusEvent
 from alhol_desk.core.storage import sync_repo
-from alhol_desk.core.sync import devices, envelope, importer
+from alhol_desk.core.sync import devices, envelope, importer, manifest
 from alhol_desk.core.sync.errors import NEWER_VERSION
 from alhol_desk.core.sync.keys import load_device_keys
+from alhol_desk.core.sync.limits import Limits
 from alhol_desk.core.workspace import Workspace
 
 # "Now" for the clock-drift check: a month after the fixtures were made.
@@ -34,6 +40,11 @@ DAMAGED = "damaged or cut short"
 NOT_FOR_US = "not addressed to this device"
 RESIGNED = "says it comes from one device but is signed by another"
 NOT_WHOLE = "only writes whole numbers"
+# An older app meeting a newer bundle: "update the app", naming both formats.
+NEWER_FORMAT = "uses sync format 3, and this version of alhol-desk reads up to format 2: update"
+OLDER_FORMAT = "uses sync format 1, which this version of alhol-desk"
+NOT_A_VALUE = "but a value must be text, a whole number or null"
+DAMAGED_MANIFEST = "the file is damaged or was not made by alhol-desk"
 
 Snap = Callable[[Workspace], Any]
 Rows = Callable[[Workspace], list[dict[str, Any]]]
@@ -196,6 +207,29 @@ def test_second_bundle_chains_from_the_first(
     assert event == {"country": "RUS", "status": "ongoing"}
 
 
+def signed_payload(gen: ModuleType, relative: str) -> bytes:
+    """The payload of a committed bundle, exactly as signed, by its own keys."""
+    data = (gen.HERE / relative).read_bytes()
+    inner = envelope.decrypt(data, gen.load_keys("receiver").age_identity)
+    payload, _ = envelope.open_envelope(
+        inner, {gen.load_keys("sender").key_id: gen.load_keys("sender").signing_key.public_key()}
+    )
+    return payload
+
+
+def test_prev_is_the_hash_of_the_previous_signed_payload(
+    receiver: Workspace, bundle: Bundle, gen: ModuleType
+) -> None:
+    """The chain links the compressed bytes that were signed, not the manifest text."""
+    one = signed_payload(gen, "valid/russia_seq1.alhol")
+    header, _ = manifest.read_manifest(signed_payload(gen, "valid/russia_seq2.alhol"))
+    assert header.prev == hashlib.sha256(one).hexdigest()
+    assert header.prev != hashlib.sha256(zlib.decompress(one)).hexdigest()
+    importer.import_bundle(receiver, bundle("valid/russia_seq1.alhol"), now_ms=now)
+    peer = sync_repo.get_peer(receiver.db, gen.DEVICES["sender"][0])
+    assert peer is not None and peer.last_manifest_sha256 == header.prev
+
+
 def test_replay_is_already_imported_and_not_an_error(
     receiver: Workspace, bundle: Bundle, snapshot: Snap, bundle_rows: Rows
 ) -> None:
@@ -231,29 +265,69 @@ REFUSED = [
     ("tampered/signed_by_untrusted.alhol", "signed by a key this device does not trust"),
     ("tampered/resigned_by_other_trusted.alhol", RESIGNED),
     ("tampered/resigned_keyid_kept.alhol", RESIGNED),
-    ("tampered/addressed_to_other_device.alhol", NOT_FOR_US),
     ("tampered/not_in_recipients.alhol", NOT_FOR_US),
-    # invalid/: signed by the trusted sender and encrypted to us, but a bad manifest
-    ("invalid/newer_payload_type.alhol", NEWER_VERSION),
-    ("invalid/newer_format_version.alhol", NEWER_VERSION),
-    ("invalid/newer_schema_version.alhol", NEWER_VERSION),
+    # invalid/: signed by the trusted sender and encrypted to us, but a bad payload type
+    ("invalid/newer_payload_type.alhol", NEWER_FORMAT),
+    ("invalid/older_payload_type.alhol", OLDER_FORMAT),
+    ("invalid/other_compression.alhol", NEWER_VERSION),
+    # ... a payload that is not one zlib stream of a manifest
+    ("invalid/not_zlib.alhol", "manifest cannot be decompressed"),
+    ("invalid/raw_deflate.alhol", "manifest cannot be decompressed"),
+    ("invalid/zlib_cut_short.alhol", "manifest is cut short"),
+    ("invalid/garbage_after_zlib.alhol", "manifest has data after its end"),
+    ("invalid/empty_manifest.alhol", "manifest is empty"),
+    ("invalid/no_final_newline.alhol", "does not end with a new line"),
+    # ... a bad header line
+    ("invalid/newer_sync_version.alhol", NEWER_FORMAT),
+    ("invalid/older_sync_version.alhol", OLDER_FORMAT),
+    ("invalid/not_a_bundle_format.alhol", "not an alhol-desk bundle"),
+    ("invalid/header_not_first.alhol", "does not start with its header"),
+    ("invalid/duplicate_keys.alhol", "repeats the key 'prev'"),
+    ("invalid/header_float.alhol", NOT_WHOLE),
+    ("invalid/unknown_table.alhol", "a kind of record this version of alhol-desk does not know"),
+    ("invalid/unknown_column.alhol", "(batches.'passport_no'): it was made by a newer version"),
+    # ... bad bytes or numbers in a record line
     ("invalid/non_utf8.alhol", "not UTF-8"),
     ("invalid/lone_surrogate_raw.alhol", "not UTF-8"),
-    ("invalid/lone_surrogate_escape.alhol", "lone surrogate"),
-    ("invalid/duplicate_keys.alhol", "repeats the key 'value'"),
+    ("invalid/lone_surrogate_escape.alhol", "lone surrogate escape) at line 2"),
     ("invalid/nan.alhol", NOT_WHOLE),
     ("invalid/infinity.alhol", NOT_WHOLE),
     ("invalid/minus_infinity.alhol", NOT_WHOLE),
-    ("invalid/huge_exponent.alhol", NOT_WHOLE),
-    ("invalid/deep_nesting.alhol", "nests deeper than 64 levels"),
-    ("invalid/unknown_table.alhol", "/changes/0/table"),
-    ("invalid/unknown_column.alhol", "unknown column batches.passport_no"),
+    ("invalid/huge_exponent.alhol", f"line 2 (batches.girls): it is a fraction, {NOT_A_VALUE}"),
+    ("invalid/float_value.alhol", f"line 2 (batches.girls): it is a fraction, {NOT_A_VALUE}"),
+    ("invalid/deep_nesting.alhol", "nests deeper than 5 levels"),
+    # ... a record line of the wrong shape
+    ("invalid/clock_device_out_of_range.alhol", "line 2: a clock is not [wall ms, counter"),
+    ("invalid/clock_device_negative.alhol", "line 2: a clock is not [wall ms, counter"),
+    ("invalid/record_twice.alhol", "gives one record twice (line 3)"),
+    ("invalid/unknown_table_line.alhol", "line 2: 'people' is not a table the header lists"),
+    # ... values that break the rules
     ("invalid/max_age_18.alhol", "batches.max_age must be between 0 and 17"),
     ("invalid/girls_negative.alhol", "batches.girls cannot be negative"),
     ("invalid/ages_out_of_order.alhol", "min_age: (16) is above the oldest child's age (6)"),
     ("invalid/future_hlc.alhol", "dated in the future"),
     ("invalid/seq_far_ahead.alhol", "(5000) is far ahead of the last one from Hasakah 1"),
 ]
+
+
+def test_every_invalid_and_tampered_fixture_is_tested() -> None:
+    """A fixture the generator makes but no test imports would prove nothing."""
+    tested = {relative for relative, _ in REFUSED} | ELSEWHERE
+    made = {
+        f"{p.parent.name}/{p.name}"
+        for p in (Path(__file__).parents[1] / "fixtures" / "bundles").glob("*/*.alhol")
+        if p.parent.name in ("tampered", "invalid")
+    }
+    assert made == tested
+
+
+# Fixtures whose refusal has its own test below.
+ELSEWHERE = {
+    "tampered/addressed_to_other_device.alhol",
+    "tampered/same_seq_fork.alhol",
+    "invalid/list_value.alhol",
+    "invalid/text_in_count.alhol",
+}
 
 
 @pytest.mark.parametrize(
@@ -270,12 +344,45 @@ def test_refused(
     assert report.file == Path(relative).name
 
 
-def test_newer_versions_say_update_the_app(
+def test_newer_formats_say_update_the_app_naming_both_versions(
     receiver: Workspace, bundle: Bundle, refuse: Callable[..., importer.ImportReport]
 ) -> None:
-    for name in ("newer_format_version", "newer_schema_version", "newer_payload_type"):
-        report = refuse(receiver, bundle(f"invalid/{name}.alhol"), NEWER_VERSION)
-        assert report.reason is not None and report.reason.endswith("update the app")
+    """The compatibility policy: an older app meeting a newer bundle changes nothing and
+    says which format the bundle is in and which this app reads."""
+    for name in ("newer_sync_version", "newer_payload_type"):
+        report = refuse(receiver, bundle(f"invalid/{name}.alhol"), NEWER_FORMAT)
+        assert report.reason is not None
+        assert "sync format 3" in report.reason and "format 2" in report.reason
+        assert "update the app on this device" in report.reason
+
+
+def test_a_bundle_from_a_newer_database_schema_imports(
+    receiver: Workspace, bundle: Bundle, gen: ModuleType
+) -> None:
+    """The database schema in the header is informational: a laptop one migration ahead
+    still sends bundles this app reads."""
+    report = importer.import_bundle(
+        receiver, bundle("valid/newer_database_schema.alhol"), now_ms=now
+    )
+    assert report.outcome == "applied", report.reason
+    assert report.summary["new"] == 1
+    (row,) = batch_row(receiver)
+    assert row == {**gen.RUSSIA.to_row(), "hlc": gen.hlc(gen.SEQ1_MS)}
+
+
+def test_a_bundle_for_another_device_is_skipped_and_not_noted(
+    receiver: Workspace, bundle: Bundle, snapshot: Snap, bundle_rows: Rows
+) -> None:
+    """HQ writes one bundle per device and a stick carries many: one for another device
+    is passed over, not refused, and leaves no trace here."""
+    path = bundle("tampered/addressed_to_other_device.alhol")
+    before, history = snapshot(receiver), bundle_rows(receiver)
+    for run in (importer.verify_bundle, importer.import_bundle):
+        report = run(receiver, path, now_ms=now)
+        assert report.outcome == "not_for_this_device"
+        assert report.line() == f"{path.name}: skipped: addressed to another device"
+        assert_plain_line(report.reason)
+    assert snapshot(receiver) == before and bundle_rows(receiver) == history
 
 
 def test_future_clock_is_refused_by_the_real_clock_too(receiver: Workspace, bundle: Bundle) -> None:
@@ -290,16 +397,17 @@ def test_seq_far_ahead_of_the_last_imported_one(
     refuse: Callable[..., importer.ImportReport],
 ) -> None:
     importer.import_bundle(receiver, bundle("valid/russia_seq1.alhol"), now_ms=now)
-    doc = gen.manifest_doc("in-test/seq_3000", gen.russia_changes(), seq=3000)
+    payload = gen.payload("in-test/seq_3000", gen.russia_changes(), seq=3000)
     path = bundle("valid/russia_seq1.alhol").with_name("seq3000.alhol")
-    path.write_bytes(gen.sealed(gen.manifest.manifest_bytes(doc))[1])
+    path.write_bytes(gen.sealed(payload)[1])
     refuse(receiver, path, "(3000) is far ahead of the last one from Hasakah 1 (1)")
 
 
 def test_a_list_where_a_value_belongs_is_refused_without_quoting_it(
     receiver: Workspace, bundle: Bundle, refuse: Callable[..., importer.ImportReport]
 ) -> None:
-    refuse(receiver, bundle("invalid/list_value.alhol"), "/changes/30/value")
+    report = refuse(receiver, bundle("invalid/list_value.alhol"), "line 2 (batches.note)")
+    assert report.reason is not None and f"it is a list, {NOT_A_VALUE}" in report.reason
 
 
 def test_text_in_a_count_is_refused(
@@ -331,7 +439,7 @@ def test_two_bundles_with_the_same_sender_and_seq_are_quarantined(
     assert (row["girls"], row["boys"]) == (12, 20)  # the first bundle's figures stand
 
 
-def test_a_bundle_whose_prev_is_not_the_last_manifest_is_quarantined(
+def test_a_bundle_whose_prev_is_not_the_last_payload_is_quarantined(
     receiver: Workspace,
     bundle: Bundle,
     gen: ModuleType,
@@ -340,9 +448,9 @@ def test_a_bundle_whose_prev_is_not_the_last_manifest_is_quarantined(
     """Seq 2 that does not chain from the seq 1 imported here is a fork too."""
     importer.import_bundle(receiver, bundle("valid/russia_seq1.alhol"), now_ms=now)
     changes = gen.with_value(gen.russia_changes(), "note", None, hlc=gen.hlc(gen.SEQ2_MS))
-    doc = gen.manifest_doc("in-test/bad_prev", changes, seq=2, prev="ab" * 32)
+    payload = gen.payload("in-test/bad_prev", changes, seq=2, prev="ab" * 32)
     path = bundle("valid/russia_seq1.alhol").with_name("badprev.alhol")
-    path.write_bytes(gen.sealed(gen.manifest.manifest_bytes(doc))[1])
+    path.write_bytes(gen.sealed(payload)[1])
     refuse(receiver, path, "claim the same place", outcome="quarantined")
 
 
@@ -412,6 +520,90 @@ def test_a_2_gb_file_is_refused_by_its_size_before_it_is_read(
     assert report.seq is None and report.sender_team is None
 
 
+# --- the limits, at each limit and one past it -----------------------------------------
+
+
+def three_records(gen: ModuleType) -> bytes:
+    """Three records, one edit whose base is another device's clock (a laptop may edit what
+    HQ relayed; only the bases name other devices): a payload to measure."""
+    hq_made = gen.hlc(gen.SEQ1_MS - 1000, 0, gen.DEVICES["receiver"][0])
+    event = StatusEvent(
+        id="7e57e7e0-0000-4000-8000-000000000003",
+        country="RUS",
+        status="in_talks",
+        event_date="2024-04-01",
+        source="Embassy (test data)",
+    )
+    changes = [
+        *gen.russia_changes(),
+        *gen.record_changes(gen.RUSSIA_EVENT, gen.hlc(gen.SEQ1_MS, 1)),
+        *gen.with_value(
+            gen.record_changes(event, gen.hlc(gen.SEQ1_MS, 2)),
+            "note",
+            "checked",
+            hlc=gen.hlc(gen.SEQ1_MS, 3),
+            base=hq_made,
+        ),
+    ]
+    body: bytes = gen.manifest_body("in-test/three_records", changes)
+    return body
+
+
+def measured(body: bytes) -> dict[str, int]:
+    """What the manifest holds, counted from its bytes and lines, as a reader sees them."""
+    header, *lines = body.removesuffix(b"\n").split(b"\n")
+    doc = json.loads(header)
+    return {
+        "records": len(lines),
+        "changes": sum(len(json.loads(line)[3]) for line in lines),
+        "manifest_bytes": len(body),
+        "header_bytes": len(header),
+        "line_bytes": max(map(len, lines)),
+        "devices": len(doc["devices"]),
+        "recipients": len(doc["recipients"]),
+    }
+
+
+LIMIT_REFUSALS = {
+    "records": "holds more than 2 records",
+    "changes": "holds more than {n:,} changes",
+    "manifest_bytes": "manifest is larger than {n:,} bytes",
+    "header_bytes": "has header longer than {n:,} bytes",
+    "line_bytes": "has a record line longer than {n:,} bytes",
+    "devices": "names more than 1 devices",
+    "recipients": "addressed to more than 0 keys",
+}
+
+
+@pytest.mark.parametrize("limit", sorted(LIMIT_REFUSALS))
+def test_a_bundle_at_a_limit_imports_and_one_past_it_is_refused(
+    make_receiver: Callable[[], Workspace],
+    stick: Path,
+    gen: ModuleType,
+    monkeypatch: pytest.MonkeyPatch,
+    refuse: Callable[..., importer.ImportReport],
+    limit: str,
+) -> None:
+    """The importer enforces the one table of limits: with the limit set to exactly what
+    the bundle holds it imports; one less, and the same bundle is refused whole."""
+    body = three_records(gen)
+    size = measured(body)[limit]
+    assert size >= 1
+    path = stick / "three.alhol"
+    path.write_bytes(gen.sealed(manifest.compress(body))[1])
+
+    monkeypatch.setattr(manifest, "LIMITS", Limits(**{limit: size}))
+    at_limit = make_receiver()
+    report = importer.import_bundle(at_limit, path, now_ms=now)
+    assert report.outcome == "applied", report.reason
+    assert report.summary["new"] == 3
+
+    monkeypatch.setattr(manifest, "LIMITS", Limits(**{limit: size - 1}))
+    past = make_receiver()
+    refuse(past, path, LIMIT_REFUSALS[limit].format(n=size - 1))
+    assert batch_row(past) == []
+
+
 # --- one flipped byte anywhere, a cut anywhere -----------------------------------------
 
 
@@ -424,12 +616,18 @@ def test_one_flipped_byte_anywhere_is_refused(
     original = path.read_bytes()
     before, history = snapshot(receiver), bundle_rows(receiver)
     reasons: set[str] = set()
+    age_header = original.index(b"\n---") + 1  # the recipient stanzas end here
     for position in range(len(original)):
         damaged = bytearray(original)
         damaged[position] ^= 0x01
         path.write_bytes(bytes(damaged))
         report = importer.verify_bundle(receiver, path, now_ms=now)
-        assert report.outcome == "refused", f"a flip at byte {position} went unnoticed"
+        if report.outcome == "not_for_this_device":
+            # A damaged recipient stanza cannot be told from a stanza for another device:
+            # passed over, which changes nothing either.
+            assert position < age_header, f"a flip at byte {position} was taken as for others"
+        else:
+            assert report.outcome == "refused", f"a flip at byte {position} went unnoticed"
         assert_plain_line(report.reason)
         reasons.add(report.reason or "")
     assert snapshot(receiver) == before and bundle_rows(receiver) == history

@@ -7,6 +7,7 @@ import json
 import shutil
 import sqlite3
 import subprocess
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -164,14 +165,15 @@ def test_a_local_edit_that_lost_here_still_reaches_hqs_conflict_log(tmp_path: Pa
         _enrol(two, hq, tmp_path)
         batch_id = services.save_batch(one, RUSSIA).record.id
         importer.import_bundle(hq, exporter.export_bundle(one, stick).path)
-        from_hq = exporter.export_bundle(hq, stick).path
-        importer.import_bundle(one, from_hq)
-        importer.import_bundle(two, from_hq)
+        from_hq = exporter.export_bundle(hq, stick)
+        importer.import_bundle(one, from_hq.path_for(one.device.id))
+        importer.import_bundle(two, from_hq.path_for(two.device.id))
 
         services.save_batch(two, {"destination": "Moscow"}, batch_id)
         services.save_batch(one, {"destination": "Grozny"}, batch_id)
         importer.import_bundle(hq, exporter.export_bundle(one, stick).path)
-        importer.import_bundle(two, exporter.export_bundle(hq, stick).path)  # Grozny reaches two
+        # Grozny reaches two
+        importer.import_bundle(two, exporter.export_bundle(hq, stick).path_for(two.device.id))
         importer.import_bundle(hq, exporter.export_bundle(two, stick).path)
 
         logged = [c for c in resolution.open_conflicts(hq) if c["col"] == "destination"]
@@ -197,6 +199,10 @@ def test_stock_age_opens_an_exported_bundle_with_the_identity_file(
         timeout=30,
     )
     envelope = json.loads(out.stdout)
-    assert envelope["payloadType"] == "application/vnd.alhol-desk.bundle+json; version=1"
-    manifest = json.loads(base64.b64decode(envelope["payload"]))
-    assert saved.record.id in {c["pk"] for c in manifest["changes"]}
+    assert (
+        envelope["payloadType"] == "application/vnd.alhol-desk.bundle+jsonl; version=2; "
+        "compression=zlib"
+    )
+    header, *records = zlib.decompress(base64.b64decode(envelope["payload"])).splitlines()
+    assert json.loads(header)["sync_version"] == 2
+    assert saved.record.id in {json.loads(line)[1] for line in records}

@@ -67,17 +67,23 @@ def export(args: argparse.Namespace, data_dir: Path) -> int:
     from ..core.sync import exporter
 
     with _workspace(args, data_dir) as ws:
-        result = exporter.export_bundle(ws, Path(args.out), full=args.full)
+        result = exporter.export_bundle(ws, Path(args.out), full=args.full, to=args.to)
     since = "everything" if args.full or result.since is None else f"since {result.since}"
-    print(f"{result.changes} changes ({since}) for {', '.join(result.recipients)}", file=sys.stderr)
-    print(result.path)
+    count = len(result.bundles)
+    print(
+        f"{count} bundle{'s' if count != 1 else ''}, {result.records} records, "
+        f"{result.changes} changes ({since}) for {', '.join(result.recipients)}",
+        file=sys.stderr,
+    )
+    for bundle in result.bundles:
+        print(bundle.path)
     return 0
 
 
 def import_(args: argparse.Namespace, data_dir: Path) -> int:
     from ..core.sync import importer
 
-    refused = 0
+    refused = skipped = 0
     with _workspace(args, data_dir) as ws:
         for name in args.files:
             report = importer.import_bundle(ws, Path(name))
@@ -86,6 +92,14 @@ def import_(args: argparse.Namespace, data_dir: Path) -> int:
             for warning in report.warnings:
                 print(f"warning: {warning}", file=sys.stderr)
             refused += report.outcome in ("refused", "quarantined")
+            skipped += report.outcome == "not_for_this_device"
+    if skipped == len(args.files):
+        print(
+            "error: none of these bundles is addressed to this device: ask the sender to "
+            "export for this device (they must trust this device's card)",
+            file=sys.stderr,
+        )
+        return 1
     return 1 if refused else 0
 
 
@@ -94,13 +108,17 @@ def verify(args: argparse.Namespace, data_dir: Path) -> int:
     from ..core.sync import importer
 
     with _workspace(args, data_dir, read_only=True) as ws:
-        report = importer.verify_bundle(ws, Path(args.file))
-    if report.outcome == "refused":
-        raise AlholError(report.line())
-    print(report.line())
-    for warning in report.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    return 0
+        reports = [importer.verify_bundle(ws, Path(name)) for name in args.files]
+    if len(reports) == 1 and reports[0].outcome == "refused":
+        raise AlholError(reports[0].line())
+    refused = 0
+    for report in reports:
+        bad = report.outcome in ("refused", "quarantined")
+        refused += bad
+        print(("error: " if bad else "") + report.line(), file=sys.stderr if bad else sys.stdout)
+        for warning in report.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+    return 1 if refused else 0
 
 
 def conflicts_list(args: argparse.Namespace, data_dir: Path) -> int:
@@ -122,14 +140,24 @@ def conflicts_list(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def conflicts_resolve(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..core.errors import AlholError
     from ..core.sync import resolution
 
+    values: dict[str, str] | None = None
+    if args.set:
+        values = {}
+        for item in args.set:
+            name, sep, value = item.partition("=")
+            if not sep or not name:
+                raise AlholError(f"--set: {item!r} is not FIELD=VALUE")
+            values[name.strip().replace("-", "_")] = value
     with _workspace(args, data_dir) as ws:
-        result = resolution.resolve_conflict(ws, args.id, args.keep)
-    print(
-        f"conflict {result['id']}: kept {result['kept']} value {result['value']!r}; "
-        "the choice travels in the next export"
-    )
+        result = resolution.resolve_conflict(ws, args.id, args.keep, values=values)
+    settled = ", ".join(str(n) for n in result["settled"])
+    if values is not None:
+        print(f"conflicts {settled}: saved the values typed; the record travels in the next export")
+    else:
+        print(f"conflicts {settled}: kept {result['kept']}; the choice travels in the next export")
     return 0
 
 
@@ -163,15 +191,20 @@ def add_commands(sub: object) -> None:
 
     add_key_commands(ksub)  # keys passphrase, keys retire
 
-    exp = sub.add_parser("export", help="write a signed, encrypted bundle; prints its path")
+    exp = sub.add_parser(
+        "export", help="write signed, encrypted bundles, one set per recipient; prints their paths"
+    )
     exp.add_argument("--out", required=True, metavar="DIR")
     exp.add_argument("--full", action="store_true", help="everything, not only what is new")
+    exp.add_argument(
+        "--to", metavar="DEVICE_ID", help="only for this trusted device (its id, or the id's start)"
+    )
     exp.set_defaults(handler=export)
     imp = sub.add_parser("import", help="verify and merge bundles; prints a summary of each")
     imp.add_argument("files", nargs="+", metavar="FILE")
     imp.set_defaults(handler=import_)
-    ver = sub.add_parser("verify", help="check a bundle and show what it would change")
-    ver.add_argument("file", metavar="FILE")
+    ver = sub.add_parser("verify", help="check bundles and show what each would change")
+    ver.add_argument("files", nargs="+", metavar="FILE")
     ver.set_defaults(handler=verify)
 
     conflicts = sub.add_parser("conflicts", help="concurrent edits waiting for a decision")
@@ -184,5 +217,12 @@ def add_commands(sub: object) -> None:
     clist.set_defaults(handler=conflicts_list)
     cres = csub.add_parser("resolve", help="keep one value; a new edit that syncs onward")
     cres.add_argument("id", type=int, metavar="ID")
-    cres.add_argument("--keep", required=True, choices=("local", "incoming"))
+    how = cres.add_mutually_exclusive_group(required=True)
+    how.add_argument("--keep", choices=("local", "incoming"), help="keep one side")
+    how.add_argument(
+        "--set",
+        action="append",
+        metavar="FIELD=VALUE",
+        help="type the right value (repeat for each field); checked like a form",
+    )
     cres.set_defaults(handler=conflicts_resolve)

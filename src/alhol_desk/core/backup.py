@@ -16,7 +16,7 @@ import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from ..paths import DATABASE_NAME, database_path
@@ -32,7 +32,7 @@ from .storage.backup_repo import (
     reference_schema,
     write_settings,
 )
-from .sync.exporter import PREV_KEY, SEQ_KEY
+from .sync.exporter import PREV_PREFIX, SEQ_PREFIX
 from .workspace import CLOCK_KEY, SETUP_HINT
 
 log = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 BACKUP_DIR = "backups"
 DEFAULT_KEEP = 7
 _AUTO_NAME = re.compile(r"alhol-desk-(\d{8}T\d{6}Z)(?:-(\d+))?\.sqlite3")
-_SYNC_KEYS = (SEQ_KEY, PREV_KEY, CLOCK_KEY)
+_SYNC_KEYS = (SEQ_PREFIX, PREV_PREFIX, CLOCK_KEY)
 _JOURNAL_SUFFIXES = ("-wal", "-shm", "-journal")
 _NOTHING_CHANGED = "nothing was changed"
 
@@ -127,6 +127,36 @@ def check_database_file(path: Path, shown: str | None = None) -> DatabaseFacts:
             f"{_NOTHING_CHANGED}"
         )
     return facts
+
+
+def check_backup_records(path: Path, shown: str) -> None:
+    """Every record in a backup passes the rules a form applies, or the restore is refused:
+    a restore is a write like any other (the file may have been edited by hand)."""
+    from .records import SYNCED_RECORDS
+    from .storage.backup_repo import country_codes_in, record_rows
+    from .validation import check_record, split
+
+    known = country_codes_in(path)
+    today = date.today()
+    for table, cls in SYNCED_RECORDS.items():
+        for rows in record_rows(path, table):
+            for row in rows:
+                try:
+                    record = cls.from_row(row)
+                except TypeError:
+                    raise BackupRefused(
+                        f"{shown}: a {cls.__name__.lower()} in it is not in alhol-desk's form; "
+                        f"{_NOTHING_CHANGED}"
+                    ) from None
+                errors, _ = split(
+                    check_record(record, today=today, is_known_country=known.__contains__)
+                )
+                if errors:
+                    first = errors[0]
+                    raise BackupRefused(
+                        f"{shown}: the {cls.__name__.lower()} {record.id} in it breaks a rule "
+                        f"({first.field}: {first.reason_without_value}); {_NOTHING_CHANGED}"
+                    )
 
 
 # --- backup -----------------------------------------------------------------------
@@ -231,10 +261,14 @@ def _carry_position(current: DatabaseFacts, restored: DatabaseFacts) -> dict[str
     on their way with higher numbers would make the next export look like a fork."""
     mine, theirs = current.settings, restored.settings
     carried: dict[str, str] = {}
-    if int(mine.get(SEQ_KEY, "0") or 0) > int(theirs.get(SEQ_KEY, "0") or 0):
-        carried[SEQ_KEY] = mine[SEQ_KEY]
-        if PREV_KEY in mine:
-            carried[PREV_KEY] = mine[PREV_KEY]
+    for key, value in mine.items():
+        if not key.startswith(SEQ_PREFIX):
+            continue  # one chain per recipient: each keeps its highest number
+        if int(value or 0) > int(theirs.get(key, "0") or 0):
+            carried[key] = value
+            prev = PREV_PREFIX + key.removeprefix(SEQ_PREFIX)
+            if prev in mine:
+                carried[prev] = mine[prev]
     if CLOCK_KEY in mine and _clock_after(mine[CLOCK_KEY], theirs.get(CLOCK_KEY)):
         carried[CLOCK_KEY] = mine[CLOCK_KEY]
     return carried
@@ -309,6 +343,7 @@ def restore_database(
         shutil.copyfile(source, part)  # checks run on the copy: the stick may change under us
         part.chmod(0o600)
         restored = check_database_file(part, source.name)
+        check_backup_records(part, source.name)
         current = _current_facts(live)
         mine = current.self_device if current else None
         theirs = restored.self_device
@@ -342,11 +377,12 @@ def restore_database(
         raise
     open_database(live).close()  # upgrades an older schema now (copied aside first)
     log.info("database restored from a backup with schema version %d", restored.schema_version)
-    words = {SEQ_KEY: "export numbering", CLOCK_KEY: "clock"}
+    kept = ["export numbering"] if any(k.startswith(SEQ_PREFIX) for k in carried) else []
+    kept += ["clock"] if CLOCK_KEY in carried else []
     return Restored(
         source,
         aside.path if aside else None,
         restored.schema_version,
         restored.self_device[1] if restored.self_device else None,
-        tuple(words[key] for key in carried if key in words),
+        tuple(kept),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 from typing import Any, ClassVar, Self
 
@@ -9,6 +10,22 @@ BATCH_STATUSES = ("planned", "confirmed", "departed", "received", "cancelled")
 COUNTRY_STATUSES = ("not_engaged", "in_talks", "initiated", "ongoing", "completed", "suspended")
 CONFIDENCE_LEVELS = ("low", "medium", "high")
 ROLES = ("field", "hq")
+NAME_MAX_LENGTH = 100
+# C0 and C1 control characters: the bundle schema's team pattern is the same rule.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def name_problem(name: object, what: str) -> str | None:
+    """The one rule for a team's or a person's name, wherever it is typed or read: 1 to
+    100 characters, no control characters (they would travel in cards and bundles)."""
+    if not isinstance(name, str) or not name.strip():
+        return f"{what}: is required"
+    if len(name) > NAME_MAX_LENGTH:
+        return f"{what}: is too long (at most {NAME_MAX_LENGTH} characters)"
+    if _CONTROL.search(name):
+        return f"{what}: contains control characters (a tab or a new line)"
+    return None
+
 
 # Sex-by-age bands: (column, sex total it must add up to).
 AGE_BANDS: tuple[tuple[str, str], ...] = (

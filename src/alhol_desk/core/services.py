@@ -100,7 +100,7 @@ def validate(
     return after, errors, warnings
 
 
-def write_record(
+def _write_record(
     ws: Workspace, before: Record | None, after: Record, *, force: tuple[str, ...] = ()
 ) -> tuple[str, ...]:
     """Write a validated record: a creation, or an edit of the columns that differ.
@@ -110,7 +110,7 @@ def write_record(
     """
     at = utc_now()
     if before is None:
-        create_records(ws, [after])
+        _create_records(ws, [after])
         return after.synced_columns()
     changed = tuple(
         c for c in after.synced_columns() if getattr(before, c) != getattr(after, c) or c in force
@@ -126,7 +126,7 @@ def write_record(
             after.TABLE,
             after.id,
             [
-                ColumnChange(c, getattr(before, c), getattr(after, c), effective_clock(clocks, c))
+                ColumnChange(c, getattr(before, c), getattr(after, c), _base(clocks, c, after))
                 for c in changed
             ],
             hlc,
@@ -136,6 +136,15 @@ def write_record(
     return changed
 
 
+def _base(clocks: dict[str, str], column: str, after: Record) -> str | None:
+    """The clock this edit starts from. A delete starts from the newest clock of the whole
+    record: it says which version the person deleted, so that an edit made elsewhere that
+    this device had already seen is not taken for one racing the delete."""
+    if column == "deleted" and getattr(after, "deleted", 0) == 1 and clocks:
+        return max(clocks.values())
+    return effective_clock(clocks, column)
+
+
 def save_record(
     ws: Workspace,
     cls: type[R],
@@ -143,13 +152,18 @@ def save_record(
     record_id: str | None = None,
     *,
     new_record_id: str | None = None,
+    force: tuple[str, ...] = (),
 ) -> Saved[R]:
-    """Create (no id) or edit (only the given fields change) one record, or refuse it whole."""
+    """Create (no id) or edit (only the given fields change) one record, or refuse it whole.
+
+    The one way a record is written from anything a person or a file gave: every rule of
+    ``core/validation.py`` first. ``force`` columns are written as new edits even when
+    unchanged (a settled conflict must travel to every device)."""
     after, errors, warnings = validate(ws, cls, raw, record_id, new_record_id=new_record_id)
     if errors:
         raise ValidationFailed(errors, warnings)
     before = None if record_id is None else get_record(ws.db, cls, record_id)
-    changed = write_record(ws, before, after)
+    changed = _write_record(ws, before, after, force=force)
     return Saved(after, before is None, changed, tuple(warnings))
 
 
@@ -188,7 +202,7 @@ def check_new_batches(ws: Workspace, raws: Iterable[Mapping[str, Any]]) -> list[
     return records
 
 
-def create_records(ws: Workspace, records: Sequence[Record]) -> None:
+def _create_records(ws: Workspace, records: Sequence[Record]) -> None:
     """Write validated new records of one kind, with clocks and audit, in one transaction."""
     at = utc_now()
     with ws.writing():
@@ -200,7 +214,7 @@ def create_records(ws: Workspace, records: Sequence[Record]) -> None:
 def add_batches(ws: Workspace, raws: Iterable[Mapping[str, Any]]) -> list[str]:
     """Create many batches in one transaction, with the same rules as one-by-one saves."""
     records = check_new_batches(ws, raws)
-    create_records(ws, records)
+    _create_records(ws, records)
     return [r.id for r in records]
 
 

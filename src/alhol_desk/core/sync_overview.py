@@ -46,7 +46,7 @@ class ConflictView:
     incoming: Editor
     winner: str  # local | incoming: which value the merge kept for now
     status: str  # open | resolved
-    resolution: str | None  # local | incoming
+    resolution: str | None  # local | incoming | typed
     resolved_at: str | None
     resolved_by: str | None
     detected_at: str
@@ -55,6 +55,8 @@ class ConflictView:
     name_ar: str | None
     record_date: str | None
     ref: str | None
+    kind: str = "edit"  # edit | rule (edits valid alone that together break a rule)
+    rule: str | None = None  # for a rule conflict: "field:code" of the rule broken
 
 
 def _editor(hlc: str, teams: dict[str, tuple[str, bool]]) -> Editor:
@@ -97,6 +99,8 @@ def conflicts(ws: Workspace, status: str | None = "open") -> list[ConflictView]:
             name_ar=row["name_ar"],
             record_date=row["record_date"],
             ref=row["ref"],
+            kind=row["kind"],
+            rule=row["rule"],
         )
         for row in rows
     ]

@@ -40,6 +40,7 @@ class Kind(Enum):
     NOTE = auto()
     CHOICE = auto()
     COUNTRY = auto()
+    FLAG = auto()  # 0 or 1 (deleted)
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ BATCH_FIELDS: dict[str, FieldSpec] = {
     "source": FieldSpec(Kind.TEXT),
     "source_date": FieldSpec(Kind.DATE),
     "note": FieldSpec(Kind.NOTE),
-    "deleted": FieldSpec(Kind.COUNT),
+    "deleted": FieldSpec(Kind.FLAG),
 }
 
 STATUS_EVENT_FIELDS: dict[str, FieldSpec] = {
@@ -77,7 +78,7 @@ STATUS_EVENT_FIELDS: dict[str, FieldSpec] = {
     "event_date": FieldSpec(Kind.DATE, required=True),
     "source": FieldSpec(Kind.TEXT, required=True),
     "note": FieldSpec(Kind.NOTE),
-    "deleted": FieldSpec(Kind.COUNT),
+    "deleted": FieldSpec(Kind.FLAG),
 }
 
 ESTIMATE_FIELDS: dict[str, FieldSpec] = {
@@ -87,7 +88,7 @@ ESTIMATE_FIELDS: dict[str, FieldSpec] = {
     **_counts("women", "men", "girls", "boys", "total", "countries", "countries_repatriating"),
     "confidence": FieldSpec(Kind.CHOICE, choices=CONFIDENCE_LEVELS),
     "note": FieldSpec(Kind.NOTE),
-    "deleted": FieldSpec(Kind.COUNT),
+    "deleted": FieldSpec(Kind.FLAG),
 }
 
 FIELDS_BY_TABLE: dict[str, dict[str, FieldSpec]] = {
@@ -127,6 +128,12 @@ def coerce_value(name: str, spec: FieldSpec, raw: Any) -> tuple[Any, Issue | Non
             raw = raw.translate(_DIGITS)
     if raw is None:
         return None, (_error(name, "required") if spec.required else None)
+    if spec.kind is Kind.FLAG:
+        if type(raw) is int and raw in (0, 1):
+            return raw, None
+        if isinstance(raw, str) and raw in ("0", "1"):
+            return int(raw), None
+        return None, _error(name, "unknown_choice", value=raw, choices="0, 1")
 
     if spec.kind in (Kind.COUNT, Kind.AGE):
         if isinstance(raw, bool) or not isinstance(raw, int | str):
@@ -198,6 +205,11 @@ _ZERO_DEFAULTS: dict[str, frozenset[str]] = {
     StatusEvent.TABLE: frozenset({"deleted"}),
     Estimate.TABLE: frozenset({"deleted"}),
 }
+
+
+def never_null(table: str) -> frozenset[str]:
+    """The columns that are never unknown in storage (a blank one is stored as 0)."""
+    return _ZERO_DEFAULTS.get(table, frozenset())
 
 
 _REQUIRED: dict[str, tuple[str, ...]] = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..paths import database_path
 from .clock import HybridLogicalClock, Timestamp
 from .errors import AlholError, NotInitialised
-from .records import ROLES, Device
+from .records import ROLES, Device, name_problem
 from .safety.guard import Guard, guard_open
 from .safety.health import ensure_database_sound
 from .safety.lock import acquire_writer_lock
@@ -137,14 +138,32 @@ def initialise(
 ) -> Workspace:
     """Create the database and this device's identity in ``data_dir`` (keys protected by
     ``passphrase`` when one is given)."""
+    # Everything is checked before anything is written: a refused init leaves no folder.
     team = team.strip()
     if not team:
         raise AlholError('team: is required (the name of your team, e.g. "Hasakah 1")')
-    if len(team) > 100:
-        raise AlholError("team: is too long (at most 100 characters)")
+    problem = name_problem(team, "team")
+    if problem is None and operator is not None and operator.strip():
+        problem = name_problem(operator.strip(), "operator")
+    if problem is not None:
+        raise AlholError(problem)
     if role not in ROLES:
         raise AlholError(f"role: {role!r} is not one of: {', '.join(ROLES)}")
+    if data_dir.exists() and not data_dir.is_dir():
+        raise AlholError(f"--data-dir: {data_dir} is a file, not a folder")
+    made = [p for p in (data_dir, *data_dir.parents) if not p.exists()]
     data_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        return _initialise(data_dir, team, role, operator, passphrase)
+    except BaseException:
+        for folder in made:  # deepest first: only the folders this init made
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
+
+
+def _initialise(
+    data_dir: Path, team: str, role: str, operator: str | None, passphrase: str | None
+) -> Workspace:
     guard = Guard(acquire_writer_lock(data_dir))
     try:
         if database_path(data_dir).exists():

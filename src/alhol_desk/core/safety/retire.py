@@ -30,7 +30,8 @@ from ..storage.device_identity import (
     delete_settings,
     forget_acknowledgements,
 )
-from ..sync.exporter import EXPORTED_UPTO_KEY, PREV_KEY, SEQ_KEY
+from ..storage.settings import delete_settings_with_prefix
+from ..sync.exporter import EXPORTED_UPTO_KEY, PREV_PREFIX, SEQ_PREFIX
 from ..sync.keys import (
     IDENTITY_FILE,
     KEYS_DIR,
@@ -75,7 +76,9 @@ def retire_identity(ws: Workspace, *, passphrase: str | None = None) -> Retired:
     with ws.writing():
         old_id = change_self_device_id(ws.db, new_id)
         forget_acknowledgements(ws.db)
-        delete_settings(ws.db, (SEQ_KEY, PREV_KEY, EXPORTED_UPTO_KEY))
+        delete_settings(ws.db, (EXPORTED_UPTO_KEY,))
+        for prefix in (SEQ_PREFIX, PREV_PREFIX):
+            delete_settings_with_prefix(ws.db, prefix)
     ws.device = Device(new_id, ws.device.team, ws.device.role, is_self=True)
     ws.clock = HybridLogicalClock(new_id, ws.clock.last)
     return Retired(old_id, new_id, keys)

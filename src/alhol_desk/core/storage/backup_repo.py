@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .migrations import MIGRATIONS
-from .settings import get_setting, set_setting
+from .settings import get_setting, set_setting, settings_with_prefix
 
 if TYPE_CHECKING:
     pass
@@ -93,6 +94,9 @@ def inspect_database(
 
             db = sqlite_utils.Database(conn)
             for key in settings:
+                if key.endswith(":"):  # a prefix: every key that starts with it
+                    values.update(settings_with_prefix(db, key))
+                    continue
                 value = get_setting(db, key)
                 if value is not None:
                     values[key] = value
@@ -133,3 +137,17 @@ def fold_journal(path: Path, *, timeout: float = 2.0) -> None:
         mode = str(conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0])
     if mode.lower() != "delete":
         raise sqlite3.OperationalError("database is locked")
+
+
+def record_rows(path: Path, table: str, *, page: int = 1000) -> Iterator[list[dict[str, Any]]]:
+    """The rows of ``table`` in the database file at ``path``, a page at a time (read-only)."""
+    with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+        conn.row_factory = sqlite3.Row
+        cursor = conn.execute(f"SELECT * FROM {table} ORDER BY id")
+        while rows := cursor.fetchmany(page):
+            yield [dict(row) for row in rows]
+
+
+def country_codes_in(path: Path) -> frozenset[str]:
+    with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+        return frozenset(row[0] for row in conn.execute("SELECT iso3 FROM countries"))

@@ -45,15 +45,22 @@ def record_creations(
     operator: str,
     at: str,
     bundle_id: str | None = None,
+    authors: Sequence[tuple[str, str]] | None = None,
 ) -> None:
-    """Audit rows for new records; their clock is in their row (caller holds the transaction)."""
+    """Audit rows for new records; their clock is in their row (caller holds the transaction).
+
+    ``authors`` (team, operator) of each record, for imported ones: who made it."""
     if not records:
         return
     table = records[0].TABLE
+    by = authors if authors is not None else [(None, operator)] * len(records)
     db.conn.executemany(
-        "INSERT INTO audit (at, operator, tbl, pk, col, old, new, hlc, bundle_id) "
-        "VALUES (?, ?, ?, ?, NULL, NULL, NULL, ?, ?)",
-        ((at, operator, table, r.id, hlc, bundle_id) for r, hlc in zip(records, hlcs, strict=True)),
+        "INSERT INTO audit (at, operator, team, tbl, pk, col, old, new, hlc, bundle_id) "
+        "VALUES (?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?)",
+        (
+            (at, name, team, table, r.id, hlc, bundle_id)
+            for r, hlc, (team, name) in zip(records, hlcs, by, strict=True)
+        ),
     )
 
 

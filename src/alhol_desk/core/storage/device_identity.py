@@ -19,8 +19,12 @@ def change_self_device_id(db: sqlite_utils.Database, new_id: str) -> str:
 
 
 def forget_acknowledgements(db: sqlite_utils.Database) -> None:
-    """No peer has confirmed anything from the new identity yet: the next export sends all."""
-    db.execute("UPDATE devices SET acked_seq = 0 WHERE is_self = 0")
+    """No peer has confirmed anything from the new identity yet: the next export sends all.
+    And every peer starts a new chain of bundles for the new identity, from seq 1."""
+    db.execute(
+        "UPDATE devices SET acked_seq = 0, last_seq = 0, last_manifest_sha256 = NULL "
+        "WHERE is_self = 0"
+    )
 
 
 def delete_settings(db: sqlite_utils.Database, keys: Iterable[str]) -> None:

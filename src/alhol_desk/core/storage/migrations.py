@@ -196,8 +196,63 @@ def _initial_schema(db: sqlite_utils.Database) -> None:
     seed_countries(db)
 
 
+def _bundle_streams(db: sqlite_utils.Database) -> None:
+    """Sync format 2: each recipient has its own chain of bundles, and an export may be
+    split into several. A sent bundle records the device it was written for; every bundle
+    records the first seq of its export and whether it was the export's last, so that a
+    receiver acknowledges only exports that arrived whole, and the ``prev`` it carried, so
+    that a bundle filling a gap is checked against the bundle after it. An audit row of an
+    imported change names the team of the person who made it (``operator`` is that
+    person); a local change leaves it null (this device's team). A conflict is of two
+    edits of one field, or (``rule``) of edits valid alone that together break a rule of
+    the whole record, which then keeps its values until a person decides; a person may
+    settle one by typing the right values (``resolution`` 'typed')."""
+    execute_script(
+        db,
+        """
+ALTER TABLE bundles ADD COLUMN recipient TEXT;
+ALTER TABLE bundles ADD COLUMN first_seq INTEGER;
+ALTER TABLE bundles ADD COLUMN last_part INTEGER;
+ALTER TABLE bundles ADD COLUMN prev_sha256 TEXT;
+ALTER TABLE audit ADD COLUMN team TEXT;
+CREATE TABLE conflicts_2 (
+    id INTEGER PRIMARY KEY,
+    tbl TEXT NOT NULL,
+    pk TEXT NOT NULL,
+    col TEXT NOT NULL,
+    local_value TEXT,
+    local_hlc TEXT NOT NULL,
+    incoming_value TEXT,
+    incoming_hlc TEXT NOT NULL,
+    winner TEXT NOT NULL CHECK (winner IN ('local', 'incoming')),
+    bundle_id TEXT,
+    detected_at TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+    resolved_at TEXT,
+    resolved_by TEXT,
+    resolution TEXT CHECK (resolution IN ('local', 'incoming', 'typed')),
+    kind TEXT NOT NULL DEFAULT 'edit' CHECK (kind IN ('edit', 'rule')),
+    rule TEXT,
+    incoming_team TEXT,  -- who made the incoming value (from the bundle)
+    incoming_by TEXT
+);
+INSERT INTO conflicts_2 (id, tbl, pk, col, local_value, local_hlc, incoming_value,
+    incoming_hlc, winner, bundle_id, detected_at, status, resolved_at, resolved_by, resolution)
+    SELECT id, tbl, pk, col, local_value, local_hlc, incoming_value, incoming_hlc, winner,
+    bundle_id, detected_at, status, resolved_at, resolved_by, resolution FROM conflicts;
+DROP TABLE conflicts;
+ALTER TABLE conflicts_2 RENAME TO conflicts;
+CREATE INDEX conflicts_by_status ON conflicts(status, tbl, pk);
+CREATE UNIQUE INDEX conflicts_once ON conflicts(tbl, pk, col, local_hlc, incoming_hlc);
+CREATE INDEX bundles_by_recipient ON bundles(direction, recipient, seq);
+DELETE FROM settings WHERE key IN ('export.seq', 'export.prev_sha256');
+""",
+    )
+
+
 # Append only: a shipped migration is never edited, since laptops in the field ran it.
 # Each runs inside one transaction together with the version bump.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _initial_schema,
+    _bundle_streams,
 ]

@@ -20,3 +20,17 @@ def set_setting(db: sqlite_utils.Database, key: str, value: str) -> None:
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         [key, value],
     )
+
+
+def settings_with_prefix(db: sqlite_utils.Database, prefix: str) -> dict[str, str]:
+    """Every setting whose key starts with ``prefix`` (one per recipient, say)."""
+    return {
+        str(key): str(value)
+        for key, value in db.execute(
+            "SELECT key, value FROM settings WHERE substr(key, 1, ?) = ?", [len(prefix), prefix]
+        )
+    }
+
+
+def delete_settings_with_prefix(db: sqlite_utils.Database, prefix: str) -> None:
+    db.execute("DELETE FROM settings WHERE substr(key, 1, ?) = ?", [len(prefix), prefix])

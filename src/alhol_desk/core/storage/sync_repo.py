@@ -130,13 +130,16 @@ def bundle_history(
     )
 
 
-def received_bundle(db: sqlite_utils.Database, sender: str, seq: int) -> dict[str, Any] | None:
-    """The applied bundle with that sender and seq, if any."""
+def received_bundle(
+    db: sqlite_utils.Database, sender: str, seq: int, recipient: str
+) -> dict[str, Any] | None:
+    """The applied bundle with that sender and seq in its chain to ``recipient`` (this
+    device's id: a retired identity's chains are not the new one's), if any."""
     rows = list(
         db.query(
             "SELECT * FROM bundles WHERE direction = 'received' AND outcome = 'applied' "
-            "AND sender = ? AND seq = ? ORDER BY id LIMIT 1",
-            [sender, seq],
+            "AND sender = ? AND seq = ? AND recipient = ? ORDER BY id LIMIT 1",
+            [sender, seq, recipient],
         )
     )
     return rows[0] if rows else None
@@ -153,11 +156,47 @@ def applied_manifest(db: sqlite_utils.Database, sha256: str) -> bool:
     )
 
 
-def acks(db: sqlite_utils.Database) -> dict[str, int]:
+def acks(db: sqlite_utils.Database, recipient: str) -> dict[str, int]:
+    """For each device: the last seq of the newest export of its to ``recipient`` (this
+    device) that arrived here whole (every bundle from its first to its last). A lost part
+    holds the ack back, so the sender sends that export's records again; a later export
+    that arrives whole moves it on."""
     return {
-        row[0]: int(row[1])
-        for row in db.execute("SELECT id, last_seq FROM devices WHERE is_self = 0 AND last_seq > 0")
+        sender: int(seq)
+        for sender, seq in db.execute(
+            "SELECT b.sender, max(b.seq) FROM bundles b JOIN devices d ON d.id = b.sender "
+            "WHERE d.is_self = 0 AND b.direction = 'received' AND b.outcome = 'applied' "
+            "AND b.recipient = ? AND b.last_part = 1 AND b.first_seq IS NOT NULL AND ("
+            "  SELECT count(DISTINCT c.seq) FROM bundles c WHERE c.direction = 'received' "
+            "  AND c.outcome = 'applied' AND c.sender = b.sender AND c.recipient = b.recipient "
+            "  AND c.seq BETWEEN b.first_seq AND b.seq"
+            ") = b.seq - b.first_seq + 1 GROUP BY b.sender",
+            [recipient],
+        )
     }
+
+
+def last_sent_seq(db: sqlite_utils.Database, sender: str, recipient: str) -> int:
+    """The highest seq ``sender`` (this device's id) has written for ``recipient``."""
+    row = db.execute(
+        "SELECT max(seq) FROM bundles WHERE direction = 'sent' AND sender = ? AND recipient = ?",
+        [sender, recipient],
+    ).fetchone()
+    return int(row[0] or 0)
+
+
+def sent_bundle(
+    db: sqlite_utils.Database, sender: str, recipient: str, seq: int
+) -> dict[str, Any] | None:
+    """The bundle ``sender`` (this device's id) wrote for ``recipient`` with that seq."""
+    rows = list(
+        db.query(
+            "SELECT * FROM bundles WHERE direction = 'sent' AND sender = ? AND recipient = ? "
+            "AND seq = ? ORDER BY id DESC LIMIT 1",
+            [sender, recipient, seq],
+        )
+    )
+    return rows[0] if rows else None
 
 
 # --- conflicts --------------------------------------------------------------
@@ -173,6 +212,10 @@ CONFLICT_COLUMNS = (
     "winner",
     "bundle_id",
     "detected_at",
+    "kind",
+    "rule",
+    "incoming_team",
+    "incoming_by",
 )
 
 
@@ -301,8 +344,30 @@ def export_window(
     ]
 
 
-def all_record_ids(db: sqlite_utils.Database, table: str) -> list[str]:
-    return [row[0] for row in db.execute(f"SELECT id FROM {table} ORDER BY id")]
+def change_authors(
+    db: sqlite_utils.Database, pks: Sequence[str], own_team: str
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """(pk, clock) -> (team, operator) of every change to these records, from the audit
+    trail: a change made here is this device's team's; an imported one names its own."""
+    found: dict[tuple[str, str], tuple[str, str]] = {}
+    for chunk in _chunks(pks):
+        marks = ", ".join("?" for _ in chunk)
+        for pk, hlc, operator, team, bundle_id in db.execute(
+            f"SELECT pk, hlc, operator, team, bundle_id FROM audit WHERE pk IN ({marks})",
+            list(chunk),
+        ):
+            found[(pk, hlc)] = (team or (own_team if bundle_id is None else ""), operator or "")
+    return found
+
+
+def record_ids_page(db: sqlite_utils.Database, table: str, after: str, limit: int) -> list[str]:
+    """The next ``limit`` record ids after ``after``, in id order (keyset paging)."""
+    return [
+        row[0]
+        for row in db.execute(
+            f"SELECT id FROM {table} WHERE id > ? ORDER BY id LIMIT ?", [after, limit]
+        )
+    ]
 
 
 def local_change_count(db: sqlite_utils.Database, after_audit_id: int) -> int:
@@ -318,27 +383,32 @@ def local_change_count(db: sqlite_utils.Database, after_audit_id: int) -> int:
 
 def apply_edits(
     db: sqlite_utils.Database,
-    edits: Mapping[tuple[str, str], Mapping[str, tuple[Any, Any, str, str | None]]],
+    edits: Mapping[tuple[str, str], Mapping[str, tuple[Any, ...]]],
     *,
     operator: str,
     at: str,
     bundle_id: str,
 ) -> None:
-    """Write merged values with their clocks and audit rows (caller holds the transaction)."""
+    """Write merged values with their clocks and audit rows (caller holds the transaction).
+
+    Each edit is (old, new, clock, base) or, imported, (old, new, clock, base, team,
+    operator): the audit row then names the person who made it, not this device's."""
     clock_rows: list[tuple[str, str, str, str, str | None]] = []
     audit_rows: list[tuple[Any, ...]] = []
     for (table, pk), columns in edits.items():
         assignments = ", ".join(f"{column} = ?" for column in columns)
         db.conn.execute(
             f"UPDATE {table} SET {assignments} WHERE id = ?",
-            [*(new for _, new, _, _ in columns.values()), pk],
+            [*(edit[1] for edit in columns.values()), pk],
         )
-        for column, (old, new, hlc, base) in columns.items():
+        for column, (old, new, hlc, base, *author) in columns.items():
+            team, by = author if author else (None, operator)
             clock_rows.append((table, pk, column, hlc, base))
             audit_rows.append(
                 (
                     at,
-                    operator,
+                    by,
+                    team,
                     table,
                     pk,
                     column,
@@ -351,8 +421,8 @@ def apply_edits(
             )
     upsert_clocks(db, clock_rows)
     db.conn.executemany(
-        "INSERT INTO audit (at, operator, tbl, pk, col, old, new, hlc, base, bundle_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO audit (at, operator, team, tbl, pk, col, old, new, hlc, base, bundle_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         audit_rows,
     )
 

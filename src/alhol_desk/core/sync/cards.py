@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pyrage import RecipientError, x25519
 
 from ..errors import AlholError
-from ..records import ROLES
+from ..records import NAME_MAX_LENGTH, ROLES, name_problem
 from .errors import BundleRejected, quoted
 from .strict_json import loads_strict
 
@@ -30,7 +30,7 @@ CARD_FORMAT = "alhol-desk-card"
 CARD_FORMAT_VERSION = 1
 CARD_MAX_BYTES = 64 * 1024
 CARD_FIELDS = ("device_id", "team", "role", "sign_public_key", "age_recipient")
-TEAM_MAX_LENGTH = 100
+TEAM_MAX_LENGTH = NAME_MAX_LENGTH
 
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 FINGERPRINT_GROUPS = 8
@@ -116,11 +116,9 @@ class DeviceCard:
 def _card_problem(card: DeviceCard) -> str | None:
     if not isinstance(card.device_id, str) or not _DEVICE_ID.fullmatch(card.device_id):
         return f"the device id {quoted(card.device_id)} is not 32 lowercase hex characters"
-    team = card.team
-    if not isinstance(team, str) or not team.strip() or len(team) > TEAM_MAX_LENGTH:
-        return f"the team must be 1 to {TEAM_MAX_LENGTH} characters"
-    if _CONTROL.search(team):
-        return "the team name contains control characters"
+    problem = name_problem(card.team, "the team")
+    if problem is not None:
+        return problem
     if card.role not in ROLES:
         return f"the role {quoted(card.role)} is not one of: {', '.join(ROLES)}"
     if not _is_ed25519_b64(card.sign_public_key):

@@ -12,7 +12,9 @@ import base64
 import binascii
 import io
 import json
+import os
 import re
+import stat
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -23,18 +25,21 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pyrage import RecipientError, x25519
 
 from ..errors import AlholError
-from .errors import NEWER_VERSION, BundleRejected, quoted
+from .errors import NEWER_VERSION, BundleRejected, NotAddressedHere, newer_version, quoted
 from .keys import DeviceKeys
 from .strict_json import loads_strict
 
-PAYLOAD_TYPE = "application/vnd.alhol-desk.bundle+json; version=1"
+# Names the sync format and the compression of the payload: a reader learns both before it
+# decompresses or parses anything (docs/sync.md, "Versions").
+PAYLOAD_TYPE = "application/vnd.alhol-desk.bundle+jsonl; version=2; compression=zlib"
+PAYLOAD_VERSION = 2
 MAX_SIGNATURES = 8
 ENVELOPE_FIELDS = frozenset({"payloadType", "payload", "signatures"})
 SIGNATURE_FIELDS = frozenset({"keyid", "sig"})
 # The start of an age v1 file, binary or armored.
 AGE_MAGIC = (b"age-encryption.org/", b"-----BEGIN AGE ENCRYPTED FILE-----")
 
-_OUR_TYPE = re.compile(r"application/vnd\.alhol-desk\.bundle\+json; version=([0-9]{1,9})")
+_OUR_TYPE = re.compile(r"application/vnd\.alhol-desk\.bundle\+jsonl?; version=([0-9]{1,9})(;.*)?")
 _DAMAGED = "the bundle is damaged or is not an alhol-desk bundle"
 
 
@@ -44,12 +49,13 @@ def pae(payload_type: str, body: bytes) -> bytes:
     return b"DSSEv1 %d %b %d %b" % (len(kind), kind, len(body), body)
 
 
-def sign_envelope(manifest: bytes, keys: DeviceKeys) -> bytes:
-    """The DSSE envelope (JSON bytes) holding ``manifest``, signed by this device."""
-    signature = keys.signing_key.sign(pae(PAYLOAD_TYPE, manifest))
+def sign_envelope(payload: bytes, keys: DeviceKeys) -> bytes:
+    """The DSSE envelope (JSON bytes) holding ``payload`` (the compressed manifest), signed by
+    this device: the signature covers these exact bytes, before anything is decompressed."""
+    signature = keys.signing_key.sign(pae(PAYLOAD_TYPE, payload))
     envelope = {
         "payloadType": PAYLOAD_TYPE,
-        "payload": base64.b64encode(manifest).decode("ascii"),
+        "payload": base64.b64encode(payload).decode("ascii"),
         "signatures": [{"keyid": keys.key_id, "sig": base64.b64encode(signature).decode("ascii")}],
     }
     return json.dumps(envelope, separators=(",", ":")).encode("ascii")
@@ -58,7 +64,8 @@ def sign_envelope(manifest: bytes, keys: DeviceKeys) -> bytes:
 def open_envelope(
     data: bytes | bytearray, trusted: Mapping[str, Ed25519PublicKey]
 ) -> tuple[bytes, str]:
-    """The manifest bytes exactly as signed, and the key id (a key of ``trusted``) that signed.
+    """The payload exactly as signed (the compressed manifest), and the key id (a key of
+    ``trusted``) that signed it.
 
     A ``bytearray`` is emptied as it is parsed (see ``loads_strict``): a 10 MB bundle is not
     held as bytes, text and payload all at once.
@@ -95,8 +102,17 @@ def _parse_envelope(data: bytes | bytearray) -> tuple[bytes, list[tuple[str, byt
     payload_type = doc["payloadType"]
     if payload_type != PAYLOAD_TYPE:
         ours = _OUR_TYPE.fullmatch(payload_type) if isinstance(payload_type, str) else None
-        if ours and int(ours[1]) > 1:
+        if ours and int(ours[1]) > PAYLOAD_VERSION:
+            raise newer_version(int(ours[1]), PAYLOAD_VERSION)
+        if ours and int(ours[1]) == PAYLOAD_VERSION:
+            # Our format written another way (another compression): only a newer app does.
             raise BundleRejected(NEWER_VERSION)
+        if ours:
+            raise BundleRejected(
+                f"this bundle uses sync format {int(ours[1])}, which this version of alhol-desk "
+                f"cannot read (it reads format {PAYLOAD_VERSION}): ask the sender to update "
+                "alhol-desk and export again"
+            )
         raise BundleRejected(
             f"this file is not an alhol-desk bundle (it holds {quoted(payload_type)})"
         )
@@ -199,13 +215,22 @@ def decrypt_file(path: Path, identity: x25519.Identity, *, max_bytes: int) -> by
     The plaintext is a bytearray that :func:`open_envelope` empties as it parses it.
     """
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO or a device would block open() or read() for ever: refused at once.
+            raise BundleRejected("this is not a file (a folder, a pipe or a device)")
+        size = info.st_size
         if size > max_bytes:
             raise BundleRejected(
                 f"the file is too large to be a bundle ({size // (1024 * 1024)} MB); "
                 "it was not read"
             )
-        with path.open("rb") as handle:
+        # O_NONBLOCK: a file swapped for a FIFO after the check above cannot block the open.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise BundleRejected("this is not a file (a folder, a pipe or a device)")
+        with os.fdopen(fd, "rb") as handle:
             if not is_age_file(handle.read(64)):
                 raise BundleRejected("this file is not an alhol-desk bundle (it is not encrypted)")
             handle.seek(0)
@@ -231,7 +256,7 @@ _UNREADABLE = "the file cannot be read (was the stick removed?)"
 def _decrypt_refusal(message: str) -> BundleRejected:
     """age's one exception type, told apart by its message."""
     if message.startswith("No matching keys"):
-        return BundleRejected(
+        return NotAddressedHere(
             "this bundle is not addressed to this device: ask the sender to export it for "
             "this device (they must trust this device's card)"
         )

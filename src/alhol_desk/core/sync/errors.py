@@ -16,6 +16,11 @@ class BundleRejected(AlholError):
         super().__init__(self.reason)
 
 
+class NotAddressedHere(BundleRejected):
+    """The bundle is encrypted for other devices only (HQ writes one per device, and a
+    stick may carry the bundles of many teams): it is skipped, not refused."""
+
+
 def quoted(value: object, limit: int = 40) -> str:
     """A piece of untrusted input, safe to put in a reason: repr-escaped and cut short.
 
@@ -25,3 +30,11 @@ def quoted(value: object, limit: int = 40) -> str:
         return repr(value if len(value) <= limit else value[:limit] + "…")
     text = repr(value)
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+def newer_version(theirs: int, ours: int) -> BundleRejected:
+    """A bundle in a sync format newer than this app reads: nothing is changed."""
+    return BundleRejected(
+        f"this bundle uses sync format {theirs}, and this version of alhol-desk reads up to "
+        f"format {ours}: update the app on this device, then import the bundle again"
+    )

@@ -1,4 +1,10 @@
-"""Writing a bundle: unconfirmed changes, signed, encrypted, then renamed into place."""
+"""Writing bundles: for each recipient, what it has not confirmed, split at the limits.
+
+Each recipient has its own chain of bundles (``seq`` and ``prev`` per recipient) and its
+own window: what it has not confirmed, never the oldest point over all devices. An export
+that does not fit the limits of :mod:`.limits` is split into several bundles of whole
+records, each signed, numbered and importable in any order (docs/sync.md, "Split").
+"""
 
 from __future__ import annotations
 
@@ -11,34 +17,100 @@ import os
 import secrets
 import sqlite3
 import uuid
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ... import __version__
 from ..errors import AlholError
 from ..records import SYNCED_RECORDS
 from ..storage import SCHEMA_VERSION, sync_repo
 from ..storage.changes import last_audit_id
-from ..storage.settings import get_setting, set_setting
+from ..storage.settings import get_setting, set_setting, settings_with_prefix
 from ..workspace import Workspace, utc_now
 from . import envelope, manifest
-from .keys import load_device_keys
+from .keys import DeviceKeys, load_device_keys
+from .limits import LIMITS, Limits
 
 log = logging.getLogger(__name__)
 
-SEQ_KEY = "export.seq"
-PREV_KEY = "export.prev_sha256"
+SEQ_PREFIX = "export.seq:"  # + recipient device id: the last seq written for it
+PREV_PREFIX = "export.prev_sha256:"  # + recipient device id: that bundle's manifest hash
 EXPORTED_UPTO_KEY = "export.audit_upto"  # audit id covered by the last export
 BUNDLE_SUFFIX = ".alhol"
+_PAGE = 500
+# A record's fields: column -> (value, clock, base).
+Fields = dict[str, tuple[Any, str, str | None]]
+# A record as it travels: table, pk, creation clock, fields, and who made each of its
+# changes (clock -> (team, operator)).
+Entry = tuple[str, str, str, Fields, dict[str, manifest.Author]]
+
+
+def seq_key(device_id: str) -> str:
+    return SEQ_PREFIX + device_id
+
+
+def prev_key(device_id: str) -> str:
+    return PREV_PREFIX + device_id
+
+
+@dataclass(frozen=True)
+class WrittenBundle:
+    path: Path
+    seq: int
+    records: int
+    changes: int
+    team: str  # the recipient's
+    device: str  # the recipient's id
 
 
 @dataclass(frozen=True)
 class ExportResult:
-    path: Path
-    seq: int
-    changes: int
-    since: str | None  # when the oldest change not confirmed by every recipient was exported
+    bundles: tuple[WrittenBundle, ...]
+    since: str | None  # when the oldest window start (over the recipients) was exported
     recipients: tuple[str, ...]  # teams
+
+    @property
+    def path(self) -> Path:
+        """The bundle written, when the export is one bundle (one recipient, not split)."""
+        if len(self.bundles) != 1:
+            raise ValueError(f"this export wrote {len(self.bundles)} bundles, not one")
+        return self.bundles[0].path
+
+    def paths_for(self, device_id: str) -> list[Path]:
+        """The bundles written for one recipient, in seq order."""
+        return [b.path for b in self.bundles if b.device == device_id]
+
+    def path_for(self, device_id: str) -> Path:
+        """The one bundle written for that recipient."""
+        (path,) = self.paths_for(device_id)
+        return path
+
+    @property
+    def changes(self) -> int:
+        return sum(b.changes for b in self.bundles)
+
+    @property
+    def records(self) -> int:
+        return sum(b.records for b in self.bundles)
+
+    @property
+    def seq(self) -> int:
+        return self.bundles[-1].seq
+
+
+def chain_positions(ws: Workspace) -> dict[str, tuple[int, str | None]]:
+    """For each recipient: the seq of the last bundle written for it, and its hash."""
+    seqs = settings_with_prefix(ws.db, SEQ_PREFIX)
+    prevs = settings_with_prefix(ws.db, PREV_PREFIX)
+    return {
+        key.removeprefix(SEQ_PREFIX): (
+            int(value),
+            prevs.get(prev_key(key.removeprefix(SEQ_PREFIX))),
+        )
+        for key, value in seqs.items()
+    }
 
 
 def recipients_for(ws: Workspace) -> list[sync_repo.PeerDevice]:
@@ -49,89 +121,172 @@ def recipients_for(ws: Workspace) -> list[sync_repo.PeerDevice]:
     return peers
 
 
-def collect_changes(
-    ws: Workspace, *, after_audit_id: int, upto: int, full: bool
-) -> list[dict[str, Any]]:
-    """One change per field changed in the audit window (every field of every record if full).
+def iter_records(
+    ws: Workspace, *, after_audit_id: int, upto: int, full: bool, recipient: str | None = None
+) -> Iterator[Entry]:
+    """(table, pk, creation clock, fields) of every record the window touched, whole, in
+    table and id order, a page at a time (every record if ``full``).
 
-    A field edited here is sent as its latest local edit, even when an imported value has
-    since won over it: HQ must see both sides of a conflict. Its ``base`` is the clock the
-    first of this device's unsent edits started from, so two edits in a row are one
-    fast-forward for the receiver, not a conflict with itself.
+    Records travel whole, so that the receiver can check the sender's record against
+    every rule, as a form would. A field edited here is sent as its latest local edit, even
+    when an imported value has since won over it: HQ must see both sides of a conflict.
+    Its ``base`` is the clock the first of this device's unsent edits started from, so two
+    edits in a row are one fast-forward for the receiver, not a conflict with itself. A
+    record whose every value is the recipient's own (HQ relaying a laptop's record back to
+    it) is left out: no device is sent what it already has.
     """
-    created: dict[str, set[str]] = {}
-    latest: dict[tuple[str, str, str], sync_repo.WindowRow] = {}
-    local_bases: dict[tuple[str, str, str], dict[str, str | None]] = {}
     if full:
         for table in SYNCED_RECORDS:
-            created[table] = set(sync_repo.all_record_ids(ws.db, table))
-    else:
-        window = sync_repo.export_window(
-            ws.db, after_audit_id, upto, local_only=ws.device.role == "field"
-        )
-        for entry in window:
-            if entry.column is None:
-                created.setdefault(entry.table, set()).add(entry.pk)
-                continue
-            key = (entry.table, entry.pk, entry.column)
-            latest[key] = entry
-            if entry.local:
-                local_bases.setdefault(key, {})[entry.hlc] = entry.base
-    edited: dict[str, dict[str, set[str]]] = {}
-    for table, pk, column in latest:
-        edited.setdefault(table, {}).setdefault(pk, set()).add(column)
+            after = ""
+            while pks := sync_repo.record_ids_page(ws.db, table, after, _PAGE):
+                after = pks[-1]
+                yield from _page(ws, table, pks, {}, {}, None)
+        return
 
-    changes: list[dict[str, Any]] = []
-    for table in SYNCED_RECORDS:
-        pks = sorted(created.get(table, set()) | set(edited.get(table, {})))
-        if not pks:
+    touched: dict[str, set[str]] = {}
+    latest: dict[tuple[str, str, str], sync_repo.WindowRow] = {}
+    local_bases: dict[tuple[str, str, str], dict[str, str | None]] = {}
+    window = sync_repo.export_window(
+        ws.db, after_audit_id, upto, local_only=ws.device.role == "field"
+    )
+    for entry in window:
+        touched.setdefault(entry.table, set()).add(entry.pk)
+        if entry.column is None:
             continue
-        all_columns = SYNCED_RECORDS[table].synced_columns()
-        rows = sync_repo.load_rows(ws.db, table, pks)
-        clocks = sync_repo.load_clocks(ws.db, table, pks)
-        for pk in pks:
-            current = rows.get(pk)
-            if current is None:
-                continue
-            columns = all_columns if pk in created.get(table, ()) else sorted(edited[table][pk])
-            for column in columns:
+        key = (entry.table, entry.pk, entry.column)
+        latest[key] = entry
+        if entry.local:
+            local_bases.setdefault(key, {})[entry.hlc] = entry.base
+    del window
+    for table in SYNCED_RECORDS:
+        pks = sorted(touched.get(table, ()))
+        for start in range(0, len(pks), _PAGE):
+            page = pks[start : start + _PAGE]
+            yield from _page(ws, table, page, latest, local_bases, recipient)
+
+
+def _page(
+    ws: Workspace,
+    table: str,
+    pks: list[str],
+    latest: Mapping[tuple[str, str, str], sync_repo.WindowRow],
+    local_bases: Mapping[tuple[str, str, str], dict[str, str | None]],
+    recipient: str | None,
+) -> Iterator[Entry]:
+    columns = SYNCED_RECORDS[table].synced_columns()
+    rows = sync_repo.load_rows(ws.db, table, pks)
+    edited: dict[str, dict[str, tuple[str, str | None]]] = {}
+    for (pk, column), clock in sync_repo.load_clocks(ws.db, table, pks).items():
+        edited.setdefault(pk, {})[column] = clock
+    authors = sync_repo.change_authors(ws.db, pks, ws.device.team)
+    for pk in pks:
+        current = rows.get(pk)
+        if current is None:
+            continue
+        created = current["hlc"]
+        own = edited.get(pk, {})
+        fields: Fields = {}
+        for column in columns:
+            edit = latest.get((table, pk, column)) if latest else None
+            if edit is not None and edit.local:
                 key = (table, pk, column)
-                edit = latest.get(key)
-                if edit is not None and edit.local:
-                    base, chain = edit.base, local_bases[key]
-                    while base in chain:
-                        base = chain[base]
-                    assert edit.new is not None
-                    value, hlc = json.loads(edit.new), edit.hlc
-                else:
-                    value = current[column]
-                    hlc, base = clocks.get((pk, column), (current["hlc"], None))
-                changes.append(
-                    {
-                        "table": table,
-                        "pk": pk,
-                        "column": column,
-                        "value": value,
-                        "hlc": hlc,
-                        "base": base,
-                    }
-                )
-    return changes
+                base, chain = edit.base, local_bases[key]
+                while base in chain:
+                    base = chain[base]
+                assert edit.new is not None
+                fields[column] = (json.loads(edit.new), edit.hlc, base)
+            elif column in own:
+                hlc, base = own[column]
+                fields[column] = (current[column], hlc, base)
+            else:
+                fields[column] = (current[column], created, None)
+        if recipient is not None and all(hlc.endswith(recipient) for _, hlc, _ in fields.values()):
+            continue  # all of it is the recipient's own: it has it
+        yield table, pk, created, fields, _authors(pk, created, fields, authors)
 
 
-def _window_start(ws: Workspace, recipients: list[sync_repo.PeerDevice]) -> tuple[int, str | None]:
-    """Audit id after which changes are unconfirmed by at least one recipient, and since when."""
-    confirmed = min(p.acked_seq for p in recipients)
-    if confirmed == 0:
+def _authors(
+    pk: str,
+    created: str,
+    fields: Fields,
+    known: Mapping[tuple[str, str], manifest.Author],
+) -> dict[str, manifest.Author]:
+    clocks = {created} | {hlc for _, hlc, _ in fields.values()}
+    return {hlc: known.get((pk, hlc), manifest.UNKNOWN_AUTHOR) for hlc in clocks}
+
+
+def _window_start(ws: Workspace, peer: sync_repo.PeerDevice) -> tuple[int, str | None]:
+    """Audit id after which changes are not confirmed by ``peer``, and since when."""
+    if peer.acked_seq == 0:
         return 0, None
-    for bundle in sync_repo.bundle_history(ws.db, direction="sent"):
-        if bundle["seq"] == confirmed:
-            return int(bundle["audit_upto"] or 0), str(bundle["at"])
-    return 0, None
+    sent = sync_repo.sent_bundle(ws.db, ws.device.id, peer.id, peer.acked_seq)
+    if sent is None:
+        return 0, None
+    return int(sent["audit_upto"] or 0), str(sent["at"])
 
 
-def export_bundle(ws: Workspace, out_dir: Path, *, full: bool = False) -> ExportResult:
+class _Bundle:
+    """The records of one bundle being filled, against the limits."""
+
+    def __init__(self, limits: Limits, header_room: int) -> None:
+        self.limits = limits
+        self.clocks = manifest.Clocks()
+        self.lines: list[bytes] = []
+        self.size = header_room
+        self.changes = 0
+
+    def add(self, entry: Entry) -> bool:
+        """Add the record if it fits (it is left out, and nothing changes, if it does not)."""
+        table, pk, created, fields, authors = entry
+        limits = self.limits
+        if len(self.lines) + 1 > limits.records or self.changes + len(fields) > limits.changes:
+            return False
+        mark = self.clocks.mark()
+        self.clocks.author_of = lambda hlc: authors.get(hlc, manifest.UNKNOWN_AUTHOR)
+        line = manifest.record_line(self.clocks, _COLUMNS[table], table, pk, created, fields)
+        if len(line) > limits.line_bytes:
+            raise AlholError(
+                f"a {table} record ({pk}) is too large to be sent; check it with: alhol-desk check"
+            )
+        # Each new device id or author grows the header: at most 240 bytes (two names of
+        # 100 characters, escaped as JSON would need, are counted as what they take).
+        grown = 35 * (len(self.clocks.devices) - mark[0]) + sum(
+            len(manifest.dumps(list(author))) + 1 for author in list(self.clocks.authors)[mark[1] :]
+        )
+        if (
+            self.size + grown + len(line) + 1 > limits.manifest_bytes
+            or len(self.clocks.devices) > limits.devices
+            or len(self.clocks.authors) > limits.devices
+        ):
+            self.clocks.undo(mark)
+            return False
+        self.lines.append(line)
+        self.size += grown + len(line) + 1
+        self.changes += len(fields)
+        return True
+
+
+_COLUMNS = manifest.synced_columns()
+
+
+def export_bundle(
+    ws: Workspace,
+    out_dir: Path,
+    *,
+    full: bool = False,
+    to: str | None = None,
+    limits: Limits | None = None,
+) -> ExportResult:
+    """Write, for each recipient (or only device ``to``), the bundles of what it lacks."""
+    limits = limits or LIMITS
     recipients = recipients_for(ws)
+    if to is not None:
+        recipients = [p for p in recipients if p.id == to or p.id.startswith(to)]
+        if len(recipients) != 1:
+            raise AlholError(
+                f"--to: {to!r} is not one trusted device this device sends to "
+                "(see: alhol-desk keys show --json, or the Sync screen)"
+            )
     if not recipients:
         other = "HQ" if ws.device.role == "field" else "field"
         raise AlholError(
@@ -142,50 +297,124 @@ def export_bundle(ws: Workspace, out_dir: Path, *, full: bool = False) -> Export
         raise AlholError(f"--out: {out_dir} is not a folder (is the stick plugged in?)")
     keys = load_device_keys(ws.data_dir)
     upto = last_audit_id(ws.db)
-    after, since = (0, None) if full else _window_start(ws, recipients)
-    changes = collect_changes(ws, after_audit_id=after, upto=upto, full=full)
-    seq = int(get_setting(ws.db, SEQ_KEY, "0") or 0) + 1
-    doc = {
-        "format": manifest.FORMAT,
-        "format_version": manifest.FORMAT_VERSION,
-        "schema_version": SCHEMA_VERSION,
-        "bundle_id": uuid.uuid4().hex,
-        "kind": "changes",
-        "sender": {"device_id": ws.device.id, "key_id": keys.key_id, "team": ws.device.team},
-        "recipients": [p.key_id for p in recipients],
-        "seq": seq,
-        "prev": get_setting(ws.db, PREV_KEY),
-        "acks": sync_repo.acks(ws.db),
-        "created_at": utc_now(),
-        "changes": changes,
-    }
-    body = manifest.manifest_bytes(doc)
-    body_sha256 = hashlib.sha256(body).hexdigest()
-    sealed = envelope.encrypt(
-        envelope.sign_envelope(body, keys), [p.age_recipient for p in recipients]
-    )
+    written: list[WrittenBundle] = []
+    starts: list[str] = []
+    for peer in recipients:
+        after, since = (0, None) if full else _window_start(ws, peer)
+        if since is not None:
+            starts.append(since)
+        records = iter_records(
+            ws, after_audit_id=after, upto=upto, full=full, recipient=None if full else peer.id
+        )
+        written += _export_to(ws, peer, keys, records, upto, out_dir, limits)
+    with ws.db.atomic():
+        set_setting(ws.db, EXPORTED_UPTO_KEY, str(upto))
+    since = None if full or len(starts) < len(recipients) else min(starts)
+    log.info("exported %d bundles with %d changes", len(written), sum(b.changes for b in written))
+    return ExportResult(tuple(written), since, tuple(p.team for p in recipients))
+
+
+def _export_to(
+    ws: Workspace,
+    peer: sync_repo.PeerDevice,
+    keys: DeviceKeys,
+    records: Iterator[Entry],
+    upto: int,
+    out_dir: Path,
+    limits: Limits,
+) -> list[WrittenBundle]:
+    """One recipient's export: as many bundles as its window needs, at least one."""
+    first_seq = int(get_setting(ws.db, seq_key(peer.id), "0") or 0) + 1
+    acks = sync_repo.acks(ws.db, ws.device.id)
+    sender = manifest.Sender(ws.device.id, keys.key_id, ws.device.team)
+
+    def header(seq: int, bundle: _Bundle | None, last: bool, prev: str | None) -> bytes:
+        return manifest.header_line(
+            bundle_id=uuid.uuid4().hex,
+            kind="changes",
+            sender=sender,
+            recipients=[peer.key_id],
+            seq=seq,
+            prev=prev,
+            first_seq=first_seq,
+            last=last,
+            acks=acks,
+            created_at=utc_now(),
+            devices=list(bundle.clocks.devices) if bundle else [],
+            authors=list(bundle.clocks.authors) if bundle else [],
+            columns=manifest.synced_columns(),
+            app={"version": __version__, "schema": SCHEMA_VERSION},
+        )
+
+    # Room for the header with no devices yet (each device the clocks name adds 35 bytes).
+    room = len(header(first_seq + 10**9, None, False, "0" * 64)) + 1
+    written: list[WrittenBundle] = []
+    bundle = _Bundle(limits, room)
+    seq = first_seq
+    for entry in records:
+        if bundle.add(entry):
+            continue
+        written.append(_write(ws, peer, keys, bundle, seq, header, upto, out_dir, last=False))
+        seq += 1
+        bundle = _Bundle(limits, room)
+        if not bundle.add(entry):
+            raise AlholError(f"a {entry[0]} record ({entry[1]}) cannot fit in a bundle")
+    written.append(_write(ws, peer, keys, bundle, seq, header, upto, out_dir, last=True))
+    return written
+
+
+def _write(
+    ws: Workspace,
+    peer: sync_repo.PeerDevice,
+    keys: DeviceKeys,
+    bundle: _Bundle,
+    seq: int,
+    header: Any,
+    upto: int,
+    out_dir: Path,
+    *,
+    last: bool,
+) -> WrittenBundle:
+    prev = get_setting(ws.db, prev_key(peer.id))
+    head = header(seq, bundle, last, prev)
+    body = b"\n".join([head, *bundle.lines]) + b"\n"
+    limits = bundle.limits
+    assert len(head) <= limits.header_bytes and len(body) <= limits.manifest_bytes
+    bundle_id = json.loads(head)["bundle_id"]
+    created_at = json.loads(head)["created_at"]
+    payload = manifest.compress(body)
+    del body
+    # The chain links the exact bytes that are signed: the next bundle's prev is this hash.
+    body_sha256 = hashlib.sha256(payload).hexdigest()
+    sealed = envelope.encrypt(envelope.sign_envelope(payload, keys), [peer.age_recipient])
+    del payload
+    assert len(sealed) <= limits.file_bytes
     final = out_dir / f"{secrets.token_hex(8)}{BUNDLE_SUFFIX}"
     part = final.with_name(final.name + ".part")
     _write_durably(part, sealed)
-    before = {key: get_setting(ws.db, key) for key in (SEQ_KEY, PREV_KEY, EXPORTED_UPTO_KEY)}
+    keys_before = (seq_key(peer.id), prev_key(peer.id))
+    before = {key: get_setting(ws.db, key) for key in keys_before}
     try:
         # Recorded before the rename: a laptop killed in between has used up this number
-        # (HQ sees a gap, a warning, and the next bundle carries the same unconfirmed
-        # changes) but never leaves a complete file whose number it will give out again.
+        # (the recipient sees a gap, a warning, and the next export carries the same
+        # unconfirmed changes) but never leaves a complete file whose number it will give
+        # out again.
         with ws.db.atomic():
-            set_setting(ws.db, SEQ_KEY, str(seq))
-            set_setting(ws.db, PREV_KEY, body_sha256)
-            set_setting(ws.db, EXPORTED_UPTO_KEY, str(upto))
+            set_setting(ws.db, seq_key(peer.id), str(seq))
+            set_setting(ws.db, prev_key(peer.id), body_sha256)
             row = sync_repo.log_bundle(
                 ws.db,
                 direction="sent",
-                bundle_id=doc["bundle_id"],
+                bundle_id=bundle_id,
                 sender=ws.device.id,
+                recipient=peer.id,
                 seq=seq,
+                first_seq=int(json.loads(head)["export"]["first_seq"]),
+                last_part=int(last),
                 manifest_sha256=body_sha256,
                 at=utc_now(),
-                created_at=doc["created_at"],
-                changes=len(changes),
+                created_at=created_at,
+                changes=bundle.changes,
                 outcome="exported",
                 file_name=final.name,
                 audit_upto=upto,
@@ -206,8 +435,8 @@ def export_bundle(ws: Workspace, out_dir: Path, *, full: bool = False) -> Export
                     set_setting(ws.db, key, value)
             sync_repo.delete_bundle_row(ws.db, row)
         raise _unfinished(error) from error
-    log.info("exported bundle seq %d with %d changes", seq, len(changes))
-    return ExportResult(final, seq, len(changes), since, tuple(p.team for p in recipients))
+    log.info("exported bundle seq %d with %d changes", seq, bundle.changes)
+    return WrittenBundle(final, seq, len(bundle.lines), bundle.changes, peer.team, peer.id)
 
 
 def _remove(*paths: Path) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import shutil
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,13 +20,14 @@ from ..storage.changes import record_creations
 from ..storage.records import insert_records
 from ..workspace import Workspace, utc_now
 from . import envelope, manifest
-from .errors import BundleRejected
+from .changes import Change
+from .errors import BundleRejected, NotAddressedHere
 from .keys import load_device_keys
+from .limits import LIMITS
 from .merge import LocalState, MergePlan, group_changes, plan_merge
 
 log = logging.getLogger(__name__)
 
-MAX_BUNDLE_BYTES = 256 * 1024 * 1024
 MAX_SEQ_JUMP = 1000
 MAX_CLOCK_DRIFT_MS = 24 * 3600 * 1000
 QUARANTINE_DIR = "quarantine"
@@ -36,7 +38,8 @@ class ImportReport:
     """What a bundle did (import) or would do (verify)."""
 
     file: str
-    outcome: str  # applied | already_imported | verified | refused | quarantined
+    # applied | already_imported | verified | refused | quarantined | not_for_this_device
+    outcome: str
     reason: str | None = None
     sender_team: str | None = None
     sender: str | None = None
@@ -47,6 +50,8 @@ class ImportReport:
 
     def line(self) -> str:
         name = self.file
+        if self.outcome == "not_for_this_device":
+            return f"{name}: skipped: addressed to another device"
         if self.outcome in ("refused", "quarantined"):
             return f"{name}: {self.outcome}: {self.reason}"
         if self.outcome == "already_imported":
@@ -65,29 +70,50 @@ class ImportReport:
 
 @dataclass
 class _Opened:
-    manifest: Any
+    manifest: manifest.Header
+    records: Iterator[list[Change]]
     body_sha256: str
     sender: sync_repo.PeerDevice
-    plan: MergePlan | None = None
     duplicate: bool = False
+
+
+@dataclass
+class _Totals:
+    """What the chunks of one bundle did, added up."""
+
+    summary: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(("new", "updated", "unchanged", "conflicts"), 0)
+    )
+    warnings: list[str] = field(default_factory=list)
+    changes: int = 0
+    newest_hlc: str | None = None
+
+    def add(self, plan: MergePlan, changes: int) -> None:
+        for key, value in plan.summary.items():
+            if key != "warnings":
+                self.summary[key] += value
+        self.warnings += plan.warnings
+        self.changes += changes
+        if plan.newest_hlc and (self.newest_hlc is None or plan.newest_hlc > self.newest_hlc):
+            self.newest_hlc = plan.newest_hlc
 
 
 def _open(ws: Workspace, path: Path, now_ms: Callable[[], int]) -> _Opened:
     """Steps 1-6 of DESIGN "Import, in order"; raises BundleRejected, writes nothing."""
     keys = load_device_keys(ws.data_dir)
-    # Streamed from the stick, and each layer dropped once the next is out: peak memory
-    # is a budget (DESIGN: 3x the plaintext above idle).
-    plain = envelope.decrypt_file(path, keys.age_identity, max_bytes=MAX_BUNDLE_BYTES)
+    # Streamed from the stick, and each layer dropped once the next is out; the records
+    # are then read as the manifest inflates, a chunk at a time: memory is bounded by one
+    # bundle, whatever it holds.
+    plain = envelope.decrypt_file(path, keys.age_identity, max_bytes=LIMITS.file_bytes)
     peers = {p.key_id: p for p in sync_repo.peer_devices(ws.db)}
     trusted = {
         key_id: Ed25519PublicKey.from_public_bytes(_b64(p.sign_public_key))
         for key_id, p in peers.items()
     }
-    body, signer_key = envelope.open_envelope(plain, trusted)
+    payload, signer_key = envelope.open_envelope(plain, trusted)
     del plain
-    body_sha256 = hashlib.sha256(body).hexdigest()
-    doc = manifest.validate_manifest(manifest.parse_manifest(body))
-    del body
+    body_sha256 = hashlib.sha256(payload).hexdigest()
+    doc, records = manifest.read_manifest(payload)
     sender = peers[signer_key]
     if doc.sender.key_id != signer_key or doc.sender.device_id != sender.id:
         raise BundleRejected(
@@ -95,7 +121,12 @@ def _open(ws: Workspace, path: Path, now_ms: Callable[[], int]) -> _Opened:
         )
     if keys.key_id not in doc.recipients:
         raise BundleRejected("this bundle is not addressed to this device")
-    opened = _Opened(doc, body_sha256, sender)
+    if doc.kind != "changes":
+        raise BundleRejected(
+            f"this bundle holds {doc.kind} data, which this version of alhol-desk does not "
+            "import: update the app"
+        )
+    opened = _Opened(doc, records, body_sha256, sender)
     if sync_repo.applied_manifest(ws.db, opened.body_sha256):
         opened.duplicate = True
         return opened
@@ -105,27 +136,53 @@ def _open(ws: Workspace, path: Path, now_ms: Callable[[], int]) -> _Opened:
             "set aside for a data manager to check",
             opened,
         )
-    earlier = sync_repo.received_bundle(ws.db, sender.id, doc.seq)
-    if earlier is not None or (
-        doc.seq == sender.last_seq + 1
-        and sender.last_manifest_sha256
-        and doc.prev != sender.last_manifest_sha256
+    me = ws.device.id
+    earlier = sync_repo.received_bundle(ws.db, sender.id, doc.seq, me)
+    before = sync_repo.received_bundle(ws.db, sender.id, doc.seq - 1, me)
+    after = sync_repo.received_bundle(ws.db, sender.id, doc.seq + 1, me)
+    if (
+        earlier is not None
+        or (
+            doc.seq == sender.last_seq + 1
+            and sender.last_manifest_sha256
+            and doc.prev != sender.last_manifest_sha256
+        )
+        # A bundle that fills a gap must chain to its neighbours already here: the next
+        # bundle's prev names this one's hash, and this one's prev the one before.
+        or (before is not None and before["manifest_sha256"] != doc.prev)
+        or (
+            after is not None
+            and after["prev_sha256"] is not None
+            and after["prev_sha256"] != body_sha256
+        )
     ):
         raise _Quarantine(
             f"a different bundle {doc.seq} from {sender.team} was already imported: two bundles "
             "claim the same place; set aside for a data manager to check",
             opened,
         )
+    if sender.revoked_after_seq is not None and (
+        after is None or after["prev_sha256"] != body_sha256
+    ):
+        # Below a revoked device's cut-off, only a bundle that the chain already imported
+        # vouches for: its keys may be in a thief's hands.
+        raise _Quarantine(
+            f"{sender.team}'s device is revoked, and nothing imported here vouches for this "
+            f"bundle {doc.seq} (the next bundle does not name it); set aside for a data "
+            "manager to check",
+            opened,
+        )
+    mine = doc.acks.get(me)
+    written = sync_repo.last_sent_seq(ws.db, me, sender.id)
+    if mine is not None and mine > written:
+        raise BundleRejected(
+            f"the bundle confirms bundle {mine} from this device, but this device has written "
+            f"only {written} for {sender.team}; it was not merged"
+        )
     if doc.seq > sender.last_seq + MAX_SEQ_JUMP:
         raise BundleRejected(
             f"the bundle's number ({doc.seq}) is far ahead of the last one from {sender.team} "
             f"({sender.last_seq}); it was not merged"
-        )
-    # Clock text sorts like the clock itself, so the newest change is the largest string.
-    newest = max((change.hlc for change in doc.changes), default=None)
-    if newest is not None and Timestamp.parse(newest).wall_ms > now_ms() + MAX_CLOCK_DRIFT_MS:
-        raise BundleRejected(
-            "the bundle holds changes dated in the future (check the sending laptop's clock)"
         )
     return opened
 
@@ -144,8 +201,24 @@ def _b64(text: str) -> bytes:
     return base64.b64decode(text, validate=True)
 
 
-def _plan(ws: Workspace, opened: _Opened) -> MergePlan:
-    grouped = group_changes(opened.manifest.changes)
+def _plan(
+    ws: Workspace,
+    sender: sync_repo.PeerDevice,
+    changes: list[Change],
+    now_ms: Callable[[], int],
+) -> MergePlan:
+    """The merge of one chunk of records, against the database as it is now."""
+    # Clock text sorts like the clock itself, so the newest clock is the largest string;
+    # every clock counts, the bases (what an editor saw) too.
+    newest = max(
+        (c for change in changes for c in (change.hlc, change.base) if c is not None),
+        default=None,
+    )
+    if newest is not None and Timestamp.parse(newest).wall_ms > now_ms() + MAX_CLOCK_DRIFT_MS:
+        raise BundleRejected(
+            "the bundle holds changes dated in the future (check the sending laptop's clock)"
+        )
+    grouped = group_changes(changes, is_known_country=ws.is_known_country)
     rows, clocks = {}, {}
     pks_all: list[str] = []
     for table, records in grouped.items():
@@ -155,10 +228,24 @@ def _plan(ws: Workspace, opened: _Opened) -> MergePlan:
         clocks[table] = sync_repo.load_clocks(ws.db, table, pks)
     seen = sync_repo.load_seen_clocks(ws.db, [pk for t in rows.values() for pk in t])
     local = LocalState(rows, clocks, seen)
-    return plan_merge(grouped, local, today=ws.today(), is_known_country=ws.is_known_country)
+    relayed_from = None
+    if sender.role == "field":
+        # A laptop sends what was done on it; only HQ relays other devices' changes. The
+        # one exception is a laptop's own former identity (keys retire), which HQ revoked.
+        allowed = {sender.id} | {
+            p.id for p in sync_repo.peer_devices(ws.db) if p.revoked_after_seq is not None
+        }
+        relayed_from = allowed.__contains__
+    return plan_merge(
+        grouped,
+        local,
+        today=ws.today(),
+        is_known_country=ws.is_known_country,
+        relayed_from=relayed_from,
+    )
 
 
-def _report(path: Path, opened: _Opened, outcome: str, plan: MergePlan | None) -> ImportReport:
+def _report(path: Path, opened: _Opened, outcome: str, plan: _Totals | None) -> ImportReport:
     doc = opened.manifest
     report = ImportReport(
         path.name,
@@ -166,12 +253,12 @@ def _report(path: Path, opened: _Opened, outcome: str, plan: MergePlan | None) -
         sender_team=opened.sender.team,
         sender=opened.sender.id,
         seq=doc.seq,
-        changes=len(doc.changes),
     )
     if plan is not None:
-        report.summary = plan.summary
+        report.changes = plan.changes
+        report.summary = {**plan.summary, "warnings": len(plan.warnings)}
         report.warnings = list(plan.warnings)
-        if doc.seq > opened.sender.last_seq + 1 and opened.sender.last_seq:
+        if doc.seq > opened.sender.last_seq + 1:
             report.warnings.append(
                 f"bundles {opened.sender.last_seq + 1} to {doc.seq - 1} from "
                 f"{opened.sender.team} have not arrived yet"
@@ -188,7 +275,13 @@ def verify_bundle(
         opened = _open(ws, path, now_ms)
         if opened.duplicate:
             return _report(path, opened, "already_imported", None)
-        return _report(path, opened, "verified", _plan(ws, opened))
+        totals = _Totals()
+        for changes in opened.records:
+            totals.add(_plan(ws, opened.sender, changes, now_ms), len(changes))
+            del changes
+        return _report(path, opened, "verified", totals)
+    except NotAddressedHere as refusal:
+        return ImportReport(path.name, "not_for_this_device", refusal.reason)
     except BundleRejected as refusal:
         outcome = "quarantined" if isinstance(refusal, _Quarantine) else "refused"
         return ImportReport(path.name, outcome, refusal.reason)
@@ -204,11 +297,11 @@ def import_bundle(
         if opened.duplicate:  # noted in the history (the data manager sees it), nothing else
             _log_outcome(ws, path, opened, "already_imported", None)
             return _report(path, opened, "already_imported", None)
-        plan = _plan(ws, opened)
-        report = _report(path, opened, "applied", plan)
-        _apply(ws, opened, plan, report)
+        report = _apply(ws, path, opened, now_ms)
         log.info("imported bundle seq %s: %s", opened.manifest.seq, report.summary)
         return report
+    except NotAddressedHere as refusal:  # for another device on the same stick: not logged
+        return ImportReport(path.name, "not_for_this_device", refusal.reason)
     except BundleRejected as refusal:
         outcome = "refused"
         if isinstance(refusal, _Quarantine):
@@ -225,68 +318,100 @@ def import_bundle(
         )
 
 
-def _apply(ws: Workspace, opened: _Opened, plan: MergePlan, report: ImportReport) -> None:
+def _apply(ws: Workspace, path: Path, opened: _Opened, now_ms: Callable[[], int]) -> ImportReport:
+    """Merge every chunk in one transaction: a refusal anywhere undoes them all."""
     doc = opened.manifest
     at = utc_now()
+    totals = _Totals()
     with ws.writing():
+        for changes in opened.records:
+            plan = _plan(ws, opened.sender, changes, now_ms)
+            try:
+                _apply_chunk(ws, doc, plan, at)
+            except sqlite3.IntegrityError:
+                # Every value was checked before; a constraint that still fails must not
+                # escape as a database error (nor stop the next file on the same line).
+                raise BundleRejected(
+                    "the bundle holds a record this database cannot store (a constraint "
+                    "failed); it was not merged"
+                ) from None
+            totals.add(plan, len(changes))
+            del changes, plan  # before the next chunk is read: one chunk in memory at a time
+        report = _report(path, opened, "applied", totals)
         sync_repo.log_bundle(
             ws.db,
             direction="received",
             bundle_id=doc.bundle_id,
             sender=opened.sender.id,
+            recipient=ws.device.id,
             seq=doc.seq,
+            first_seq=doc.first_seq,
+            last_part=int(doc.last),
             manifest_sha256=opened.body_sha256,
+            prev_sha256=doc.prev,
             at=at,
             created_at=doc.created_at,
-            changes=len(doc.changes),
+            changes=totals.changes,
             outcome="applied",
             **report.summary,
-        )
-        by_table: dict[str, list[Any]] = {}
-        for new in plan.new_records:
-            by_table.setdefault(new.record.TABLE, []).append(new)
-        for table, news in by_table.items():
-            records = [n.record for n in news]
-            hlcs = [n.hlc for n in news]
-            insert_records(ws.db, records, hlcs)
-            record_creations(
-                ws.db, records, hlcs, operator=ws.operator, at=at, bundle_id=doc.bundle_id
-            )
-            sync_repo.upsert_clocks(
-                ws.db,
-                [
-                    (table, n.record.id, column, hlc, base)
-                    for n in news
-                    for column, (hlc, base) in n.clocks.items()
-                ],
-            )
-        sync_repo.apply_edits(
-            ws.db, plan.edits, operator=ws.operator, at=at, bundle_id=doc.bundle_id
-        )
-        sync_repo.add_conflicts(
-            ws.db,
-            [
-                (
-                    c.table,
-                    c.pk,
-                    c.column,
-                    _json(c.local_value),
-                    c.local_hlc,
-                    _json(c.incoming_value),
-                    c.incoming_hlc,
-                    c.winner,
-                    doc.bundle_id,
-                    at,
-                )
-                for c in plan.conflicts
-            ],
         )
         sync_repo.record_peer_bundle(ws.db, opened.sender.id, doc.seq, opened.body_sha256)
         mine = doc.acks.get(ws.device.id)
         if mine:
             sync_repo.record_ack(ws.db, opened.sender.id, int(mine))
-        if plan.newest_hlc:
-            ws.clock.observe(Timestamp.parse(plan.newest_hlc))
+        if totals.newest_hlc:
+            ws.clock.observe(Timestamp.parse(totals.newest_hlc))
+    return report
+
+
+def _apply_chunk(ws: Workspace, doc: manifest.Header, plan: MergePlan, at: str) -> None:
+    by_table: dict[str, list[Any]] = {}
+    for new in plan.new_records:
+        by_table.setdefault(new.record.TABLE, []).append(new)
+    for table, news in by_table.items():
+        records = [n.record for n in news]
+        hlcs = [n.hlc for n in news]
+        insert_records(ws.db, records, hlcs)
+        record_creations(
+            ws.db,
+            records,
+            hlcs,
+            operator=ws.operator,
+            at=at,
+            bundle_id=doc.bundle_id,
+            authors=[n.author for n in news],
+        )
+        sync_repo.upsert_clocks(
+            ws.db,
+            [
+                (table, n.record.id, column, hlc, base)
+                for n in news
+                for column, (hlc, base) in n.clocks.items()
+            ],
+        )
+    sync_repo.apply_edits(ws.db, plan.edits, operator=ws.operator, at=at, bundle_id=doc.bundle_id)
+    sync_repo.add_conflicts(
+        ws.db,
+        [
+            (
+                c.table,
+                c.pk,
+                c.column,
+                _json(c.local_value),
+                c.local_hlc,
+                _json(c.incoming_value),
+                c.incoming_hlc,
+                c.winner,
+                doc.bundle_id,
+                at,
+                c.kind,
+                c.rule,
+                c.incoming_team,
+                c.incoming_by,
+            )
+            for c in plan.conflicts
+        ],
+    )
 
 
 def _json(value: Any) -> str:
@@ -318,7 +443,8 @@ def _log_outcome(
             seq=doc.seq if doc else None,
             manifest_sha256=opened.body_sha256 if opened else None,
             at=utc_now(),
-            changes=len(doc.changes) if doc else None,
+            first_seq=doc.first_seq if doc else None,
+            last_part=int(doc.last) if doc else None,
             outcome=outcome,
             reason=reason,
             file_name=path.name,

@@ -1,35 +1,62 @@
-"""The bundle manifest: its JSON Schema check, its typed form, and its bytes for export.
+"""The bundle manifest, sync format 2: a header line, then one line per whole record.
 
-The header (everything but ``changes``) is checked by ``jsonschema`` against the schema
-that ships in ``resources/schemas/manifest-v1.schema.json``. A 50,000-change bundle would
-take seconds that way, so the changes are checked in bulk by :mod:`.changes`, which
-implements the schema's ``$defs/change`` (a test holds the two to the same answers).
+The manifest is UTF-8 text, lines separated by ``\\n`` (``docs/sync.md`` has it byte by
+byte). Line 1 is the header, a JSON object checked by ``jsonschema`` against
+``resources/schemas/manifest-v2.schema.json``. Every other line is one record::
+
+    [table, pk, created, values, overrides]
+
+* A clock is ``[wall_ms, counter, device]`` where ``device`` indexes the header's
+  ``devices`` list (device ids are written once). The clock of a change (``created``, and
+  an override's clock) has a fourth element: who made it, an index into the header's
+  ``authors`` list of ``[team, operator]``.
+* ``values`` holds every column of the header's ``columns[table]``, in that order:
+  records always travel whole, so that the receiver checks the sender's record as a form
+  would.
+* ``overrides`` lists ``[column index, clock, base]`` for each field whose clock is not
+  the creation clock or whose base (the clock its editor saw) is not null.
+
+Records are read line by line as the manifest is decompressed, so a bundle is never held
+parsed whole: :func:`read_manifest` yields the records in chunks of :class:`Change` tuples,
+the unit the merge works on.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+import zlib
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ...paths import resource_path
-from ..storage.database import SCHEMA_VERSION
-from .changes import Change, check_changes, compact_change
-from .errors import NEWER_VERSION, BundleRejected
-from .strict_json import loads_strict
+from ..records import SYNCED_RECORDS
+from .changes import PK_SHAPE, Change, all_shaped
+from .errors import BundleRejected, newer_version, quoted
+from .limits import LIMITS, Limits
+from .strict_json import MAX_SAFE_INTEGER, check_structure, loads_strict, surrogate_escapes
 
 if TYPE_CHECKING:
     from jsonschema.protocols import Validator
 
 FORMAT = "alhol-desk-bundle"
-FORMAT_VERSION = 1
-SCHEMA_FILE = "manifest-v1.schema.json"
+SYNC_VERSION = 2
+"""The sync format this app writes. Changes only when the synced fields, their meaning or
+the bundle layout change (never for a database migration); see docs/sync.md."""
+READABLE_VERSIONS = frozenset({2})
+"""Every sync format this app reads: each one it ever wrote, kept for as long as it ships."""
+SCHEMA_FILE = "manifest-v2.schema.json"
 KINDS = ("changes", "reference")
+COMPRESSION = "zlib"
 
 _ADVICE = "ask the sender to update alhol-desk and export again"
+_DAMAGED = "the file is damaged or was not made by alhol-desk"
+RECORDS_PER_CHUNK = 250
+_WALL_LIMIT = 10**13
+_COUNTER_LIMIT = 10**6
+_INFLATE_STEP = 1 << 18
 
 
 @dataclass(frozen=True)
@@ -40,75 +67,468 @@ class Sender:
 
 
 @dataclass(frozen=True)
-class Manifest:
-    """A manifest that passed the schema; ``changes`` are in the order the sender wrote them."""
+class Header:
+    """The first line of a manifest, after the schema."""
 
-    format_version: int
-    schema_version: int
+    sync_version: int
     bundle_id: str
     kind: str
     sender: Sender
     recipients: tuple[str, ...]
     seq: int
     prev: str | None
+    first_seq: int  # the first bundle of the export this one belongs to
+    last: bool  # the last bundle of that export
     acks: Mapping[str, int]
     created_at: str
-    changes: tuple[Change, ...]
+    devices: tuple[str, ...]
+    columns: Mapping[str, tuple[str, ...]]
+    app: Mapping[str, Any]
+    authors: tuple[Author, ...] = ()
 
 
-def validate_manifest(doc: Any, *, schema_version: int = SCHEMA_VERSION) -> Manifest:
-    """Check a strictly parsed manifest against the v1 schema, or raise :class:`BundleRejected`.
+# --- writing ------------------------------------------------------------------------
 
-    ``schema_version`` is the newest database schema this app knows; a manifest from a
-    newer one (or a newer bundle format) is refused with "update the app".
+
+def synced_columns() -> dict[str, tuple[str, ...]]:
+    """The columns of each synced table, in the order record lines give them."""
+    return {table: cls.synced_columns() for table, cls in SYNCED_RECORDS.items()}
+
+
+def dumps(value: Any) -> bytes:
+    """Compact UTF-8 JSON, keys in the order given: the exact bytes that are signed."""
+    return json.dumps(
+        value, ensure_ascii=False, separators=(",", ":"), sort_keys=False, allow_nan=False
+    ).encode("utf-8")
+
+
+Author = tuple[str, str]  # (team, operator): who made a change
+UNKNOWN_AUTHOR: Author = ("", "")
+
+
+class Clocks:
+    """Short clocks for one manifest: ``[wall_ms, counter, device]``, and for a change the
+    index of its author too. ``author_of(hlc)`` says who made the change with that clock."""
+
+    def __init__(self, author_of: Callable[[str], Author] | None = None) -> None:
+        self.devices: dict[str, int] = {}
+        self.authors: dict[Author, int] = {}
+        self.author_of = author_of or (lambda _hlc: UNKNOWN_AUTHOR)
+
+    def short(self, hlc: str) -> list[int]:
+        wall, counter, node = hlc.split(".")
+        index = self.devices.get(node)
+        if index is None:
+            index = self.devices[node] = len(self.devices)
+        return [int(wall), int(counter), index]
+
+    def short_or_none(self, hlc: str | None) -> list[int] | None:
+        return None if hlc is None else self.short(hlc)
+
+    def change(self, hlc: str) -> list[int]:
+        author = self.author_of(hlc)
+        index = self.authors.get(author)
+        if index is None:
+            index = self.authors[author] = len(self.authors)
+        return [*self.short(hlc), index]
+
+    def mark(self) -> tuple[int, int]:
+        return len(self.devices), len(self.authors)
+
+    def undo(self, mark: tuple[int, int]) -> None:
+        """Forget the devices and authors added since ``mark`` (a record left out)."""
+        for node in list(self.devices)[mark[0] :]:
+            del self.devices[node]
+        for author in list(self.authors)[mark[1] :]:
+            del self.authors[author]
+
+
+def record_line(
+    clocks: Clocks,
+    columns: Sequence[str],
+    table: str,
+    pk: str,
+    created: str,
+    fields: Mapping[str, tuple[Any, str, str | None]],
+) -> bytes:
+    """One whole record: ``fields`` maps every column to (value, clock, base)."""
+    if len(fields) != len(columns):
+        raise ValueError(f"a record of {table} travels whole, with exactly its columns")
+    values = []
+    overrides = []
+    try:
+        for index, column in enumerate(columns):
+            value, hlc, base = fields[column]
+            values.append(value)
+            if hlc != created or base is not None:
+                overrides.append([index, clocks.change(hlc), clocks.short_or_none(base)])
+    except KeyError:
+        raise ValueError(f"a record of {table} travels whole, with exactly its columns") from None
+    return dumps([table, pk, clocks.change(created), values, overrides])
+
+
+def header_line(
+    *,
+    bundle_id: str,
+    kind: str,
+    sender: Sender,
+    recipients: Sequence[str],
+    seq: int,
+    prev: str | None,
+    first_seq: int,
+    last: bool,
+    acks: Mapping[str, int],
+    created_at: str,
+    devices: Sequence[str],
+    columns: Mapping[str, Sequence[str]],
+    app: Mapping[str, Any],
+    authors: Sequence[Author] = (),
+) -> bytes:
+    return dumps(
+        {
+            "format": FORMAT,
+            "sync_version": SYNC_VERSION,
+            "bundle_id": bundle_id,
+            "kind": kind,
+            "sender": {"device_id": sender.device_id, "key_id": sender.key_id, "team": sender.team},
+            "recipients": list(recipients),
+            "seq": seq,
+            "prev": prev,
+            "export": {"first_seq": first_seq, "last": last},
+            "acks": dict(acks),
+            "created_at": created_at,
+            "app": dict(app),
+            "devices": list(devices),
+            "authors": [list(author) for author in authors],
+            "columns": {table: list(names) for table, names in columns.items()},
+        }
+    )
+
+
+def compress(manifest: bytes) -> bytes:
+    """The payload that is signed: the manifest in zlib format (RFC 1950), level 6."""
+    return zlib.compress(manifest, 6)
+
+
+# --- reading ------------------------------------------------------------------------
+
+
+def read_manifest(
+    payload: bytes, *, limits: Limits | None = None
+) -> tuple[Header, Iterator[list[Change]]]:
+    """The header, and the records as chunks of changes, read as the payload inflates.
+
+    The header is parsed and checked here; the records are checked as the iterator is
+    consumed, and any problem raises :class:`BundleRejected` from it. Limits are those
+    of :mod:`.limits` (the same the exporter obeys).
     """
+    limits = limits or LIMITS
+    lines = _lines(payload, limits)
+    first = next(lines, None)
+    if first is None:
+        raise BundleRejected(f"the bundle's manifest is empty: {_DAMAGED}")
+    header = parse_header(first, limits=limits)
+    return header, _records(header, lines, limits)
+
+
+def _lines(payload: bytes, limits: Limits) -> Iterator[bytes]:
+    """The manifest's lines, inflated a step at a time and never past the size limit."""
+    inflate = zlib.decompressobj()
+    left = payload
+    pending = b""
+    total = 0
+    first = True
+    while True:
+        try:
+            out = inflate.decompress(left, _INFLATE_STEP)
+        except zlib.error:
+            raise BundleRejected(
+                f"the bundle's manifest cannot be decompressed: {_DAMAGED}"
+            ) from None
+        left = inflate.unconsumed_tail
+        total += len(out)
+        if total > limits.manifest_bytes:
+            raise BundleRejected(
+                f"the bundle's manifest is larger than {limits.manifest_bytes:,} bytes, "
+                f"more than alhol-desk ever writes in one bundle: {_DAMAGED}"
+            )
+        parts = (pending + out).split(b"\n")
+        pending = parts.pop()
+        limit = limits.header_bytes if first else limits.line_bytes
+        if len(pending) > limit:
+            raise _long_line(first, limit)
+        for line in parts:
+            if len(line) > (limits.header_bytes if first else limits.line_bytes):
+                raise _long_line(first, limits.header_bytes if first else limits.line_bytes)
+            first = False
+            yield line
+        if inflate.eof:
+            if inflate.unused_data or left:
+                raise BundleRejected(f"the bundle's manifest has data after its end: {_DAMAGED}")
+            break
+        if not left and not out:
+            raise BundleRejected(f"the bundle's manifest is cut short: {_DAMAGED}")
+    if pending:
+        raise BundleRejected(f"the bundle's manifest does not end with a new line: {_DAMAGED}")
+
+
+def _long_line(header: bool, limit: int) -> BundleRejected:
+    what = "header" if header else "a record line"
+    return BundleRejected(
+        f"the bundle's manifest has {what} longer than {limit:,} bytes, more than "
+        f"alhol-desk ever writes: {_DAMAGED}"
+    )
+
+
+def parse_header(line: bytes, *, limits: Limits | None = None) -> Header:
+    """Check the header line strictly and against the schema, or raise BundleRejected."""
+    limits = limits or LIMITS
+    doc = loads_strict(line, max_depth=4, max_items=4 * limits.devices + 1000)
     if not isinstance(doc, dict):
-        raise BundleRejected(f"the bundle's manifest is not a JSON object: {_ADVICE}")
+        raise BundleRejected(f"the bundle's manifest does not start with its header: {_ADVICE}")
     if doc.get("format") != FORMAT:
         raise BundleRejected("this file is not an alhol-desk bundle (it holds other data)")
-    for key, known in (("format_version", FORMAT_VERSION), ("schema_version", schema_version)):
-        version = doc.get(key)
-        if type(version) is int and version > known:
-            raise BundleRejected(NEWER_VERSION)
-
-    changes = doc.get("changes")
-    header = doc
-    if type(changes) is list:
-        # The schema checks the header alone; the changes have their own bulk check below.
-        header = {**doc, "changes": []}
-    _check_header(header)
-    assert type(changes) is list  # the schema said so
-
+    version = doc.get("sync_version")
+    if type(version) is int and version not in READABLE_VERSIONS:
+        if version > SYNC_VERSION:
+            raise newer_version(version, SYNC_VERSION)
+        raise BundleRejected(
+            f"this bundle uses sync format {version}, which this version of alhol-desk "
+            f"never wrote and cannot read (it reads format {SYNC_VERSION}): {_ADVICE}"
+        )
+    tables = doc.get("columns")
+    if isinstance(tables, dict):
+        unknown_tables = [table for table in tables if table not in SYNCED_RECORDS]
+        if unknown_tables:
+            raise BundleRejected(
+                f"the bundle carries a kind of record this version of alhol-desk does not "
+                f"know ({quoted(unknown_tables[0])}): it was made by a newer version of "
+                "alhol-desk: update the app"
+            )
+    _check_header(doc)
+    columns = {table: tuple(names) for table, names in doc["columns"].items()}
+    for table, names in columns.items():
+        known = SYNCED_RECORDS[table].synced_columns()
+        unknown = [name for name in names if name not in known]
+        if unknown:
+            raise BundleRejected(
+                f"the bundle carries a field this version of alhol-desk does not know "
+                f"({table}.{quoted(unknown[0])}): it was made by a newer version of "
+                "alhol-desk: update the app"
+            )
+        if len(set(names)) != len(names):
+            raise BundleRejected(f"the bundle's header lists a column of {table} twice: {_ADVICE}")
+    if len(set(doc["devices"])) != len(doc["devices"]):
+        raise BundleRejected(f"the bundle's header lists a device twice: {_ADVICE}")
+    if (
+        len(doc["devices"]) > limits.devices
+        or len(doc["acks"]) > limits.devices
+        or len(doc["authors"]) > limits.devices
+    ):
+        raise BundleRejected(f"the bundle's header names more than {limits.devices} devices")
+    if len(doc["recipients"]) > limits.recipients:
+        raise BundleRejected(
+            f"the bundle is addressed to more than {limits.recipients} keys: {_ADVICE}"
+        )
+    export = doc["export"]
+    if export["first_seq"] > doc["seq"]:
+        raise BundleRejected(
+            "the bundle's header is not valid at /export/first_seq: it is after the bundle's "
+            f"own number: {_ADVICE}"
+        )
     sender = doc["sender"]
-    return Manifest(
-        format_version=doc["format_version"],
-        schema_version=doc["schema_version"],
+    return Header(
+        sync_version=doc["sync_version"],
         bundle_id=doc["bundle_id"],
         kind=doc["kind"],
         sender=Sender(sender["device_id"], sender["key_id"], sender["team"]),
         recipients=tuple(doc["recipients"]),
         seq=doc["seq"],
         prev=doc["prev"],
+        first_seq=export["first_seq"],
+        last=export["last"],
         acks=dict(doc["acks"]),
         created_at=doc["created_at"],
-        changes=check_changes(changes, path="/changes"),
+        devices=tuple(doc["devices"]),
+        columns=columns,
+        app=dict(doc["app"]),
+        authors=tuple((team, operator) for team, operator in doc["authors"]),
     )
 
 
-def parse_manifest(body: bytes) -> Any:
-    """Strictly parse manifest bytes, holding the changes compactly (see ``compact_change``)."""
-    return loads_strict(body, object_hook=compact_change)
+def _records(header: Header, lines: Iterator[bytes], limits: Limits) -> Iterator[list[Change]]:
+    """Record lines, checked, in chunks; the whole bundle's counts against the limits."""
+    seen: set[tuple[str, str]] = set()
+    changes = 0
+    number = 1  # line number in the manifest (the header is line 1)
+    chunk: list[bytes] = []
+    for line in lines:
+        chunk.append(line)
+        if len(chunk) == RECORDS_PER_CHUNK:
+            out, changes = _decode_chunk(header, chunk, number, seen, changes, limits)
+            number += len(chunk)
+            chunk = []
+            yield out
+    if chunk:
+        out, changes = _decode_chunk(header, chunk, number, seen, changes, limits)
+        yield out
 
 
-def manifest_bytes(doc: Mapping[str, Any]) -> bytes:
-    """The manifest as exported: compact UTF-8 JSON, keys in the order given. Sign these bytes."""
-    return json.dumps(
-        doc, ensure_ascii=False, separators=(",", ":"), sort_keys=False, allow_nan=False
-    ).encode("utf-8")
+def _decode_chunk(
+    header: Header,
+    lines: list[bytes],
+    number: int,
+    seen: set[tuple[str, str]],
+    changes: int,
+    limits: Limits,
+) -> tuple[list[Change], int]:
+    if len(seen) + len(lines) > limits.records:
+        raise BundleRejected(
+            f"the bundle holds more than {limits.records:,} records, more than alhol-desk "
+            f"ever writes in one bundle: {_DAMAGED}"
+        )
+    blob = b"\n".join(lines)
+    check_structure(blob, limits.depth, len(lines) * limits.line_values)
+    try:
+        text = blob.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BundleRejected(
+            f"the file is not UTF-8 text (bad byte at position {exc.start}): {_DAMAGED}"
+        ) from None
+    escapes = surrogate_escapes(blob)
+    out: list[Change] = []
+    hlc_of = header.devices
+    for offset, line in enumerate(text.split("\n")):
+        where = f"line {number + offset + 1}"
+        record = _parse_line(line, where)
+        if escapes:
+            _check_text(record, where)
+        table, pk, created, values, overrides = _shape(record, header, where)
+        if (table, pk) in seen:
+            raise BundleRejected(
+                f"the bundle's manifest gives one record twice ({where}): {_ADVICE}"
+            )
+        seen.add((table, pk))
+        columns = header.columns[table]
+        if len(values) != len(columns):
+            raise _bad(where, "a record gives a value for each of its table's columns")
+        created_hlc, created_by = _change_clock(created, header, where)
+        own: dict[int, tuple[str, str | None, Author]] = {}
+        last = -1
+        for entry in overrides:
+            if type(entry) is not list or len(entry) != 3:
+                raise _bad(where, "an override is not [column, clock, base]")
+            index, clock, base = entry
+            if type(index) is not int or index <= last or index >= len(columns):
+                raise _bad(where, "an override's column is not one of its columns, in order")
+            last = index
+            hlc, by = _change_clock(clock, header, where)
+            own[index] = (hlc, None if base is None else _clock(base, hlc_of, where), by)
+        for index, value in enumerate(values):
+            if type(value) not in _VALUE_TYPES:
+                kind = _JSON_KINDS.get(type(value), "not JSON")
+                raise BundleRejected(
+                    f"the bundle's manifest is not valid at {where} ({table}."
+                    f"{columns[index]}): it is {kind}, but a value must be text, a whole "
+                    f"number or null: {_ADVICE}"
+                )
+            if type(value) is int and not -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
+                raise BundleRejected(
+                    f"the bundle holds a number out of range ({table}.{columns[index]}): {_DAMAGED}"
+                )
+            hlc, base, (team, operator) = own.get(index, (created_hlc, None, created_by))
+            out.append(
+                tuple.__new__(Change, (table, pk, columns[index], value, hlc, base, team, operator))
+            )
+        changes += len(values)
+        if changes > limits.changes:
+            raise BundleRejected(
+                f"the bundle holds more than {limits.changes:,} changes, more than alhol-desk "
+                f"ever writes in one bundle: {_DAMAGED}"
+            )
+    return out, changes
+
+
+_VALUE_TYPES = frozenset({str, int, type(None)})
+_JSON_KINDS = {list: "a list", dict: "an object", bool: "true or false", float: "a fraction"}
+
+
+def _parse_line(line: str, where: str) -> Any:
+    try:
+        return json.loads(line, parse_constant=_constant)
+    except json.JSONDecodeError as exc:
+        raise BundleRejected(
+            f"the bundle's manifest is not valid JSON at {where} ({exc.msg}): {_DAMAGED}"
+        ) from None
+    except (RecursionError, ValueError):
+        raise BundleRejected(
+            f"the bundle's manifest is not valid JSON at {where}: {_DAMAGED}"
+        ) from None
+
+
+def _constant(text: str) -> Any:
+    raise BundleRejected(
+        f"the file holds the number {quoted(text)}, but alhol-desk only writes whole numbers: "
+        f"{_DAMAGED}"
+    )
+
+
+def _check_text(record: Any, where: str) -> None:
+    try:
+        json.dumps(record, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise BundleRejected(
+            f"the file holds a broken character (a lone surrogate escape) at {where}: {_DAMAGED}"
+        ) from None
+
+
+def _shape(record: Any, header: Header, where: str) -> tuple[Any, ...]:
+    if type(record) is not list or len(record) != 5:
+        raise _bad(where, "a record must be [table, pk, created, values, overrides]")
+    table, pk, created, values, overrides = record
+    if type(table) is not str or table not in header.columns:
+        raise _bad(where, f"{quoted(table)} is not a table the header lists")
+    if not all_shaped((pk,), PK_SHAPE):
+        raise _bad(where, f"{quoted(pk)} is not a record id (a lowercase UUID)")
+    if type(values) is not list or type(overrides) is not list:
+        raise _bad(where, "its values and overrides must be lists")
+    return table, pk, created, values, overrides
+
+
+def _change_clock(value: Any, header: Header, where: str) -> tuple[str, Author]:
+    """A change's clock ``[wall_ms, counter, device, author]``: its text and its author."""
+    if type(value) is not list or len(value) != 4:
+        raise _bad(where, "a change's clock is not [wall ms, counter, device, author]")
+    author = value[3]
+    if type(author) is not int or not 0 <= author < len(header.authors):
+        raise _bad(where, "a change's author is not one of the header's authors")
+    return _clock(value[:3], header.devices, where), header.authors[author]
+
+
+def _clock(value: Any, devices: Sequence[str], where: str) -> str:
+    if (
+        type(value) is not list
+        or len(value) != 3
+        or type(value[0]) is not int
+        or type(value[1]) is not int
+        or type(value[2]) is not int
+        or not 0 <= value[0] < _WALL_LIMIT
+        or not 0 <= value[1] < _COUNTER_LIMIT
+        or not 0 <= value[2] < len(devices)
+    ):
+        raise _bad(where, "a clock is not [wall ms, counter, device]")
+    return f"{value[0]:013d}.{value[1]:06d}.{devices[value[2]]}"
+
+
+def _bad(where: str, what: str) -> BundleRejected:
+    return BundleRejected(f"the bundle's manifest is not valid at {where}: {what}: {_ADVICE}")
+
+
+# --- the header's schema --------------------------------------------------------------
 
 
 def manifest_schema() -> dict[str, Any]:
-    """The JSON Schema shipped with the app (draft 2020-12)."""
+    """The JSON Schema of the header line, shipped with the app (draft 2020-12)."""
     schema: dict[str, Any] = json.loads(resource_path("schemas", SCHEMA_FILE).read_bytes())
     return schema
 

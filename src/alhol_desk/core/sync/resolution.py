@@ -1,12 +1,22 @@
-"""Settling a conflict: the chosen value becomes a new, audited edit that syncs onward."""
+"""Settling a conflict: the chosen or typed values become a new, audited, validated edit.
+
+Whatever a person chooses goes through the same rules as a form (``services.save_record``):
+keeping one side of an edit conflict that would leave the record breaking a rule is
+refused, with the advice to type the right values. A *rule* conflict (edits valid alone,
+together breaking a rule) is settled for the whole record at once: keep this device's
+record, the incoming one, or type the values that are actually right. Every column the
+record's open conflicts name is written as a new edit, so that the settlement reaches
+every device and wins there as a fast-forward.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from ..errors import AlholError
+from ..errors import AlholError, ValidationFailed
 from ..records import SYNCED_RECORDS
-from ..services import write_record
+from ..services import save_record
 from ..storage import sync_repo
 from ..storage.records import get_record
 from ..workspace import Workspace, utc_now
@@ -16,8 +26,17 @@ def open_conflicts(ws: Workspace, *, include_resolved: bool = False) -> list[dic
     return sync_repo.list_conflicts(ws.db, status=None if include_resolved else "open")
 
 
-def resolve_conflict(ws: Workspace, conflict_id: int, keep: str) -> dict[str, Any]:
-    if keep not in ("local", "incoming"):
+def resolve_conflict(
+    ws: Workspace,
+    conflict_id: int,
+    keep: str | None = None,
+    *,
+    values: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Keep ``local`` or ``incoming``, or save the typed ``values`` (field -> text or number)."""
+    if (keep is None) == (values is None):
+        raise AlholError("choose one: --keep local|incoming, or --set FIELD=VALUE")
+    if keep is not None and keep not in ("local", "incoming"):
         raise AlholError("--keep: must be local or incoming")
     conflict = sync_repo.get_conflict(ws.db, conflict_id)
     if conflict is None:
@@ -28,9 +47,43 @@ def resolve_conflict(ws: Workspace, conflict_id: int, keep: str) -> dict[str, An
     before = get_record(ws.db, cls, conflict["pk"])
     if before is None:
         raise AlholError(f"the record of conflict {conflict_id} no longer exists")
-    value = conflict["local_value" if keep == "local" else "incoming_value"]
-    after = type(before)(**(before.__dict__ | {conflict["col"]: value}))
-    with ws.db.atomic():
-        changed = write_record(ws, before, after, force=(conflict["col"],))
-        sync_repo.close_conflict(ws.db, conflict_id, keep=keep, at=utc_now(), by=ws.operator)
-    return {"id": conflict_id, "kept": keep, "value": value, "changed": list(changed)}
+    same_record = [
+        c
+        for c in sync_repo.list_conflicts(ws.db, status="open")
+        if c["tbl"] == conflict["tbl"] and c["pk"] == conflict["pk"]
+    ]
+    if values is not None:
+        settled = same_record  # typed values settle everything open on the record
+        raw: dict[str, Any] = dict(values)
+        how = "typed"
+    else:
+        side = "local_value" if keep == "local" else "incoming_value"
+        settled = (
+            [c for c in same_record if c["kind"] == "rule"]
+            if conflict["kind"] == "rule"
+            else [conflict]
+        )
+        raw = {c["col"]: c[side] for c in settled}
+        how = str(keep)
+    force = tuple(sorted({c["col"] for c in settled} | set(raw)))
+    try:
+        with ws.db.atomic():
+            saved = save_record(ws, cls, raw, conflict["pk"], force=force)
+            for c in settled:
+                sync_repo.close_conflict(ws.db, c["id"], keep=how, at=utc_now(), by=ws.operator)
+    except ValidationFailed as failed:
+        if values is not None:
+            raise
+        first = failed.errors[0]
+        raise AlholError(
+            f"keeping the {keep} value leaves the {cls.__name__.lower()} breaking a rule "
+            f"({first.field} {first.reason}); type the right values instead: "
+            f"alhol-desk conflicts resolve {conflict_id} --set FIELD=VALUE …"
+        ) from None
+    return {
+        "id": conflict_id,
+        "kept": how,
+        "value": raw.get(conflict["col"], getattr(saved.record, conflict["col"])),
+        "settled": [c["id"] for c in settled],
+        "changed": list(saved.changed),
+    }

@@ -241,7 +241,7 @@ class ExportDialog(QDialog):
         buttons.addWidget(close)
         layout = QVBoxLayout(page)
         layout.addWidget(self.summary)
-        layout.addWidget(QLabel(self.tr("The file:"), page))
+        layout.addWidget(QLabel(self.tr("The files:"), page))
         layout.addWidget(self.where)
         layout.addWidget(self.advice)
         layout.addStretch(1)
@@ -251,11 +251,21 @@ class ExportDialog(QDialog):
     def _done(self, result: exporter.ExportResult) -> None:
         self.written = result
         teams = ", ".join(result.recipients)
-        lines = [
-            self.tr("Bundle %1 is written, with %2 changes.")
-            .replace("%1", i18n.number(result.seq))
-            .replace("%2", i18n.number(result.changes))
-        ]
+        if len(result.bundles) == 1:
+            lines = [
+                self.tr("Bundle %1 is written, with %2 changes.")
+                .replace("%1", i18n.number(result.seq))
+                .replace("%2", i18n.number(result.changes))
+            ]
+        else:
+            lines = [
+                self.tr(
+                    "%1 bundles are written, with %2 changes in all: copy every one of them. "
+                    "(HQ writes one for each device, and splits a large export.)"
+                )
+                .replace("%1", i18n.number(len(result.bundles)))
+                .replace("%2", i18n.number(result.changes))
+            ]
         if self.full.isChecked():
             lines.append(self.tr("It holds every record on this laptop (a full bundle)."))
         elif result.since:
@@ -281,7 +291,7 @@ class ExportDialog(QDialog):
                 ).replace("%1", teams)
             )
         self.summary.setText("".join(f"<p>{html.escape(line)}</p>" for line in lines))
-        self.where.setText(str(result.path))
+        self.where.setText("\n".join(str(bundle.path) for bundle in result.bundles))
         self.advice.setText(
             self.tr(
                 "Safely remove the stick and give it to whoever carries it to %1. Only %1 can "

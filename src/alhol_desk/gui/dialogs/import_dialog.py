@@ -41,6 +41,13 @@ def report_html(report: ImportReport) -> str:
     """One bundle's check or import, in plain words: what it holds, or why it was refused."""
     if report.outcome in ("refused", "quarantined"):
         return problem_html(sync_text.explain(report.reason or ""))
+    if report.outcome == "not_for_this_device":
+        note = i18n.translate(
+            "ImportDialog",
+            "This bundle is for another device (HQ writes one for each laptop); it is left "
+            "as it is.",
+        )
+        return f"<p>{html.escape(note)}</p>"
     parts = []
     if report.sender_team:
         parts.append(

@@ -14,10 +14,14 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -25,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.errors import AlholError
+from ...core.errors import REASONS, AlholError, ValidationFailed
 from ...core.sync import resolution
 from ...core.sync_overview import ConflictView, Editor
 from ...core.workspace import Workspace
@@ -71,6 +75,79 @@ class SideBox(QGroupBox):
             .replace("%2", sync_text.when_ms(editor.at_ms))
         )
         self.shown.setText(self.tr("Shown now") if shown_now else "")
+
+
+class TypedValuesDialog(QDialog):
+    """The values that are actually right, typed for every field the record's conflicts
+    name, checked like a form when saved."""
+
+    def __init__(self, ws: Workspace, conflict: ConflictView, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws = ws
+        self.conflict = conflict
+        self.setWindowTitle(self.tr("Type the right values"))
+        columns = sorted(
+            {
+                c["col"]
+                for c in resolution.open_conflicts(ws)
+                if c["tbl"] == conflict.table and c["pk"] == conflict.pk
+            }
+            | {conflict.column}
+        )
+        if conflict.kind == "rule" and conflict.rule:
+            columns = sorted(set(columns) | {conflict.rule.split(":")[0]})
+        current = {}
+        from ...core.storage import sync_repo
+
+        row = sync_repo.load_rows(ws.db, conflict.table, [conflict.pk]).get(conflict.pk, {})
+        form = QFormLayout()
+        self.editors: dict[str, QLineEdit] = {}
+        for column in columns:
+            editor = QLineEdit(self)
+            editor.setObjectName(f"typed_{column}")
+            value = row.get(column)
+            editor.setText("" if value is None else str(value))
+            current[column] = value
+            form.addRow(i18n.field_label(column), editor)
+            self.editors[column] = editor
+        self.problem = ProblemBox(self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Type the figures as they really are (from the handover sheet, or after asking "
+                "both teams). They are checked like the batch form, and sent to every laptop."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        values = {column: editor.text() for column, editor in self.editors.items()}
+        try:
+            resolution.resolve_conflict(self.ws, self.conflict.id, values=values)
+        except ValidationFailed as failed:
+            self.problem.show_problem(
+                "; ".join(
+                    i18n.field_label(issue.field)
+                    + ": "
+                    + i18n.reason(REASONS[issue.code], issue.params)
+                    for issue in failed.errors
+                )
+            )
+            return
+        except AlholError as error:
+            self.problem.show_problem(str(error))
+            return
+        self.accept()
 
 
 class ConflictsScreen(QWidget):
@@ -137,6 +214,9 @@ class ConflictsScreen(QWidget):
         self.incoming.keep.setText(self.tr("Keep this value"))
         self.local.keep.clicked.connect(lambda: self.keep("local"))
         self.incoming.keep.clicked.connect(lambda: self.keep("incoming"))
+        self.typed = QPushButton(self.tr("Type the right values…"), self.detail)
+        self.typed.setObjectName("type_values")
+        self.typed.clicked.connect(self.type_values)
         self.outcome = QLabel(self.detail)
         self.outcome.setObjectName("conflict_outcome")
         self.outcome.setWordWrap(True)
@@ -148,6 +228,7 @@ class ConflictsScreen(QWidget):
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.addWidget(self.record)
         detail_layout.addLayout(sides, 1)
+        detail_layout.addWidget(self.typed, 0, Qt.AlignmentFlag.AlignLeading)
         detail_layout.addWidget(self.outcome)
         detail_layout.addWidget(self.problem)
 
@@ -249,20 +330,27 @@ class ConflictsScreen(QWidget):
         is_open = conflict.status == "open"
         self.local.keep.setVisible(is_open)
         self.incoming.keep.setVisible(is_open)
+        self.typed.setVisible(is_open)
         if is_open:
             text = self.tr("Found on %1 while importing a bundle.").replace(
                 "%1", sync_text.when(conflict.detected_at)
             )
+            if conflict.kind == "rule":
+                field = (conflict.rule or "").split(":")[0]
+                text += " " + self.tr(
+                    "Each change was valid alone, but together they break a rule of the "
+                    "record (%1): the record keeps this laptop's values until you decide. "
+                    "Keeping one side keeps that side's whole record."
+                ).replace("%1", i18n.field_label(field) if field else "")
             if current not in (conflict.local_value, conflict.incoming_value):
                 text += " " + self.tr(
                     "The record has been changed again since: it now holds %1."
                 ).replace("%1", value_text(conflict.column, current))
         else:
-            kept = (
-                self.tr("this laptop's value")
-                if conflict.resolution == "local"
-                else self.tr("the incoming value")
-            )
+            kept = {
+                "local": self.tr("this laptop's value"),
+                "incoming": self.tr("the incoming value"),
+            }.get(conflict.resolution or "", self.tr("the values typed"))
             text = (
                 self.tr("Resolved by %1 on %2: kept %3.")
                 .replace("%1", conflict.resolved_by or "")
@@ -272,6 +360,16 @@ class ConflictsScreen(QWidget):
         self.outcome.setText(text)
 
     # --- deciding ----------------------------------------------------------------------------
+
+    def type_values(self) -> None:
+        conflict = self.current()
+        if conflict is None or conflict.status != "open" or not self.writable():
+            return
+        dialog = TypedValuesDialog(self.ws, conflict, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.model.reload()
+            self._after_reload()
+            self.nav.data_changed()
 
     def keep(self, side: str) -> None:
         conflict = self.current()

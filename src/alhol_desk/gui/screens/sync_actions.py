@@ -192,7 +192,7 @@ class SyncActions(QObject):
         self.show_devices()
 
     def _exported(self, result: exporter.ExportResult) -> None:
-        self.prefs.last_export_folder = str(result.path.parent)
+        self.prefs.last_export_folder = str(result.bundles[0].path.parent)
         self.changed.emit()
 
     # --- import -----------------------------------------------------------------------------

@@ -77,12 +77,23 @@ _REASONS: tuple[tuple[str, str, str], ...] = (
         QT_TRANSLATE_NOOP("sync", "Update alhol-desk on this laptop, then try again."),
     ),
     (
+        r"uses sync format ([0-9]+), and this version of alhol-desk reads up to format ([0-9]+)",
+        QT_TRANSLATE_NOOP(
+            "sync",
+            "The bundle uses sync format %1, made by a newer version of alhol-desk; this "
+            "laptop reads up to format %2. Nothing was changed.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "sync", "Update alhol-desk on this laptop, then import the bundle again."
+        ),
+    ),
+    (
         r"newer version of alhol-desk",
         QT_TRANSLATE_NOOP("sync", "The bundle was made by a newer version of alhol-desk."),
         QT_TRANSLATE_NOOP("sync", "Update alhol-desk on this laptop, then try again."),
     ),
     (
-        r"not an alhol-desk bundle|too large to be a bundle",
+        r"not an alhol-desk bundle|too large to be a bundle|this is not a file \(",
         QT_TRANSLATE_NOOP("sync", "This file is not an alhol-desk bundle."),
         QT_TRANSLATE_NOOP("sync", "Choose a .alhol file written by alhol-desk's export."),
     ),
@@ -152,7 +163,8 @@ _REASONS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         r"manifest|UTF-8|JSON|byte-order|repeats the key|nests deeper|surrogate|not signed|"
-        r"envelope|signature|holds the number",
+        r"envelope|signature|holds the number|ever writes|uses sync format|a field this version|"
+        r"reference data|names more than|addressed to more than",
         QT_TRANSLATE_NOOP("sync", "The bundle's contents are not in the form alhol-desk writes."),
         QT_TRANSLATE_NOOP("sync", "Ask the sender to update alhol-desk and export again."),
     ),
@@ -309,6 +321,7 @@ OUTCOMES: dict[str, str] = {
     "already_imported": QT_TRANSLATE_NOOP("sync", "Already imported"),
     "refused": QT_TRANSLATE_NOOP("sync", "Refused"),
     "quarantined": QT_TRANSLATE_NOOP("sync", "Refused and set aside"),
+    "not_for_this_device": QT_TRANSLATE_NOOP("sync", "For another device"),
 }
 
 

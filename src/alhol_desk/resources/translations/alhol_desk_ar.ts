@@ -314,6 +314,10 @@
         <translation>أبقِ هذه القيمة</translation>
     </message>
     <message>
+        <source>Type the right values…</source>
+        <translation>اكتب القيم الصحيحة…</translation>
+    </message>
+    <message>
         <source>%1 shown, %2 open</source>
         <translation>المعروض: %1، المفتوح: %2</translation>
     </message>
@@ -330,6 +334,10 @@
         <translation>اكتُشف في %1 أثناء استيراد حزمة.</translation>
     </message>
     <message>
+        <source>Each change was valid alone, but together they break a rule of the record (%1): the record keeps this laptop&apos;s values until you decide. Keeping one side keeps that side&apos;s whole record.</source>
+        <translation>كل تغيير صحيح وحده، لكنهما معًا يخالفان قاعدة من قواعد السجل (%1): يحتفظ السجل بقيم هذا الحاسوب حتى تقرر. الإبقاء على جانب يُبقي سجل ذلك الجانب كله.</translation>
+    </message>
+    <message>
         <source>The record has been changed again since: it now holds %1.</source>
         <translation>تغيّر السجل مرة أخرى منذ ذلك الحين: قيمته الآن %1.</translation>
     </message>
@@ -340,6 +348,10 @@
     <message>
         <source>the incoming value</source>
         <translation>القيمة الواردة</translation>
+    </message>
+    <message>
+        <source>the values typed</source>
+        <translation>القيم المكتوبة</translation>
     </message>
     <message>
         <source>Resolved by %1 on %2: kept %3.</source>
@@ -662,12 +674,16 @@
         <translation>إغلاق</translation>
     </message>
     <message>
-        <source>The file:</source>
-        <translation>الملف:</translation>
+        <source>The files:</source>
+        <translation>الملفات:</translation>
     </message>
     <message>
         <source>Bundle %1 is written, with %2 changes.</source>
         <translation>كُتبت الحزمة رقم %1، وفيها %2 من التغييرات.</translation>
+    </message>
+    <message>
+        <source>%1 bundles are written, with %2 changes in all: copy every one of them. (HQ writes one for each device, and splits a large export.)</source>
+        <translation>كُتبت %1 حزم، فيها %2 تغييرًا في المجموع: انسخها كلها. (يكتب المقر حزمة لكل جهاز، ويقسم التصدير الكبير.)</translation>
     </message>
     <message>
         <source>It holds every record on this laptop (a full bundle).</source>
@@ -715,6 +731,10 @@
 </context>
 <context>
     <name>ImportDialog</name>
+    <message>
+        <source>This bundle is for another device (HQ writes one for each laptop); it is left as it is.</source>
+        <translation>هذه الحزمة لجهاز آخر (يكتب المقر حزمة لكل حاسوب محمول)؛ تُركت كما هي.</translation>
+    </message>
     <message>
         <source>From %1, bundle %2, %3 changes.</source>
         <translation>من %1، الحزمة رقم %2، عدد التغييرات %3.</translation>
@@ -1504,6 +1524,17 @@ Export them to a stick now?</source>
     </message>
 </context>
 <context>
+    <name>TypedValuesDialog</name>
+    <message>
+        <source>Type the right values</source>
+        <translation>اكتب القيم الصحيحة</translation>
+    </message>
+    <message>
+        <source>Type the figures as they really are (from the handover sheet, or after asking both teams). They are checked like the batch form, and sent to every laptop.</source>
+        <translation>اكتب الأرقام كما هي فعلًا (من ورقة التسليم، أو بعد سؤال الفريقين). تُفحص كما في نموذج الدفعة، وتُرسل إلى كل حاسوب.</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>Something went wrong and the last action may not have finished. The details are in %1.</source>
@@ -1950,6 +1981,14 @@ Export them to a stick now?</source>
         <translation>حدّث alhol-desk على هذا الحاسوب، ثم أعد المحاولة.</translation>
     </message>
     <message>
+        <source>The bundle uses sync format %1, made by a newer version of alhol-desk; this laptop reads up to format %2. Nothing was changed.</source>
+        <translation>تستخدم الحزمة صيغة المزامنة %1، وقد صنعها إصدار أحدث من alhol-desk؛ يقرأ هذا الحاسوب حتى الصيغة %2. لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <source>Update alhol-desk on this laptop, then import the bundle again.</source>
+        <translation>حدّث alhol-desk على هذا الحاسوب، ثم استورد الحزمة مرة أخرى.</translation>
+    </message>
+    <message>
         <source>The bundle was made by a newer version of alhol-desk.</source>
         <translation>صُنعت الحزمة بإصدار أحدث من alhol-desk.</translation>
     </message>
@@ -2152,6 +2191,10 @@ Export them to a stick now?</source>
     <message>
         <source>Refused and set aside</source>
         <translation>مرفوضة ومعزولة</translation>
+    </message>
+    <message>
+        <source>For another device</source>
+        <translation>لجهاز آخر</translation>
     </message>
     <message>
         <source>%1 new, %2 updated, %3 unchanged, %4 conflicts</source>
