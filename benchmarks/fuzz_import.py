@@ -7,7 +7,8 @@ going after a failure, then prints the inputs tried, the outcomes and the failur
 
     uv run python benchmarks/fuzz_import.py [--examples 5000] [--seed N] [--kinds ...]
 
-Exit code 1 if any input broke the rule. Kinds: bytes, age_json, signed_json, mutated.
+Exit code 1 if any input broke the rule. Kinds: bytes, age_json, signed_json, signed_bytes
+(random payloads, signed: they reach the inflater), mutated (format-2 manifests).
 """
 
 from __future__ import annotations
@@ -32,8 +33,9 @@ from fuzz_harness import (
     random_files,
 )
 from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import strategies as st
 
-KINDS = ("bytes", "age_json", "signed_json", "mutated")
+KINDS = ("bytes", "age_json", "signed_json", "signed_bytes", "mutated")
 
 
 class Campaign:
@@ -67,7 +69,9 @@ class Campaign:
             return json_values.map(lambda v: ("fresh", r.encrypt_only(dump(v))))
         if kind == "signed_json":
             return json_values.map(lambda v: ("fresh", r.seal(dump(v))))
-        return mutated_manifest(r.base_docs()).map(lambda tb: (tb[0], r.seal(tb[1])))
+        if kind == "signed_bytes":
+            return st.binary(max_size=2000).map(lambda b: ("fresh", r.seal_payload(b)))
+        return mutated_manifest(r.base_docs()).map(lambda tp: (tp[0], r.seal_payload(tp[1])))
 
     def run(self, kind: str, examples: int, run_seed: int) -> None:
         @seed(run_seed)
