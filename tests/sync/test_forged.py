@@ -20,12 +20,18 @@ import pytest
 from forge import Forger, clock
 
 from alhol_desk.core import services
-from alhol_desk.core.records import Batch
+from alhol_desk.core.records import AGE_BANDS, Batch, Estimate, StatusEvent
 from alhol_desk.core.sync import devices, exporter, importer
 from alhol_desk.core.workspace import initialise, open_workspace
 
 BATCH_COLUMNS = list(Batch.synced_columns())
-COLUMNS = {"batches": BATCH_COLUMNS}
+EVENT_COLUMNS = list(StatusEvent.synced_columns())
+ESTIMATE_COLUMNS = list(Estimate.synced_columns())
+COLUMNS = {
+    "batches": BATCH_COLUMNS,
+    "status_events": EVENT_COLUMNS,
+    "estimates": ESTIMATE_COLUMNS,
+}
 T0 = 1_714_550_400_000  # 2024-05-01
 NEW_ID = "7e57ba7c-0000-4000-8000-00000000f0f0"
 RUSSIA = {
@@ -332,6 +338,124 @@ CASES: dict[str, tuple[Maker, str]] = {
         "nests deeper",
     ),
 }
+
+
+def _edit_case(column: str, value: Any, words: str) -> tuple[Maker, str]:
+    return (lambda s: s.forger.bundle(s.stick, _header(s), [s.edit(column, value)]), words)
+
+
+def _new(table: str, columns: list[str], values: dict[str, Any], words: str) -> tuple[Maker, str]:
+    def make(s: Scene) -> Path:
+        row = dict.fromkeys(columns) | {"deleted": 0} | values
+        line = [table, NEW_ID, clock(T0), [row[c] for c in columns], []]
+        return s.forger.bundle(s.stick, _header(s), [line])
+
+    return make, words
+
+
+# Every count negative, every text too long, every date malformed, every choice unknown.
+COUNTS = [
+    "families", "women", "men", "girls", "boys", "children", "adults", "unaccompanied",
+    "separated", *(band for band, _ in AGE_BANDS),
+]  # fmt: skip
+for _column in COUNTS:
+    CASES[f"edit_{_column}_negative"] = _edit_case(_column, -1, f"batches.{_column}")
+for _column in ("ref", "destination", "agency", "escort", "source"):
+    CASES[f"edit_{_column}_too_long"] = _edit_case(_column, "x" * 301, "too long")
+    CASES[f"edit_{_column}_a_number"] = _edit_case(_column, 7, "must be text")
+    CASES[f"edit_{_column}_with_a_new_line"] = _edit_case(_column, "a\nb", "control characters")
+for _column in ("departure_date", "source_date"):
+    CASES[f"edit_{_column}_malformed"] = _edit_case(_column, "28/04/2024", "not a date")
+CASES.update(
+    {
+        "edit_status_unknown": _edit_case("status", "lost", "batches.status"),
+        "edit_status_a_number": _edit_case("status", 5, "must be text"),
+        "edit_deleted_two": _edit_case("deleted", 2, "batches.deleted"),
+        "edit_deleted_minus_one": _edit_case("deleted", -1, "batches.deleted"),
+        "edit_deleted_as_text": _edit_case("deleted", "1", "not in its stored form"),
+        "edit_note_with_a_nul": _edit_case("note", "a\x00b", "control characters"),
+        "edit_min_age_as_text": _edit_case("min_age", "five", "whole number"),
+        "edit_country_a_number": _edit_case("country", 3, "must be text"),
+        "edit_departure_date_a_number": _edit_case("departure_date", 20240101, "must be text"),
+        "edit_min_age_18": _edit_case("min_age", 18, "between 0 and 17"),
+        "edit_max_age_negative": _edit_case("max_age", -1, "between 0 and 17"),
+        "edit_country_lowercase_unknown": _edit_case("country", "zzz", "country"),
+        "edit_girls_as_text": _edit_case("girls", "twelve", "whole number"),
+        "edit_age_band_that_does_not_add_up": _edit_case("f_0_4", 5, "age bands add up"),
+        "edit_adults_that_do_not_add_up": _edit_case("adults", 3, "women + men"),
+        "edit_country_null": _edit_case("country", None, "country: is required"),
+        "edit_departure_date_null": _edit_case("departure_date", None, "is required"),
+        "new_event_unknown_status": _new(
+            "status_events",
+            EVENT_COLUMNS,
+            {"country": "RUS", "status": "won", "event_date": "2024-05-01", "source": "x"},
+            "status",
+        ),
+        "new_event_in_2099": _new(
+            "status_events",
+            EVENT_COLUMNS,
+            {"country": "RUS", "status": "ongoing", "event_date": "2099-01-01", "source": "x"},
+            "in the future",
+        ),
+        "new_event_without_source": _new(
+            "status_events",
+            EVENT_COLUMNS,
+            {"country": "RUS", "status": "ongoing", "event_date": "2024-05-01"},
+            "source: is required",
+        ),
+        "new_event_unknown_country": _new(
+            "status_events",
+            EVENT_COLUMNS,
+            {"country": "XXX", "status": "ongoing", "event_date": "2024-05-01", "source": "x"},
+            "country",
+        ),
+        "new_estimate_parts_above_total": _new(
+            "estimates",
+            ESTIMATE_COLUMNS,
+            {"estimate_date": "2024-05-01", "source": "x", "girls": 50, "total": 10},
+            "total",
+        ),
+        "new_estimate_with_no_figure": _new(
+            "estimates", ESTIMATE_COLUMNS, {"estimate_date": "2024-05-01", "source": "x"}, "total"
+        ),
+        "new_estimate_unknown_confidence": _new(
+            "estimates",
+            ESTIMATE_COLUMNS,
+            {"estimate_date": "2024-05-01", "source": "x", "total": 5, "confidence": "sure"},
+            "confidence",
+        ),
+        "new_estimate_repatriating_above_countries": _new(
+            "estimates",
+            ESTIMATE_COLUMNS,
+            {
+                "estimate_date": "2024-05-01",
+                "source": "x",
+                "countries": 3,
+                "countries_repatriating": 9,
+            },
+            "countries_repatriating",
+        ),
+        "new_batch_with_no_one": _new(
+            "batches",
+            BATCH_COLUMNS,
+            {"country": "RUS", "status": "received", "departure_date": "2024-01-01"}
+            | dict.fromkeys(["women", "men", "girls", "boys", "unaccompanied", "separated"], 0),
+            "counts no one",
+        ),
+        "new_batch_received_in_2099": _new(
+            "batches",
+            BATCH_COLUMNS,
+            {"country": "RUS", "status": "received", "departure_date": "2099-01-01"}
+            | dict.fromkeys(["women", "men", "unaccompanied", "separated"], 0)
+            | {"girls": 1, "boys": 1},
+            "in the future",
+        ),
+    }
+)
+
+
+def test_the_table_holds_at_least_a_hundred_attacks() -> None:
+    assert len(CASES) >= 100
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
