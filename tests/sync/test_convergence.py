@@ -150,3 +150,103 @@ def test_concurrent_edits_converge_and_conflicts_reach_hq(tmp_path_factory, seed
                     assert (pk, "deleted") in logged, "delete racing an edit not logged"
     finally:
         net.close()
+
+
+# --- rule conflicts, settled as a person would ------------------------------------------------
+
+# What one device does to the shared batch: change girls, boys or both and keep the total
+# right (each edit valid alone), or edit a note. Drawn by hypothesis, so a failure shrinks.
+edit_op = st.one_of(
+    st.tuples(st.just("girls"), st.integers(1, 6)),
+    st.tuples(st.just("boys"), st.integers(1, 6)),
+    st.tuples(st.just("note"), st.sampled_from(["checked", "sheet 2", "to confirm"])),
+)
+
+
+def _valid_everywhere(net: Network) -> None:
+    from alhol_desk.core import validation
+
+    for ws in net.everyone:
+        for pk in _all_ids(ws):
+            record = get_record(ws.db, Batch, pk)
+            assert record is not None
+            issues = validation.check_record(
+                record, today=ws.today(), is_known_country=ws.is_known_country
+            )
+            errors, _ = validation.split(issues)
+            assert not errors, (ws.device.team, [e.describe() for e in errors])
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    ops=st.lists(st.tuples(st.integers(0, 3), edit_op), min_size=2, max_size=8),
+    data=st.data(),
+)
+def test_rule_conflicts_keep_every_record_valid_and_converge_once_settled(
+    tmp_path_factory, ops: list[tuple[int, tuple[str, object]]], data: st.DataObject
+) -> None:
+    net = Network(tmp_path_factory.mktemp("rules"), random.Random(0))
+    try:
+        pk = services.save_batch(
+            net.hq,
+            {
+                "country": "RUS",
+                "departure_date": "2024-02-01",
+                "status": "received",
+                "girls": 2,
+                "boys": 3,
+                "children": 5,
+                "source": "test",
+            },
+        ).record.id
+        net.settle()
+        for who, (column, value) in ops:  # concurrent: nobody syncs in between
+            ws = net.everyone[who]
+            now = services.get_batch(ws, pk)
+            if column == "note":
+                services.save_batch(ws, {"note": value}, pk)
+                continue
+            girls = value if column == "girls" else now.girls
+            boys = value if column == "boys" else now.boys
+            services.save_batch(ws, {column: value, "children": girls + boys}, pk)
+        for ws in data.draw(st.permutations(net.everyone), label="export order"):
+            net.export(ws)
+        while net.pending:  # deliveries in an order hypothesis draws (and shrinks)
+            index = data.draw(st.integers(0, len(net.pending) - 1), label="deliver")
+            net.pending.insert(0, net.pending.pop(index))
+            target, path = net.pending.pop(0)
+            report = importer.import_bundle(target, path)
+            assert report.outcome in ("applied", "already_imported"), report.line()
+            _valid_everywhere(net)  # no merge ever writes a record that breaks a rule
+        net.settle()
+        _valid_everywhere(net)
+
+        # A person settles, at HQ, what is still open: the figures HQ holds are typed as
+        # the right ones (each laptop then receives them as a fast-forward).
+        for ws in net.everyone:
+            for conflict in resolution.open_conflicts(ws):
+                if conflict["status"] != "open" or conflict["kind"] != "rule":
+                    continue
+                if not any(c["id"] == conflict["id"] for c in resolution.open_conflicts(ws)):
+                    continue  # settled with an earlier one of the same record
+                held = services.get_batch(ws, pk)
+                resolution.resolve_conflict(
+                    ws,
+                    conflict["id"],
+                    values={
+                        "girls": held.girls,
+                        "boys": held.boys,
+                        "children": held.girls + held.boys,
+                    },
+                )
+            net.settle()
+        net.settle()
+        _valid_everywhere(net)
+        states = [_state(ws) for ws in net.everyone]
+        assert all(state == states[0] for state in states[1:]), "replicas differ once settled"
+    finally:
+        net.close()
