@@ -129,3 +129,33 @@ def test_a_tampered_bundle_is_one_error_line_and_changes_nothing(
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and err.startswith("error: ") and "damaged" in err
     assert hq.ok("batch", "list", "--json") == "[]\n"
+
+
+def test_a_split_export_is_listed_verified_and_imported_one_line_a_file(
+    desks: tuple[Desk, Desk, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a small record limit, one export is three bundles: the CLI says so, prints each
+    path, and verify and import give one line per file."""
+    from dataclasses import replace
+
+    from alhol_desk.core.sync import exporter, importer, limits, manifest
+
+    field, hq, stick = desks
+    _enrol(field, hq, stick)
+    small = replace(limits.LIMITS, records=2)
+    for module in (exporter, importer, manifest):
+        monkeypatch.setattr(module, "LIMITS", small)
+    for n in range(5):
+        field.ok(
+            "batch", "add", "--country", "RUS", "--date", "2024-01-01", "--status", "received",
+            "--girls", str(n + 1), "--boys", "1", "--source", "test",
+        )  # fmt: skip
+    code, out, err = field("export", "--out", str(stick))
+    assert code == 0, err
+    paths = out.split()
+    assert len(paths) == 3 and err.startswith("3 bundles, 5 records, ")
+    verified = hq.ok("verify", *paths).splitlines()
+    assert len(verified) == 3 and all(" would change from Hasakah 1 seq " in v for v in verified)
+    imported = hq.ok("import", *reversed(paths)).splitlines()
+    assert len(imported) == 3 and all(": imported from Hasakah 1 seq " in i for i in imported)
+    assert len(json.loads(hq.ok("batch", "list", "--json"))) == 5
