@@ -71,8 +71,9 @@ def test_concurrent_edits_are_settled_on_the_review_screen_and_travel_back(
     girls_row = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == "Girls")
     screen.table.selectRow(girls_row)
     assert screen.local.value.text() == "13" and screen.incoming.value.text() == "11"
-    assert screen.local.who.text().startswith("Changed on this laptop (HQ Erbil), ")
-    assert screen.incoming.who.text().startswith("Changed on Hasakah 1, ")
+    # Who made each side: the person (from the audit trail, or as the bundle names them).
+    assert screen.local.who.text().startswith("Changed by Omar on this laptop (HQ Erbil), ")
+    assert screen.incoming.who.text().startswith("Changed by Amina on Hasakah 1, ")
     assert "Shown now" in (screen.local.shown.text() + screen.incoming.shown.text())
     assert "Batch · Russian Federation" in plain(screen.record.text())
 

@@ -23,12 +23,14 @@ BUNDLE_OUTCOMES = ("exported", "applied", "refused", "quarantined")
 
 @dataclass(frozen=True)
 class Editor:
-    """Who made one side of a conflict: a device (by its clock's node) and when."""
+    """Who made one side of a conflict: a device (by its clock's node), when, and the person
+    (as the audit trail or the bundle names them; None when not known here)."""
 
     device_id: str
     team: str | None  # None: a device this laptop has never trusted (relayed by HQ)
     is_self: bool
     at_ms: int  # the edit's clock time, milliseconds since 1970 (UTC)
+    person: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,10 +61,15 @@ class ConflictView:
     rule: str | None = None  # for a rule conflict: "field:code" of the rule broken
 
 
-def _editor(hlc: str, teams: dict[str, tuple[str, bool]]) -> Editor:
+def _editor(
+    hlc: str,
+    teams: dict[str, tuple[str, bool]],
+    person: str | None = None,
+    person_team: str | None = None,
+) -> Editor:
     stamp = Timestamp.parse(hlc)
     team, is_self = teams.get(stamp.node, (None, False))
-    return Editor(stamp.node, team, is_self, stamp.wall_ms)
+    return Editor(stamp.node, team or person_team or None, is_self, stamp.wall_ms, person or None)
 
 
 def _value(text: str | None) -> Any:
@@ -86,8 +93,8 @@ def conflicts(ws: Workspace, status: str | None = "open") -> list[ConflictView]:
             local_value=_value(row["local_value"]),
             incoming_value=_value(row["incoming_value"]),
             current_value=current[row["tbl"]].get(row["pk"], {}).get(row["col"]),
-            local=_editor(row["local_hlc"], teams),
-            incoming=_editor(row["incoming_hlc"], teams),
+            local=_editor(row["local_hlc"], teams, row["local_by"], row["local_team"]),
+            incoming=_editor(row["incoming_hlc"], teams, row["incoming_by"], row["incoming_team"]),
             winner=row["winner"],
             status=row["status"],
             resolution=row["resolution"],

@@ -237,7 +237,11 @@ def conflict_rows(db: sqlite_utils.Database, status: str | None) -> list[dict[st
     sql = (
         "SELECT k.*, coalesce(b.country, e.country, s.country) AS country, "
         "coalesce(b.departure_date, e.event_date, s.estimate_date) AS record_date, "
-        "b.ref AS ref, n.name_en, n.name_ar FROM conflicts k "
+        "b.ref AS ref, n.name_en, n.name_ar, "
+        "(SELECT a.operator FROM audit a WHERE a.pk = k.pk AND a.hlc = k.local_hlc "
+        " ORDER BY a.id LIMIT 1) AS local_by, "
+        "(SELECT a.team FROM audit a WHERE a.pk = k.pk AND a.hlc = k.local_hlc "
+        " ORDER BY a.id LIMIT 1) AS local_team FROM conflicts k "
         "LEFT JOIN batches b ON k.tbl = 'batches' AND b.id = k.pk "
         "LEFT JOIN status_events e ON k.tbl = 'status_events' AND e.id = k.pk "
         "LEFT JOIN estimates s ON k.tbl = 'estimates' AND s.id = k.pk "

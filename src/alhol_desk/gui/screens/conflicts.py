@@ -69,11 +69,19 @@ class SideBox(QGroupBox):
     def show_side(self, column: str, value: object, editor: Editor, shown_now: bool) -> None:
         self.value.setText(value_text(column, value))
         device = sync_text.device_name(editor.team, editor.device_id, editor.is_self)
-        self.who.setText(
-            self.tr("Changed on %1, %2")
-            .replace("%1", device)
-            .replace("%2", sync_text.when_ms(editor.at_ms))
-        )
+        if editor.person:
+            self.who.setText(
+                self.tr("Changed by %1 on %2, %3")
+                .replace("%1", editor.person)
+                .replace("%2", device)
+                .replace("%3", sync_text.when_ms(editor.at_ms))
+            )
+        else:
+            self.who.setText(
+                self.tr("Changed on %1, %2")
+                .replace("%1", device)
+                .replace("%2", sync_text.when_ms(editor.at_ms))
+            )
         self.shown.setText(self.tr("Shown now") if shown_now else "")
 
 

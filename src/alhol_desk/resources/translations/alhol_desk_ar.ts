@@ -1292,6 +1292,10 @@
 <context>
     <name>SideBox</name>
     <message>
+        <source>Changed by %1 on %2, %3</source>
+        <translation>غيّره %1 على %2، %3</translation>
+    </message>
+    <message>
         <source>Changed on %1, %2</source>
         <translation>غُيّرت على %1، في %2</translation>
     </message>
