@@ -239,6 +239,7 @@ class AuditRow:
     new: Any
     bundle_id: str | None
     country: str | None  # the record's country, where it has one
+    team: str | None = None  # the author's team, for an imported change (None: made here)
 
 
 def audit_page(
@@ -266,6 +267,7 @@ def audit_page(
             json.loads(row["new"]) if row["new"] is not None else None,
             row["bundle_id"],
             row["batch_country"] or row["event_country"],
+            row["team"],
         )
         for row in rows
     ]

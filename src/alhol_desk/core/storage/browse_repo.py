@@ -170,7 +170,7 @@ def repatriated_by_month(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     )
 
 
-_AUDIT_COLUMNS = "a.id, a.at, a.operator, a.tbl, a.pk, a.col, a.old, a.new, a.bundle_id"
+_AUDIT_COLUMNS = "a.id, a.at, a.operator, a.team, a.tbl, a.pk, a.col, a.old, a.new, a.bundle_id"
 
 
 def audit_page(

@@ -113,8 +113,8 @@ class AuditTableModel(QAbstractTableModel):
         if column == "at":
             when = QDateTime.fromString(entry.at, Qt.DateFormat.ISODate).toLocalTime()
             return QLocale().toString(when, "d MMM yyyy HH:mm")
-        if column == "operator":
-            return entry.operator
+        if column == "operator":  # who made it; an imported change names the author's team
+            return f"{entry.operator} ({entry.team})" if entry.team else entry.operator
         if column == "record":
             where = f" · {entry.country}" if entry.country else ""
             return f"{i18n.table_label(entry.table)}{where} · {entry.pk[:8]}"
