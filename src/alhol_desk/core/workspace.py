@@ -18,7 +18,7 @@ from .records import ROLES, Device
 from .safety.guard import Guard, guard_open
 from .safety.health import ensure_database_sound
 from .safety.lock import acquire_writer_lock
-from .safety.modes import secure_modes
+from .safety.modes import make_private, secure_modes
 from .storage import open_database
 from .storage.countries import country_codes
 from .storage.devices import add_self_device, get_self_device
@@ -145,6 +145,7 @@ def initialise(
     if role not in ROLES:
         raise AlholError(f"role: {role!r} is not one of: {', '.join(ROLES)}")
     data_dir.mkdir(parents=True, exist_ok=True)
+    make_private(data_dir)  # before the keys are written into it (Windows: they inherit it)
     guard = Guard(acquire_writer_lock(data_dir))
     try:
         if database_path(data_dir).exists():
