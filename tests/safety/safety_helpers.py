@@ -90,7 +90,7 @@ def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
     return subprocess.run(
         [sys.executable, "-m", "alhol_desk", *args],
         capture_output=True,
-        text=True,
+        encoding="utf-8",  # what the app writes, whatever the code page (Windows)
         timeout=120,
         env={**os.environ, **(env or {})},
         stdin=subprocess.DEVNULL,
