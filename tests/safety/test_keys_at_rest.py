@@ -21,13 +21,12 @@ from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives import serialization
-from safety_helpers import enrol, posix_only
+from safety_helpers import enrol, open_to_others, posix_only
 
 from alhol_desk.core import services
 from alhol_desk.core.errors import AlholError
 from alhol_desk.core.safety.modes import is_private
 from alhol_desk.core.safety.retire import retire_identity
-from alhol_desk.core.safety.winacl import grant_everyone
 from alhol_desk.core.sync import devices, exporter, importer
 from alhol_desk.core.sync.envelope import encrypt
 from alhol_desk.core.sync.keys import (
@@ -346,7 +345,7 @@ def test_key_file_modes_are_fixed_at_startup(tmp_path: Path) -> None:
 
 
 @posix_only
-def test_a_new_data_folder_starts_private(tmp_path: Path) -> None:
+def test_a_new_data_folder_starts_private_whatever_the_umask(tmp_path: Path) -> None:
     old = os.umask(0o022)
     try:
         ws = initialise(tmp_path / "desk", team="Hasakah 1", role="field")
@@ -361,18 +360,14 @@ def test_a_new_data_folder_starts_private(tmp_path: Path) -> None:
     assert ws.notices == ()
 
 
-windows_only = pytest.mark.skipif(os.name != "nt", reason="access control lists: Windows only")
-
-
-@windows_only
-def test_key_file_access_is_fixed_at_startup_on_windows(tmp_path: Path) -> None:
-    """The Windows form of the file-mode test: access lists, not modes."""
+def test_key_file_access_is_fixed_at_startup(tmp_path: Path) -> None:
+    """Modes on POSIX, access lists on Windows: opened to others, fixed at the next open."""
     folder = tmp_path / "desk"
     initialise(folder, team="Hasakah 1", role="field").close()
     keys_dir = folder / KEYS_DIR
     opened = [folder, keys_dir, keys_dir / SIGNING_KEY_FILE, keys_dir / IDENTITY_FILE]
     for path in opened:
-        grant_everyone(path)
+        open_to_others(path)
         assert not is_private(path)
     ws = open_workspace(folder)
     ws.close()
@@ -383,8 +378,8 @@ def test_key_file_access_is_fixed_at_startup_on_windows(tmp_path: Path) -> None:
     assert again.notices == ()
 
 
-@windows_only
-def test_a_new_data_folder_starts_private_on_windows(tmp_path: Path) -> None:
+def test_a_new_data_folder_starts_private(tmp_path: Path) -> None:
+    """On either system, by the check that system uses (modes; access lists)."""
     ws = initialise(tmp_path / "desk", team="Hasakah 1", role="field")
     services.save_batch(ws, RUSSIA)
     ws.close()
