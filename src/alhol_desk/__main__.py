@@ -7,7 +7,21 @@ import sys
 SMOKE_FLAG = "--smoke-test"
 
 
+def _utf8_output() -> None:
+    """Write stdout and stderr as UTF-8 whatever the console's code page.
+
+    On Windows, Python writes to a pipe or file in the ANSI code page (cp1252 on most
+    laptops), and Arabic names in `stats --json` or any message raise UnicodeEncodeError
+    there. A console is written as UTF-16 by Python either way; a missing stream (the
+    window executable has none) is left alone."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            reconfigure(encoding="utf-8")
+
+
 def main() -> int:
+    _utf8_output()
     args = sys.argv[1:]
     if SMOKE_FLAG in args:  # before the command line: it checks the installation itself
         if args != [SMOKE_FLAG]:

@@ -90,7 +90,7 @@ def run_process(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "alhol_desk", *args],
         capture_output=True,
-        text=True,
+        encoding="utf-8",  # what the app writes, whatever the code page (Windows)
         env=env,
         timeout=60,
         check=False,

@@ -22,6 +22,8 @@ from alhol_desk.core.backup import (
     rotate_backups,
 )
 from alhol_desk.core.errors import AlholError, NotInitialised
+from alhol_desk.core.safety.modes import is_private
+from alhol_desk.core.safety.winacl import grant_everyone
 from alhol_desk.core.storage import SCHEMA_VERSION
 from alhol_desk.core.storage.settings import get_setting, set_setting
 from alhol_desk.core.sync.exporter import prev_key, seq_key
@@ -79,6 +81,16 @@ def backup_file(closed: Path, tmp_path: Path) -> Path:
     return backup_database(closed, tmp_path / "backup.sqlite3")
 
 
+def assert_owner_only(path: Path, mode: int) -> None:
+    """POSIX: exactly ``mode``; Windows: an access list that lets no other account in."""
+    if os.name == "posix":
+        assert (path.stat().st_mode & 0o777) == mode
+    else:
+        assert is_private(path), f"{path} can be opened by other accounts"
+        grant_everyone(path)  # and the check can tell
+        assert not is_private(path)
+
+
 # --- backup ----------------------------------------------------------------------------------
 
 
@@ -93,7 +105,7 @@ def test_backup_includes_what_is_still_in_the_wal_of_a_running_app(
     with closing(sqlite3.connect(out)) as conn:
         assert conn.execute("SELECT ref FROM batches").fetchall() == [("in the wal",)]
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert (out.stat().st_mode & 0o777) == 0o600
+    assert_owner_only(out, 0o600)
 
 
 def test_backup_into_a_folder_gets_a_dated_name(closed: Path, tmp_path: Path) -> None:
@@ -311,7 +323,7 @@ def test_rotation_keeps_the_newest_n(closed: Path) -> None:
     kept = sorted(p.name for p in folder.iterdir())
     assert kept == sorted(p.name for p in made[-3:] if p is not None)
     assert kept[0] == "alhol-desk-20240601T140000Z.sqlite3"
-    assert (folder.stat().st_mode & 0o777) == 0o700
+    assert_owner_only(folder, 0o700)
 
 
 def test_rotation_in_the_same_second_and_beside_other_files(closed: Path) -> None:

@@ -90,8 +90,19 @@ def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
     return subprocess.run(
         [sys.executable, "-m", "alhol_desk", *args],
         capture_output=True,
-        text=True,
+        encoding="utf-8",  # what the app writes, whatever the code page (Windows)
         timeout=120,
         env={**os.environ, **(env or {})},
         stdin=subprocess.DEVNULL,
     )
+
+
+def open_to_others(path: Path) -> None:
+    """Let other users of the computer in, as a folder on a stick or under C:\\ would:
+    group and other bits on POSIX, an Everyone entry in the access list on Windows."""
+    if os.name == "posix":
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    else:
+        from alhol_desk.core.safety.winacl import grant_everyone
+
+        grant_everyone(path)

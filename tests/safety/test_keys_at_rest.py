@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import os
 import select
 import shutil
 import stat
 import subprocess
-import termios
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,10 +21,11 @@ from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives import serialization
-from safety_helpers import enrol, posix_only
+from safety_helpers import enrol, open_to_others, posix_only
 
 from alhol_desk.core import services
 from alhol_desk.core.errors import AlholError
+from alhol_desk.core.safety.modes import is_private
 from alhol_desk.core.safety.retire import retire_identity
 from alhol_desk.core.sync import devices, exporter, importer
 from alhol_desk.core.sync.envelope import encrypt
@@ -197,6 +196,9 @@ def test_stock_age_opens_a_bundle_with_the_protected_identity(
 def run_on_a_terminal(argv: list[str], answer: str, timeout: float = 60) -> tuple[str, int]:
     """Run ``argv`` with a pseudo-terminal as its controlling terminal; type ``answer`` when
     it asks. Returns what it showed and its exit code."""
+    import fcntl  # POSIX only, as the test that calls this
+    import termios
+
     main, secondary = os.openpty()
 
     def take_the_terminal() -> None:  # runs in the child, after setsid
@@ -343,7 +345,7 @@ def test_key_file_modes_are_fixed_at_startup(tmp_path: Path) -> None:
 
 
 @posix_only
-def test_a_new_data_folder_starts_private(tmp_path: Path) -> None:
+def test_a_new_data_folder_starts_private_whatever_the_umask(tmp_path: Path) -> None:
     old = os.umask(0o022)
     try:
         ws = initialise(tmp_path / "desk", team="Hasakah 1", role="field")
@@ -354,6 +356,42 @@ def test_a_new_data_folder_starts_private(tmp_path: Path) -> None:
     assert stat.S_IMODE((tmp_path / "desk").stat().st_mode) == 0o700
     assert stat.S_IMODE((tmp_path / "desk" / "alhol-desk.sqlite3").stat().st_mode) == 0o600
     ws = open_workspace(tmp_path / "desk")
+    ws.close()
+    assert ws.notices == ()
+
+
+def test_key_file_access_is_fixed_at_startup(tmp_path: Path) -> None:
+    """Modes on POSIX, access lists on Windows: opened to others, fixed at the next open."""
+    folder = tmp_path / "desk"
+    initialise(folder, team="Hasakah 1", role="field").close()
+    keys_dir = folder / KEYS_DIR
+    opened = [folder, keys_dir, keys_dir / SIGNING_KEY_FILE, keys_dir / IDENTITY_FILE]
+    for path in opened:
+        open_to_others(path)
+        assert not is_private(path)
+    ws = open_workspace(folder)
+    ws.close()
+    assert len(ws.notices) == 4 and all("fixed" in n for n in ws.notices), ws.notices
+    assert all(is_private(path) for path in opened)
+    again = open_workspace(folder)
+    again.close()
+    assert again.notices == ()
+
+
+def test_a_new_data_folder_starts_private(tmp_path: Path) -> None:
+    """On either system, by the check that system uses (modes; access lists)."""
+    ws = initialise(tmp_path / "desk", team="Hasakah 1", role="field")
+    services.save_batch(ws, RUSSIA)
+    ws.close()
+    desk = tmp_path / "desk"
+    for path in (
+        desk,
+        desk / "alhol-desk.sqlite3",
+        desk / KEYS_DIR / SIGNING_KEY_FILE,
+        desk / KEYS_DIR / IDENTITY_FILE,
+    ):
+        assert is_private(path), f"{path.name} can be opened by other accounts"
+    ws = open_workspace(desk)
     ws.close()
     assert ws.notices == ()
 

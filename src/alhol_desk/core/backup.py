@@ -22,6 +22,7 @@ from pathlib import Path
 from ..paths import DATABASE_NAME, database_path
 from .clock import Timestamp
 from .errors import AlholError, NotInitialised
+from .safety.modes import make_private
 from .storage import SCHEMA_VERSION, open_database
 from .storage.backup_repo import (
     DatabaseFacts,
@@ -175,7 +176,7 @@ def backup_database(data_dir: Path, out: Path, *, now: datetime | None = None) -
     part = out.with_name(f".{out.name}.{secrets.token_hex(4)}.part")
     try:
         copy_database(source, part)
-        part.chmod(0o600)  # as private as the database itself (where the disk keeps modes)
+        make_private(part)  # as private as the database itself (where the disk keeps modes)
         check_database_file(part)
         _fsync_file(part)
         part.replace(out)
@@ -220,6 +221,7 @@ def rotate_backups(
         return None
     folder = data_dir / BACKUP_DIR
     folder.mkdir(mode=0o700, exist_ok=True)
+    make_private(folder)
     stamp = _stamp(now)
     target = folder / f"alhol-desk-{stamp}.sqlite3"
     counter = 0
@@ -341,7 +343,7 @@ def restore_database(
     part = data_dir / f".{DATABASE_NAME}.restore-{secrets.token_hex(4)}.part"
     try:
         shutil.copyfile(source, part)  # checks run on the copy: the stick may change under us
-        part.chmod(0o600)
+        make_private(part)
         restored = check_database_file(part, source.name)
         check_backup_records(part, source.name)
         current = _current_facts(live)

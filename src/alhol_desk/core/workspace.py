@@ -19,7 +19,7 @@ from .records import ROLES, Device, name_problem
 from .safety.guard import Guard, guard_open
 from .safety.health import ensure_database_sound
 from .safety.lock import acquire_writer_lock
-from .safety.modes import secure_modes
+from .safety.modes import make_private, secure_modes
 from .storage import open_database
 from .storage.countries import country_codes
 from .storage.devices import add_self_device, get_self_device
@@ -154,6 +154,7 @@ def initialise(
     made = [p for p in (data_dir, *data_dir.parents) if not p.exists()]
     data_dir.mkdir(parents=True, exist_ok=True)
     try:
+        make_private(data_dir)  # before the keys are written into it (Windows: they inherit it)
         return _initialise(data_dir, team, role, operator, passphrase)
     except BaseException:
         for folder in made:  # deepest first: only the folders this init made

@@ -376,18 +376,19 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     def about(self) -> None:
-        from .. import __version__
+        """Help › About: version, licence, third-party notices (window-modal, not blocking)."""
+        from PySide6.QtCore import Qt  # here: the Qt namespace costs start-up time
 
-        questions.inform(
-            self,
-            self.tr("About alhol-desk"),
-            self.tr(
-                "alhol-desk %1: offline data entry and signed sync for tracking repatriations "
-                "from al-Hol camp. Data folder: %2"
-            )
-            .replace("%1", __version__)
-            .replace("%2", str(self.ws.data_dir)),
-        )
+        from .dialogs.about import AboutDialog
+
+        dialog = AboutDialog(self.ws.data_dir, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def about_qt(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.aboutQt(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # A reminder, never a lock: "Close without exporting" (the default) closes.

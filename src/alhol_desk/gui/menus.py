@@ -73,6 +73,9 @@ def build_menus(window: MainWindow, screens: dict[str, tuple[str, str]]) -> None
     help_menu.addAction(
         make_action(help_menu, translate("MainWindow", "&About alhol-desk"), window.about)
     )
+    help_menu.addAction(
+        make_action(help_menu, translate("MainWindow", "About &Qt"), window.about_qt)
+    )
 
 
 def _file_menu(window: MainWindow, file: QMenu) -> None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AlholError
+from .modes import make_private
 
 DRAFTS_DIR = "drafts"
 DRAFT_FORMAT = "alhol-desk-draft"
@@ -110,8 +111,7 @@ def save_draft(data_dir: Path, form_name: str, values: Mapping[str, Any]) -> Pat
 
 def _private_folder(folder: Path) -> None:
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if os.name == "posix":
-        folder.chmod(0o700)
+    make_private(folder)
 
 
 def _replace_atomically(target: Path, data: bytes) -> None:
@@ -126,6 +126,7 @@ def _replace_atomically(target: Path, data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+        make_private(temp)  # Windows: not every file system passes the folder's list on
         temp.replace(target)
     except BaseException:
         temp.unlink(missing_ok=True)

@@ -10,7 +10,6 @@ names the newest backup that passes the same check, if any.
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import sqlite3
 from contextlib import closing
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from ...paths import database_path
 from ..errors import AlholError
+from .modes import make_private
 
 DAMAGED_DIR = "damaged"
 BACKUPS_DIR = "backups"
@@ -145,6 +145,7 @@ def keep_aside(data_dir: Path) -> Path | None:
     folder = data_dir / DAMAGED_DIR
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
+        make_private(folder)
         stat = source.stat()
         for earlier in sorted(folder.glob(f"{source.name}.*.damaged")):
             seen = earlier.stat()
@@ -165,8 +166,7 @@ def keep_aside(data_dir: Path) -> Path | None:
 
 
 def _private(path: Path) -> None:
-    if os.name == "posix":
-        path.chmod(0o600)
+    make_private(path)
 
 
 def backup_candidates(data_dir: Path) -> list[Path]:

@@ -1,19 +1,27 @@
-"""File modes checked at startup: the data folder is this user's alone (POSIX).
+"""Owner-only access, checked at startup: the data folder is this user's alone.
 
 The data folder holds records about children, the device's private keys and form drafts.
-Folders should be 0700 and files 0600; anything readable or writable by the group or by
-others is fixed, and a notice says what was fixed. Windows keeps the user's profile
-private through ACLs, so nothing is checked there.
+On POSIX folders should be 0700 and files 0600; anything readable or writable by the group
+or by others is fixed, and a notice says what was fixed. On Windows file modes mean
+nothing (``chmod`` only sets the read-only flag): the same paths must have an access
+control list that lets in no other account (``winacl``), and one that does is replaced.
+A data folder given with ``--data-dir`` on ``C:\\`` or a stick inherits "Users: read"
+otherwise, and even the profile's folder lets Administrators in.
+
+:func:`make_private` is what the writers of private files (backups, damaged copies,
+drafts) call on a new file or folder, on either system.
 """
 
 from __future__ import annotations
 
 import os
 import stat
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 from ...paths import database_path
+from . import winacl
 
 PRIVATE_DIR = 0o700
 PRIVATE_FILE = 0o600
@@ -42,6 +50,8 @@ def secure_modes(data_dir: Path, *, quiet: bool = False) -> list[str]:
 
     Only permission bits open to the group or others are removed; nothing is ever widened.
     """
+    if sys.platform == "win32":
+        return _secure_access_lists(data_dir, quiet=quiet)
     if os.name != "posix":
         return []
     notices = []
@@ -67,3 +77,47 @@ def secure_modes(data_dir: Path, *, quiet: bool = False) -> list[str]:
                 f"fixed to {fixed:04o}"
             )
     return notices
+
+
+def _secure_access_lists(data_dir: Path, *, quiet: bool) -> list[str]:
+    """Windows: every private path whose access list lets another account in is given one
+    that lets in this user alone (and Windows itself)."""
+    notices = []
+    for path, _wanted in _candidates(data_dir):
+        if not path.exists():
+            continue
+        try:
+            if winacl.is_private(path):
+                continue
+            winacl.make_private(path)
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            notices.append(
+                f"{path} may be opened by other users of this computer and its access could "
+                f"not be fixed ({error.strerror}): in its Properties › Security, leave only "
+                "your own account"
+            )
+            continue
+        if not quiet:
+            notices.append(
+                f"{path} could be opened by other users of this computer; fixed: now only "
+                "your account may open it"
+            )
+    return notices
+
+
+def make_private(path: Path) -> None:
+    """Make a file or folder this user's alone: 0600 or 0700 on POSIX, an access list that
+    lets in this user and Windows alone on Windows (a folder's is inherited inside)."""
+    if sys.platform == "win32":
+        winacl.make_private(path)
+    elif os.name == "posix":
+        path.chmod(PRIVATE_DIR if path.is_dir() else PRIVATE_FILE)
+
+
+def is_private(path: Path) -> bool:
+    """Whether no other user of the computer may open ``path`` (what make_private gives)."""
+    if sys.platform == "win32":
+        return winacl.is_private(path)
+    return not stat.S_IMODE(path.stat().st_mode) & 0o077

@@ -2,6 +2,31 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About alhol-desk</source>
+        <translation>حول alhol-desk</translation>
+    </message>
+    <message>
+        <source>alhol-desk %1: offline data entry and signed sync for tracking repatriations from al-Hol camp.
+Licence: %2. Data folder: %3</source>
+        <translation>alhol-desk %1: إدخال بيانات دون اتصال ومزامنة موقّعة لمتابعة عمليات الإعادة من مخيم الهول.
+الترخيص: %2. مجلد البيانات: %3</translation>
+    </message>
+    <message>
+        <source>Third-party software in this app, and the licences it comes under:</source>
+        <translation>برمجيات الأطراف الأخرى في هذا التطبيق، والتراخيص التي تخضع لها:</translation>
+    </message>
+    <message>
+        <source>The third-party notices could not be read: %1</source>
+        <translation>تعذّرت قراءة إشعارات الأطراف الأخرى: %1</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>حول &amp;Qt</translation>
+    </message>
+</context>
+<context>
     <name>AuditScreen</name>
     <message>
         <source>All records</source>
@@ -973,6 +998,10 @@
         <translation>&amp;ملف</translation>
     </message>
     <message>
+        <source>About &amp;Qt</source>
+        <translation>حول &amp;Qt</translation>
+    </message>
+    <message>
         <source>&amp;New batch…</source>
         <translation>دفعة &amp;جديدة…</translation>
     </message>
@@ -1083,14 +1112,6 @@
     <message>
         <source>The demo records are already here.</source>
         <translation>السجلات التجريبية موجودة من قبل.</translation>
-    </message>
-    <message>
-        <source>About alhol-desk</source>
-        <translation>حول alhol-desk</translation>
-    </message>
-    <message>
-        <source>alhol-desk %1: offline data entry and signed sync for tracking repatriations from al-Hol camp. Data folder: %2</source>
-        <translation>alhol-desk %1: إدخال بيانات دون اتصال ومزامنة موقّعة لمتابعة عمليات الإعادة من مخيم الهول. مجلد البيانات: %2</translation>
     </message>
 </context>
 <context>
