@@ -30,7 +30,15 @@ WINDOWS = {
     "extra": "",
 }
 # Build and check tools that never run on the Windows interpreter.
-NOT_NEEDED = {"mypy", "ruff", "librt", "ast-serialize", "types-jsonschema", "pathspec", "mypy-extensions"}
+NOT_NEEDED = {
+    "mypy",
+    "ruff",
+    "librt",
+    "ast-serialize",
+    "types-jsonschema",
+    "pathspec",
+    "mypy-extensions",
+}
 
 
 def main() -> int:
