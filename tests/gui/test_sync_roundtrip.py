@@ -181,3 +181,25 @@ def test_an_export_to_a_missing_folder_says_what_to_do(qtbot, laptops, tmp_path:
     assert "The chosen folder is not there: is the stick plugged in?" in text
     assert "Plug the stick in, or choose another folder." in text
     assert dialog.pages.currentIndex() == 0  # back on the choice, to try again
+
+
+def test_a_bundle_brought_twice_is_in_the_history_and_its_filter(qtbot, laptops) -> None:
+    """A replay changes no record, but the data manager can see which stick brought it again."""
+    from alhol_desk.core.sync.importer import import_bundle
+
+    field, hq, stick = laptops
+    services.save_batch(field.ws, RUSSIA)
+    path = export_through_dialog(qtbot, field, stick).written.path
+    assert import_bundle(hq.ws, path).outcome == "applied"
+    assert import_bundle(hq.ws, path).outcome == "already_imported"
+
+    sync = hq.window.show_screen("sync")
+    assert isinstance(sync, SyncScreen)
+    exchange = sync.exchange
+    exchange.refresh()
+    outcomes = [exchange.outcome.itemData(i) for i in range(exchange.outcome.count())]
+    exchange.outcome.setCurrentIndex(outcomes.index("already_imported"))
+    history = exchange.model
+    qtbot.waitUntil(lambda: history.rowCount() == 1)
+    shown = [history.index(0, c).data() for c in range(history.columnCount())]
+    assert shown[1:4] == ["Received", "Hasakah 1", "1"] and shown[6] == "Already imported"

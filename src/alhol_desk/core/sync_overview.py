@@ -16,9 +16,10 @@ from .storage.settings import get_setting
 from .workspace import Workspace
 
 EXPORTED_UPTO_KEY = "export.audit_upto"  # the audit id the last export covered (sync sets it)
-# The outcomes the history holds. A replay ("already imported") changes nothing, the
-# history included (docs/sync.md), so it is reported when it happens but not written down.
-BUNDLE_OUTCOMES = ("exported", "applied", "refused", "quarantined")
+# The outcomes the history holds (the Sync screen filters by them). A replay ("already
+# imported") changes no record but is written down, so a data manager sees that a stick
+# brought a bundle twice; a bundle for another device is skipped and not written down.
+BUNDLE_OUTCOMES = ("exported", "applied", "already_imported", "refused", "quarantined")
 
 
 @dataclass(frozen=True)
