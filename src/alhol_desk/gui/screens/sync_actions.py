@@ -221,10 +221,11 @@ class SyncActions(QObject):
     # --- device cards -----------------------------------------------------------------------
 
     def show_devices(self) -> None:
+        from .sync import SyncScreen  # here: the Sync screen's module imports this one
+
         screen = self.show_screen("sync")
-        show = getattr(screen, "show_devices", None)
-        if callable(show):
-            show()
+        if isinstance(screen, SyncScreen):
+            screen.show_devices()
 
     def save_card(self) -> Path | None:
         if not self.keys_ready():
