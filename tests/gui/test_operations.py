@@ -55,7 +55,7 @@ def test_an_operation_runs_off_the_gui_thread_and_reports_on_it(qtbot) -> None:
         (ValueError("a bug"), "Something went wrong and the work did not finish"),
     ],
 )
-def test_a_failure_comes_back_as_a_message_and_changes_nothing(
+def test_a_failure_comes_back_as_a_message_and_its_refusal_and_changes_nothing(
     qtbot, fault: Exception, expected: str
 ) -> None:
     messages: list[str] = []
@@ -69,6 +69,7 @@ def test_a_failure_comes_back_as_a_message_and_changes_nothing(
     qtbot.waitUntil(lambda: bool(messages))
     assert messages[0].startswith(expected)
     assert operation.error == messages[0] and not operation.running
+    assert operation.refusal is (fault if isinstance(fault, AlholError) else None)
     assert told == [] and operation.changes == NOTHING
 
 

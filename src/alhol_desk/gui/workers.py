@@ -25,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 from .changes import NOTHING, Changes
 
 if TYPE_CHECKING:
+    from ..core.errors import AlholError
     from ..core.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -57,7 +58,9 @@ class _Relay(QObject):
 
     progress = Signal(str, int, int)  # text, done, total
     finished = Signal(object)  # the function's result
-    failed = Signal(str)  # a message for the user (an AlholError's text, or a generic one)
+    # A message for the user (an AlholError's text, or a generic one) and the AlholError
+    # itself (None for an unforeseen fault).
+    failed = Signal(str, object)
 
     def __init__(self, operation: Operation[Any]) -> None:
         super().__init__()
@@ -73,8 +76,8 @@ class _Relay(QObject):
     def _succeeded(self, result: object) -> None:
         self._operation._succeeded(result)
 
-    def _failed(self, message: str) -> None:
-        self._operation._failed(message)
+    def _failed(self, message: str, refusal: object) -> None:
+        self._operation._failed(message, refusal)
 
 
 class Operation(Generic[T]):
@@ -97,7 +100,8 @@ class Operation(Generic[T]):
         self._relay = _Relay(self)
         self.running = False
         self.result: T | None = None
-        self.error: str | None = None
+        self.error: str | None = None  # the message of a failure
+        self.refusal: AlholError | None = None  # the AlholError that stopped it, if one did
         self.changes = NOTHING  # what it changed, once it succeeded
 
     def on_progress(self, callback: Callable[[str, int, int], object]) -> Operation[T]:
@@ -129,7 +133,7 @@ class Operation(Generic[T]):
         try:
             result = self._work(Progress(self._relay))
         except AlholError as error:
-            self._relay.failed.emit(str(error))
+            self._relay.failed.emit(str(error), error)
         except Exception:
             log.exception("a background operation failed")
             self._relay.failed.emit(
@@ -137,7 +141,8 @@ class Operation(Generic[T]):
                     "workers",
                     "Something went wrong and the work did not finish; nothing was half-written. "
                     "The details are in the log file in the data folder.",
-                )
+                ),
+                None,
             )
         else:
             self._relay.finished.emit(result)
@@ -164,9 +169,12 @@ class Operation(Generic[T]):
             for on_changes in self._on_changes:
                 on_changes(changes)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, message: str, refusal: object) -> None:
+        from ..core.errors import AlholError
+
         self.running = False
         self.error = message
+        self.refusal = refusal if isinstance(refusal, AlholError) else None
         _live.discard(self)
         if not self._owner_gone():
             for callback in self._on_failure:
