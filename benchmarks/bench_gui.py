@@ -223,8 +223,8 @@ def bench_table(data: Path) -> dict[str, float]:
 
     from alhol_desk.core.workspace import open_workspace
     from alhol_desk.gui.i18n import Translations
-    from alhol_desk.gui.models.background import pool
     from alhol_desk.gui.screens.batches import BatchesScreen
+    from alhol_desk.gui.workers import pool
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     Translations().install("en")

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication
 from alhol_desk.core.workspace import Workspace
 from alhol_desk.gui.dialogs import questions
 from alhol_desk.gui.i18n import Translations
-from alhol_desk.gui.models.background import pool
 from alhol_desk.gui.preferences import Preferences
+from alhol_desk.gui.workers import pool
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from alhol_desk.core import services
 from alhol_desk.core.workspace import Workspace
+from alhol_desk.gui.changes import Changes
 from alhol_desk.gui.models.batch_table import COLUMNS, ID_ROLE, BatchTableModel
 from alhol_desk.gui.screens.batches import BatchesScreen
 
@@ -170,9 +171,9 @@ def test_delete_asks_then_deletes_the_selected_batch(qtbot, ws, answers) -> None
     deleted: list[str] = []
 
     class Nav:
-        def data_changed(self) -> None:
+        def data_changed(self, changes: Changes) -> None:
             deleted.append("refresh")
-            screen.refresh()
+            screen.refresh(changes)
 
     screen = BatchesScreen(ws, Nav())
     qtbot.addWidget(screen)

@@ -18,6 +18,7 @@ from alhol_desk.core.demo import load_demo
 from alhol_desk.core.safety.lock import holder_pid
 from alhol_desk.core.workspace import Workspace, open_workspace
 from alhol_desk.gui import app as gui_app
+from alhol_desk.gui.changes import Changes
 from alhol_desk.gui.dialogs.first_run import FirstRunWizard
 from alhol_desk.gui.forms.batch_form import BatchDialog
 from alhol_desk.gui.i18n import Translations
@@ -80,22 +81,23 @@ def test_menus_carry_the_standard_shortcuts(window: MainWindow) -> None:
     assert "Ctrl+Q" in shortcuts["Quit"]
 
 
+def fill_and_save(dialog: BatchDialog) -> int:
+    """Stands in for ``BatchDialog.exec``: the Russia batch typed and saved."""
+    form = dialog.form.rows
+    form["country"].editor.write("RUS")
+    form["status"].editor.write("received")
+    form["departure_date"].editor.write("2024-01-01")
+    form["girls"].editor.write("12")
+    form["boys"].editor.write("20")
+    form["source"].editor.write("AFP")
+    assert dialog.try_save()
+    return QDialog.DialogCode.Accepted
+
+
 def test_ctrl_n_opens_the_batch_form_and_a_save_shows_in_the_table_and_status(
     qtbot, window: MainWindow, ws: Workspace, monkeypatch
 ) -> None:
     window.show_screen("batches")
-
-    def fill_and_save(dialog: BatchDialog) -> int:
-        form = dialog.form.rows
-        form["country"].editor.write("RUS")
-        form["status"].editor.write("received")
-        form["departure_date"].editor.write("2024-01-01")
-        form["girls"].editor.write("12")
-        form["boys"].editor.write("20")
-        form["source"].editor.write("AFP")
-        assert dialog.try_save()
-        return QDialog.DialogCode.Accepted
-
     monkeypatch.setattr(BatchDialog, "exec", fill_and_save)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
 
@@ -103,6 +105,56 @@ def test_ctrl_n_opens_the_batch_form_and_a_save_shows_in_the_table_and_status(
     screen = window.screen_named("batches")
     qtbot.waitUntil(lambda: screen.table.current_batch() == batch.id)
     assert "Not yet exported: 1" in status_texts(window)
+
+
+def count_refreshes(window: MainWindow, name: str) -> list[Changes]:
+    """Build the screen ``name`` and record every refresh the window asks of it."""
+    screen = window.screen_named(name)
+    asked: list[Changes] = []
+    original = screen.refresh
+
+    def refresh(changes: Changes) -> None:
+        asked.append(changes)
+        original(changes)
+
+    screen.refresh = refresh  # type: ignore[method-assign]
+    return asked
+
+
+def test_a_settings_or_trust_change_does_not_reload_the_batch_table(window: MainWindow) -> None:
+    window.show_screen("batches")
+    batches = count_refreshes(window, "batches")
+    window.data_changed(Changes(settings=True))
+    window.data_changed(Changes(devices=True, bundles=True))
+    assert batches == []
+
+
+def test_a_batch_save_reloads_the_batch_table(qtbot, window: MainWindow, monkeypatch) -> None:
+    window.show_screen("batches")
+    batches = count_refreshes(window, "batches")
+    monkeypatch.setattr(BatchDialog, "exec", fill_and_save)
+    window.new_batch()
+    assert batches == [Changes(batches=True)]
+    screen = window.screen_named("batches")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
+
+
+def test_a_hidden_screen_refreshes_once_when_shown_with_all_it_missed(
+    window: MainWindow, monkeypatch
+) -> None:
+    window.show_screen("country")  # the country page: statuses, estimates, batches
+    page = count_refreshes(window, "country")
+    window.show_screen("batches")
+    monkeypatch.setattr(BatchDialog, "exec", fill_and_save)
+    window.new_batch()
+    window.data_changed(Changes(statuses=True, settings=True))
+    window.data_changed(Changes(devices=True))  # not on the page: not kept for it
+    assert page == []
+    window.show_screen("country")
+    assert page == [Changes(batches=True, statuses=True)]
+    window.show_screen("batches")
+    window.show_screen("country")
+    assert len(page) == 1  # nothing new since: no second reload
 
 
 def test_ctrl_f_goes_to_the_filter_of_the_screen(qtbot, window: MainWindow) -> None:

@@ -47,7 +47,7 @@ def test_concurrent_edits_are_settled_on_the_review_screen_and_travel_back(
     assert report.summary["conflicts"] == 2
 
     # The status bar and the dashboard show the open count, linking to the review.
-    hq.window.data_changed()
+    hq.window.refresh_all()
     assert "Open conflicts: 2" in status_texts(hq.window)
     assert 'href="conflicts"' in hq.window.open_conflicts.text()
     dashboard = hq.window.show_screen("dashboard")
@@ -140,7 +140,7 @@ def test_a_rule_conflict_is_settled_by_typing_the_right_values(qtbot, laptops) -
     assert report.summary["conflicts"] == 2
 
     screen = hq.window.show_screen("conflicts")
-    screen.refresh()
+    screen.refresh(screen.shows)
     screen.table.selectRow(0)
     assert "together they break a rule" in plain(screen.outcome.text())
     assert screen.typed.isVisible()

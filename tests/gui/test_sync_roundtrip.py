@@ -38,7 +38,7 @@ def records(data_dir: Path) -> dict[str, list[tuple]]:
 def test_a_batch_goes_to_hq_through_the_export_and_import_dialogs(qtbot, laptops) -> None:
     field, hq, stick = laptops
     saved = services.save_batch(field.ws, RUSSIA)
-    field.window.data_changed()
+    field.window.refresh_all()
     assert "Not yet exported: 1" in status_texts(field.window)
     link = field.window.unexported.text()
     assert link.startswith('<a href="export">'), "the count links to export"

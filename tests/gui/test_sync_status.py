@@ -35,7 +35,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "bundles"
 def test_the_unexported_count_links_to_the_export_dialog(qtbot, laptops) -> None:
     field, _hq, _stick = laptops
     services.save_batch(field.ws, RUSSIA)
-    field.window.data_changed()
+    field.window.refresh_all()
     field.window.unexported.linkActivated.emit("export")
     dialog = field.window.findChild(ExportDialog)
     assert dialog is not None and dialog.isVisible()

@@ -7,7 +7,7 @@ import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -68,6 +68,13 @@ class Workspace:
         with self.db.atomic():
             yield self.db
             set_setting(self.db, CLOCK_KEY, str(self.clock.last))
+
+    def on_connection(self, db: sqlite_utils.Database) -> Workspace:
+        """This workspace over another connection to its database (for a worker thread).
+
+        The copy shares the device, operator and clock, but never holds the folder's lock:
+        closing its connection is all there is to do afterwards."""
+        return replace(self, db=db, _guard=None)
 
     def close(self) -> None:
         self.db.close()

@@ -13,7 +13,7 @@ at its first paint, and becomes usable when ``attach`` gives it the workspace. S
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QIcon
@@ -30,10 +30,12 @@ from PySide6.QtWidgets import (
 
 from ..paths import resource_path
 from . import i18n
+from .changes import EVERYTHING, NOTHING, RECORDS, Changes
 from .dialogs import questions
 from .i18n import QT_TRANSLATE_NOOP
 from .menus import build_menus
 from .preferences import Preferences
+from .screens import Screen
 
 if TYPE_CHECKING:  # the event types are only annotations (QCloseEvent alone costs ~2 ms)
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
@@ -44,6 +46,7 @@ if TYPE_CHECKING:  # the event types are only annotations (QCloseEvent alone cos
     from .screens.sync_actions import SyncActions
 
 log = logging.getLogger(__name__)
+S = TypeVar("S", bound=Screen)
 
 # Screen name -> its label in the navigation (translated when shown) and its shortcut.
 SCREENS: dict[str, tuple[str, str]] = {
@@ -68,7 +71,7 @@ class MainWindow(QMainWindow):
         self.translations = translations
         self.setObjectName("main_window")
         self.setWindowIcon(QIcon(str(resource_path("icons", "alhol-desk.svg"))))
-        self.screens: dict[str, QWidget] = {}
+        self.screens: dict[str, Screen] = {}
         self.current = ""
         self._sync: SyncActions | None = None
         self._reports: ReportActions | None = None
@@ -245,7 +248,7 @@ class MainWindow(QMainWindow):
 
     # --- screens --------------------------------------------------------------------------
 
-    def screen_named(self, name: str) -> QWidget:
+    def screen_named(self, name: str) -> Screen:
         """The screen called ``name``, built on first use."""
         found = self.screens.get(name)
         if found is None:
@@ -257,11 +260,11 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(found)
         return found
 
-    def show_screen(self, name: str) -> QWidget:
+    def show_screen(self, name: str) -> Screen:
         widget = self.screen_named(name)
-        if getattr(widget, "stale", False):
-            widget.refresh()  # type: ignore[attr-defined]
-            widget.stale = False  # type: ignore[attr-defined]
+        if widget.pending:
+            changes, widget.pending = widget.pending, NOTHING
+            widget.refresh(changes)
         self.stack.setCurrentWidget(widget)
         self.current = name
         nav_name = "countries" if name == "country" else name
@@ -279,21 +282,28 @@ class MainWindow(QMainWindow):
     def focus_filter(self) -> None:
         if self.current not in ("countries", "batches", "audit", "sync", "conflicts"):
             self.show_screen("batches")
-        widget = self.screen_named(self.current)
-        widget.focus_filter()  # type: ignore[attr-defined]
+        self.screen_named(self.current).focus_filter()
+
+    def _show(self, name: str, kind: type[S]) -> S:
+        """Show the screen ``name``, known to be a ``kind``."""
+        screen = self.show_screen(name)
+        assert isinstance(screen, kind)
+        return screen
 
     # --- the Navigator the screens use ------------------------------------------------------
 
     def open_country(self, iso3: str) -> None:
-        page = self.show_screen("country")
-        page.show_country(iso3)  # type: ignore[attr-defined]
+        from .screens.country_page import CountryPage
+
+        self._show("country", CountryPage).show_country(iso3)
 
     def show_countries(self) -> None:
         self.show_screen("countries")
 
     def show_batches(self, search: str = "") -> None:
-        screen = self.show_screen("batches")
-        screen.set_search(search)  # type: ignore[attr-defined]
+        from .screens.batches import BatchesScreen
+
+        self._show("batches", BatchesScreen).set_search(search)
 
     def open_batch(self, batch_id: str) -> None:
         from ..core.errors import AlholError
@@ -305,17 +315,19 @@ class MainWindow(QMainWindow):
             questions.fail(self, self.tr("Cannot open the batch"), str(error))
             return
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.data_changed()
+            self.data_changed(Changes(batches=True))
 
     def new_batch(self, country: str | None = None) -> str | None:
         from .forms.batch_form import BatchDialog
+        from .screens.batches import BatchesScreen
 
         dialog = BatchDialog(self.ws, country=country, parent=self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        self.data_changed()
-        if self.current == "batches" and dialog.saved_id:
-            self.screen_named("batches").select_batch(dialog.saved_id)  # type: ignore[attr-defined]
+        self.data_changed(Changes(batches=True))
+        screen = self.screens.get("batches")
+        if self.current == "batches" and isinstance(screen, BatchesScreen) and dialog.saved_id:
+            screen.select_batch(dialog.saved_id)
         return dialog.saved_id
 
     # --- after a start: notices, drafts ------------------------------------------------------
@@ -349,16 +361,25 @@ class MainWindow(QMainWindow):
             else self.tr("The demo records are already here."),
             8000,
         )
-        self.data_changed()
+        self.data_changed(RECORDS)
 
-    def data_changed(self) -> None:
-        """Records changed: refresh the screen on show, mark the others to refresh when shown."""
+    def data_changed(self, changes: Changes) -> None:
+        """``changes`` were written: the screen in view refreshes what it shows of them, the
+        others keep them for when they are shown; a screen that shows none does nothing."""
         for widget in self.screens.values():
+            relevant = changes & widget.shows
+            if not relevant:
+                continue
             if widget is self.stack.currentWidget():
-                widget.refresh()  # type: ignore[attr-defined]
+                widget.refresh(relevant)
             else:
-                widget.stale = True  # type: ignore[attr-defined]
+                widget.pending |= relevant
         self.update_status()
+
+    def refresh_all(self) -> None:
+        """View › Refresh: every screen reads everything again (another program may have
+        written to the data folder)."""
+        self.data_changed(EVERYTHING)
 
     # --- language, leaving ----------------------------------------------------------------
 

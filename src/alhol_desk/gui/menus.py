@@ -126,7 +126,7 @@ def _view_menu(window: MainWindow, view: QMenu, screens: dict[str, tuple[str, st
         make_action(
             view,
             translate("MainWindow", "&Refresh"),
-            window.data_changed,
+            window.refresh_all,
             QKeySequence.StandardKey.Refresh,
             "F5",
         )

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from ...core.errors import AlholError
 from ..dialogs import questions
-from ..models.background import run_in_background
+from ..workers import Operation, Progress
 
 if TYPE_CHECKING:
     from ...core.workspace import Workspace
@@ -176,13 +176,16 @@ class ReportActions(QObject):
         self.show_message(self.tr("Writing the report…"))
         ws = self.ws
 
-        def work() -> Written | str:
+        def work(_progress: Progress) -> Written | str:
             try:
                 return write_report(ws, kind, out, suppress_small=suppress)
             except AlholError as error:
                 return str(error)
 
-        run_in_background(work, self._finished)
+        # An unforeseen fault: the generic sentence below, the details in the log.
+        Operation(work, owner=self).success(self._finished).failure(
+            lambda _message: self._finished(None)
+        ).start()
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 from ...core.sync import exporter
 from ...core.workspace import Workspace
 from .. import i18n
-from ..workers import Job, Progress, worker_workspace
+from ..changes import Changes
+from ..workers import Operation, Progress, worker_workspace
 from .drives import Drive, mounted_drives
 from .sync_parts import ProblemBox, WorkingPage, path_label
 
@@ -49,9 +50,11 @@ def _size(free: int) -> str:
 
 
 class ExportDialog(QDialog):
-    """Where → working → what was written. ``exported`` is emitted with the result."""
+    """Where → working → what was written. ``exported`` is emitted with the result, then
+    ``changed`` with what it changed."""
 
     exported = Signal(object)  # exporter.ExportResult
+    changed = Signal(object)  # Changes
 
     def __init__(
         self,
@@ -65,7 +68,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.ws = ws
         self.folder_chooser = folder_chooser
-        self.job: Job | None = None
+        self.job: Operation[exporter.ExportResult] | None = None
         self.written: exporter.ExportResult | None = None
         self.setWindowTitle(self.tr("Export to a stick"))
         self.setMinimumWidth(560)
@@ -210,10 +213,9 @@ class ExportDialog(QDialog):
             with worker_workspace(ws) as copy:
                 return exporter.export_bundle(copy, folder, full=full)
 
-        self.job = Job(work, self)
-        self.job.finished.connect(self._done)
-        self.job.failed.connect(self._failed)
-        self.job.start()
+        # A bundle sent is in the history; the changes in it are no longer "not exported".
+        self.job = Operation(work, owner=self, changes=Changes(bundles=True))
+        self.job.success(self._done).failure(self._failed).on_changes(self.changed.emit).start()
 
     def _failed(self, message: str) -> None:
         self.pages.setCurrentIndex(0)

@@ -8,6 +8,7 @@ imported in their order, whatever order the files were chosen in.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -29,8 +30,9 @@ from ...core.sync import importer
 from ...core.sync.importer import ImportReport
 from ...core.workspace import Workspace
 from .. import i18n
+from ..changes import NOTHING, RECORDS, Changes
 from ..screens import sync_text
-from ..workers import Job, Progress, worker_workspace
+from ..workers import Operation, Progress, worker_workspace
 from .sync_parts import WorkingPage, problem_html
 
 IMPORTABLE = ("verified",)
@@ -107,10 +109,19 @@ def import_order(reports: list[ImportReport], paths: list[Path]) -> list[Path]:
     return [paths[index] for _, _, index in sorted(chosen)]
 
 
-class ImportDialog(QDialog):
-    """Checking → preview → importing → done. ``imported`` is emitted when records changed."""
+def import_changes(results: list[ImportReport]) -> Changes:
+    """What importing changed: once a bundle applied, the records, their conflicts, the
+    history and what each peer has confirmed; a refusal noted, the history only."""
+    if any(r.outcome == "applied" for r in results):
+        return RECORDS | Changes(conflicts=True, bundles=True, devices=True)
+    return Changes(bundles=bool(results))
 
-    imported = Signal()
+
+class ImportDialog(QDialog):
+    """Checking → preview → importing → done. ``changed`` is emitted with what an import
+    changed, when it changed records."""
+
+    changed = Signal(object)  # Changes
 
     def __init__(self, ws: Workspace, paths: list[Path], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,7 +130,7 @@ class ImportDialog(QDialog):
         self.reports: list[ImportReport] = []  # the check of each file, in self.paths' order
         self.results: list[ImportReport] = []  # what importing did, in import order
         self.stage = "checking"
-        self.job: Job | None = None
+        self.job: Operation[list[ImportReport]] | None = None
         self.setWindowTitle(self.tr("Import bundles"))
         self.resize(820, 480)
         self.pages = QStackedWidget(self)
@@ -283,7 +294,7 @@ class ImportDialog(QDialog):
             return results
 
         self._order = order
-        self._run(work, self._imported)
+        self._run(work, self._imported, changes=import_changes)
 
     def _imported(self, results: list[ImportReport]) -> None:
         self.results = results
@@ -318,18 +329,19 @@ class ImportDialog(QDialog):
         self.close_button.setText(self.tr("Close"))
         self.close_button.setFocus()
         self.pages.setCurrentIndex(1)
-        if applied:
-            self.imported.emit()
 
     # --- running, failing, leaving ---------------------------------------------------------
 
-    def _run(self, work, on_done) -> None:
+    def _run(
+        self,
+        work: Callable[[Progress], list[ImportReport]],
+        on_done: Callable[[list[ImportReport]], None],
+        changes: Callable[[list[ImportReport]], Changes] = lambda _reports: NOTHING,
+    ) -> None:
         self.working.show_progress(self.tr("Opening the bundles…"))
-        self.job = Job(work, self)
-        self.job.progress.connect(self.working.show_progress)
-        self.job.finished.connect(on_done)
-        self.job.failed.connect(self._failed)
-        self.job.start()
+        self.job = Operation(work, owner=self, changes=changes)
+        self.job.on_progress(self.working.show_progress).success(on_done).failure(self._failed)
+        self.job.on_changes(self.changed.emit).start()
 
     def _failed(self, message: str) -> None:
         self.stage = "done"

@@ -14,6 +14,7 @@ from ...core.errors import AlholError
 from ...core.safety import drafts
 from ...core.safety.drafts import Draft
 from ...core.workspace import Workspace
+from ..changes import Changes
 from ..dialogs import questions
 from ..i18n import translate
 from .batch_form import BATCH_DRAFT, BatchDialog
@@ -50,8 +51,17 @@ def reopen(ws: Workspace, draft: Draft, parent: QWidget | None = None) -> Record
     return dialog
 
 
-def offer_drafts(ws: Workspace, parent: QWidget, *, on_saved: Callable[[], object]) -> None:
-    """Ask about each kept draft: open it again (the default), or discard it."""
+def saves(draft: Draft) -> Changes:
+    """What saving the draft's form writes."""
+    kind, _, _ = draft.form_name.partition(":")
+    return Changes(
+        batches=kind == BATCH_DRAFT, statuses=kind == EVENT_DRAFT, estimates=kind == ESTIMATE_DRAFT
+    )
+
+
+def offer_drafts(ws: Workspace, parent: QWidget, *, on_saved: Callable[[Changes], object]) -> None:
+    """Ask about each kept draft: open it again (the default), or discard it; ``on_saved``
+    gets what a form saved."""
     if ws.read_only:
         return
 
@@ -76,4 +86,4 @@ def offer_drafts(ws: Workspace, parent: QWidget, *, on_saved: Callable[[], objec
             drafts.discard_draft(ws.data_dir, draft.form_name)
             continue
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            on_saved()
+            on_saved(saves(draft))

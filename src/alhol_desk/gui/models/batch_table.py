@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 from ...core import browse
 from ...core.records import BATCH_STATUSES
 from .. import i18n
-from .background import run_in_background
+from ..workers import Operation, Progress
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -293,13 +293,16 @@ class BatchTableModel(QAbstractTableModel):
         data_dir = self._data_dir
         assert data_dir is not None
 
-        def work() -> browse.BatchSearchIndex:
+        def work(_progress: Progress) -> browse.BatchSearchIndex:
             with browse.reader(data_dir) as db:
                 return browse.batch_search_index(
                     db, order=order, descending=descending, country=country
                 )
 
-        run_in_background(work, lambda index: self._index_loaded(generation, index))
+        # A failed read keeps the pages shown (the fault is in the log).
+        Operation(work, owner=self).success(
+            lambda index: self._index_loaded(generation, index)
+        ).start()
 
     def _index_loaded(self, generation: int, index: browse.BatchSearchIndex | None) -> None:
         if generation != self._generation or index is None:

@@ -1,13 +1,37 @@
-"""The main window's screens; each gets the workspace and a ``Navigator``, never the app."""
+"""The main window's screens; each gets the workspace and a ``Navigator``, never the app.
+
+Every screen is a ``Screen``: it says which kinds of records it shows, and its ``refresh``
+reloads only the parts that show what changed. The window calls ``refresh`` on the screen
+in view and keeps what changed for the others until they are shown (``pending``).
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
+
+from PySide6.QtWidgets import QWidget
+
+from ..changes import NOTHING, Changes
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
-
     from ..main_window import MainWindow
+
+
+class Screen(QWidget):
+    """What the window asks of each of its screens."""
+
+    shows: ClassVar[Changes] = NOTHING  # the kinds of records on this screen
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pending = NOTHING  # changed while the screen was hidden: refreshed when shown
+
+    def refresh(self, changes: Changes) -> None:
+        """Reload what the screen shows of ``changes`` (only kinds in ``shows`` arrive)."""
+        raise NotImplementedError(type(self).__name__)
+
+    def focus_filter(self) -> None:
+        """Put the cursor in the screen's filter (the screens that have one override this)."""
 
 
 class Navigator(Protocol):
@@ -25,12 +49,12 @@ class Navigator(Protocol):
 
     def load_demo(self) -> None: ...
 
-    def data_changed(self) -> None: ...
+    def data_changed(self, changes: Changes) -> None: ...
 
     def show_conflicts(self) -> None: ...
 
 
-def make_screen(name: str, window: MainWindow) -> QWidget:
+def make_screen(name: str, window: MainWindow) -> Screen:
     """The screen called ``name`` for ``window`` (each module imported on first use)."""
     ws = window.ws
     if name == "dashboard":

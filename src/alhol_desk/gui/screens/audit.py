@@ -21,8 +21,9 @@ from ...core import browse
 from ...core.records import SYNCED_RECORDS
 from ...core.workspace import Workspace
 from .. import i18n
+from ..changes import RECORDS, Changes
 from ..models.audit_table import AuditTableModel
-from . import Navigator
+from . import Navigator, Screen
 
 
 def _date_edit(parent: QWidget) -> QDateEdit:
@@ -36,7 +37,9 @@ def _date_edit(parent: QWidget) -> QDateEdit:
     return edit
 
 
-class AuditScreen(QWidget):
+class AuditScreen(Screen):
+    shows = RECORDS  # every change to a record, typed here or imported
+
     def __init__(self, ws: Workspace, nav: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
@@ -128,7 +131,7 @@ class AuditScreen(QWidget):
     def apply(self, *_: object) -> None:
         self.model.set_filter(self.current_filter())
 
-    def refresh(self) -> None:
+    def refresh(self, changes: Changes) -> None:
         self._fill_operators()
         self.model.reload()
 

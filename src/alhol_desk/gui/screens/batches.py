@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 from ...core import services
 from ...core.workspace import Workspace
 from .. import i18n
+from ..changes import Changes
 from ..dialogs import questions
 from ..models.batch_table import BatchTableModel
-from . import Navigator
+from . import Navigator, Screen
 
 
 class BatchTable(QTableView):
@@ -78,7 +79,9 @@ class BatchTable(QTableView):
         return True
 
 
-class BatchesScreen(QWidget):
+class BatchesScreen(Screen):
+    shows = Changes(batches=True)
+
     def __init__(self, ws: Workspace, nav: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
@@ -124,7 +127,7 @@ class BatchesScreen(QWidget):
         self.filter.returnPressed.connect(self.table.setFocus)
         self._show_count()
 
-    def refresh(self) -> None:
+    def refresh(self, changes: Changes) -> None:
         current = self.table.current_batch()
         self.model.reload()
         if current:
@@ -168,7 +171,7 @@ class BatchesScreen(QWidget):
             self.tr("Keep it"),
         ):
             services.delete_batch(self.ws, batch_id)
-            self.nav.data_changed()
+            self.nav.data_changed(Changes(batches=True))
 
     def _filter_changed(self, text: str) -> None:
         self.model.set_search(text)

@@ -34,9 +34,10 @@ from ...core.sync import resolution
 from ...core.sync_overview import ConflictView, Editor
 from ...core.workspace import Workspace
 from .. import i18n
+from ..changes import RECORDS, Changes
 from ..dialogs.sync_parts import ProblemBox
 from ..models.conflict_table import ConflictTableModel, record_text, value_text
-from . import Navigator, sync_text
+from . import Navigator, Screen, sync_text
 
 
 class SideBox(QGroupBox):
@@ -158,7 +159,13 @@ class TypedValuesDialog(QDialog):
         self.accept()
 
 
-class ConflictsScreen(QWidget):
+# Settling a conflict writes the value kept into its record.
+RESOLVED = RECORDS | Changes(conflicts=True)
+
+
+class ConflictsScreen(Screen):
+    shows = RESOLVED  # each conflict, and the record as it is now
+
     def __init__(
         self,
         ws: Workspace,
@@ -267,7 +274,7 @@ class ConflictsScreen(QWidget):
 
     # --- reading -----------------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def refresh(self, changes: Changes) -> None:
         chosen = self.current()
         self.model.reload()
         self._after_reload(chosen.id if chosen else None)
@@ -377,7 +384,7 @@ class ConflictsScreen(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.model.reload()
             self._after_reload()
-            self.nav.data_changed()
+            self.nav.data_changed(RESOLVED)
 
     def keep(self, side: str) -> None:
         conflict = self.current()
@@ -395,4 +402,4 @@ class ConflictsScreen(QWidget):
             next_row = min(row, self.model.rowCount() - 1)
             self.table.selectRow(next_row)
             self._show(next_row)
-        self.nav.data_changed()
+        self.nav.data_changed(RESOLVED)

@@ -19,6 +19,7 @@ from ...core import overview
 from ...core.records import COUNTRY_STATUSES
 from ...core.workspace import Workspace
 from .. import i18n
+from ..changes import EVERYTHING, RECORDS, Changes
 from ..models.country_table import (
     ALL,
     ISO3_ROLE,
@@ -28,10 +29,12 @@ from ..models.country_table import (
     CountryFilter,
     CountryTableModel,
 )
-from . import Navigator
+from . import Navigator, Screen
 
 
-class CountriesScreen(QWidget):
+class CountriesScreen(Screen):
+    shows = RECORDS  # each country's status, its people and batches, its last update
+
     def __init__(self, ws: Workspace, nav: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
@@ -82,9 +85,9 @@ class CountriesScreen(QWidget):
         self.status.currentIndexChanged.connect(self._status)
         self.table.activated.connect(self._open)
         self.search.returnPressed.connect(self.table.setFocus)
-        self.refresh()
+        self.refresh(EVERYTHING)
 
-    def refresh(self) -> None:
+    def refresh(self, changes: Changes) -> None:
         self.model.set_rows(overview.country_list(self.ws))
         self._show_count()
 

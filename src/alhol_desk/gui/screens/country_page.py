@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 from ...core import browse
 from ...core.workspace import Workspace
 from .. import i18n
+from ..changes import RECORDS, Changes
 from ..forms.country_forms import EstimateDialog, StatusEventDialog
 from ..models.batch_table import BatchTableModel
-from . import Navigator
+from . import Navigator, Screen
 from .batches import BatchTable
 
 
@@ -34,8 +35,10 @@ def _tree(parent: QWidget, headers: list[str]) -> QTreeWidget:
     return tree
 
 
-class CountryPage(QWidget):
+class CountryPage(Screen):
     """Shows one country at a time; ``show_country`` switches it."""
+
+    shows = RECORDS  # its status events, its estimates, its batches
 
     def __init__(self, ws: Workspace, nav: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,21 +110,30 @@ class CountryPage(QWidget):
             table.setObjectName("country_batches")
             table.activated.connect(lambda index: self._open_batch(table))
             self.batch_layout.insertWidget(0, table)
-            self.refresh(reload_batches=False)
+            self.refresh(Changes(statuses=True, estimates=True))  # the new table loads itself
         else:
-            self.refresh()
+            self.refresh(self.shows)
 
     def _open_batch(self, table: BatchTable) -> None:
         batch_id = table.current_batch()
         if batch_id:
             self.nav.open_batch(batch_id)
 
-    def refresh(self, *, reload_batches: bool = True) -> None:
+    def refresh(self, changes: Changes) -> None:
         if self.iso3 is None:
             return
-        page = browse.country_page(self.ws, self.iso3)
-        if page is None:
-            return
+        if changes.statuses or changes.estimates:
+            page = browse.country_page(self.ws, self.iso3)
+            if page is None:
+                return
+            if changes.statuses:
+                self._show_timeline(page)
+            if changes.estimates:
+                self._show_estimates(page)
+        if changes.batches and self.model is not None:
+            self.model.reload()
+
+    def _show_timeline(self, page: browse.CountryPage) -> None:
         country = page.country
         current = page.events[0].status if page.events else None
         status = i18n.status_label(current) if current else self.tr("no status recorded")
@@ -139,6 +151,8 @@ class CountryPage(QWidget):
             )  # fmt: skip
             for column in (2, 3):  # sources and notes are long: whole on hover
                 item.setToolTip(column, item.text(column))
+
+    def _show_estimates(self, page: browse.CountryPage) -> None:
         self.estimates.clear()
         for estimate in page.estimates:
             parts = " / ".join(
@@ -150,19 +164,17 @@ class CountryPage(QWidget):
                 [i18n.day(estimate.estimate_date), i18n.number(estimate.total), parts,
                  i18n.status_label(estimate.confidence), estimate.source],
             )  # fmt: skip
-        if reload_batches and self.model is not None:
-            self.model.reload()
 
     def add_status_event(self) -> None:
         if (
             self.iso3
             and StatusEventDialog(self.ws, self.iso3, self).exec() == QDialog.DialogCode.Accepted
         ):
-            self.nav.data_changed()
+            self.nav.data_changed(Changes(statuses=True))
 
     def add_estimate(self) -> None:
         if (
             self.iso3
             and EstimateDialog(self.ws, self.iso3, self).exec() == QDialog.DialogCode.Accepted
         ):
-            self.nav.data_changed()
+            self.nav.data_changed(Changes(estimates=True))

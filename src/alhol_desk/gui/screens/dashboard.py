@@ -31,7 +31,8 @@ from ...core import browse, overview, sync_overview
 from ...core.records import AGE_BANDS
 from ...core.workspace import Workspace
 from .. import i18n
-from . import Navigator
+from ..changes import EVERYTHING, RECORDS, Changes
+from . import Navigator, Screen
 
 TOP_COUNTRIES = 12
 
@@ -81,7 +82,9 @@ def _chart(title: str) -> tuple[QChart, QChartView]:
     return chart, view
 
 
-class DashboardScreen(QWidget):
+class DashboardScreen(Screen):
+    shows = RECORDS | Changes(conflicts=True)  # the figures, and the conflicts to settle
+
     def __init__(self, ws: Workspace, nav: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
@@ -123,9 +126,9 @@ class DashboardScreen(QWidget):
         top.addWidget(self.estimates, 1)
         body.addLayout(top)
         body.addLayout(charts, 1)
-        self.refresh()
+        self.refresh(EVERYTHING)
 
-    def refresh(self) -> None:
+    def refresh(self, changes: Changes) -> None:
         if not browse.has_records(self.ws):
             self.pages.setCurrentWidget(self.empty)
             return

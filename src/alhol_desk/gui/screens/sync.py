@@ -26,9 +26,10 @@ from ...core import sync_overview
 from ...core.sync import exporter
 from ...core.workspace import Workspace
 from .. import i18n
+from ..changes import RECORDS, Changes
 from ..dialogs.sync_parts import problem_html
 from ..models.bundle_history import BundleHistoryModel
-from . import sync_text
+from . import Screen, sync_text
 from .sync_actions import SyncActions
 
 if TYPE_CHECKING:
@@ -190,8 +191,12 @@ class ExchangePage(QWidget):
         self.state.setText(text)
 
 
-class SyncScreen(QWidget):
+class SyncScreen(Screen):
     """Two tabs: sending and receiving (with the history), and devices and keys."""
+
+    # Sending: what is waiting (any record written here), the history, the recipients;
+    # devices and keys: this device and its peers.
+    shows = RECORDS | Changes(conflicts=True, bundles=True, devices=True)
 
     def __init__(self, ws: Workspace, actions: SyncActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -227,9 +232,9 @@ class SyncScreen(QWidget):
     def show_exchange(self) -> None:
         self.tabs.setCurrentIndex(0)
 
-    def refresh(self) -> None:
+    def refresh(self, changes: Changes) -> None:
         self.exchange.refresh()
-        if self.keys is not None:
+        if self.keys is not None and changes.devices:
             self.keys.refresh()
 
     def focus_filter(self) -> None:

@@ -22,6 +22,7 @@ from ...core.sync import devices, exporter
 from ...core.sync.keys import load_device_keys
 from ...core.workspace import Workspace
 from .. import i18n
+from ..changes import Changes
 from ..dialogs import questions
 from ..dialogs.drives import Drive, mounted_drives
 from ..dialogs.export_dialog import ExportDialog, choose_folder
@@ -94,9 +95,10 @@ def message_for(error: str) -> str:
 
 
 class SyncActions(QObject):
-    """Export, import and the device cards, for one window; ``changed`` after every write."""
+    """Export, import and the device cards, for one window; ``changed`` after every write,
+    with what it changed."""
 
-    changed = Signal()
+    changed = Signal(object)  # Changes
 
     def __init__(
         self,
@@ -170,6 +172,7 @@ class SyncActions(QObject):
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exported.connect(self._exported)
+        dialog.changed.connect(self.changed.emit)
         dialog.open()
         return dialog
 
@@ -193,7 +196,6 @@ class SyncActions(QObject):
 
     def _exported(self, result: exporter.ExportResult) -> None:
         self.prefs.last_export_folder = str(result.bundles[0].path.parent)
-        self.changed.emit()
 
     # --- import -----------------------------------------------------------------------------
 
@@ -211,7 +213,7 @@ class SyncActions(QObject):
             return None
         dialog = ImportDialog(self.ws, paths, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.imported.connect(self.changed.emit)
+        dialog.changed.connect(self.changed.emit)
         dialog.open()
         dialog.start()
         return dialog
@@ -219,10 +221,11 @@ class SyncActions(QObject):
     # --- device cards -----------------------------------------------------------------------
 
     def show_devices(self) -> None:
+        from .sync import SyncScreen  # here: the Sync screen's module imports this one
+
         screen = self.show_screen("sync")
-        show = getattr(screen, "show_devices", None)
-        if callable(show):
-            show()
+        if isinstance(screen, SyncScreen):
+            screen.show_devices()
 
     def save_card(self) -> Path | None:
         if not self.keys_ready():
@@ -268,7 +271,7 @@ class SyncActions(QObject):
             return None
         dialog = TrustDialog(self.ws, path, card, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.trusted.connect(lambda _card: self.changed.emit())
+        dialog.trusted.connect(lambda _card: self.changed.emit(Changes(devices=True)))
         dialog.open()
         return dialog
 
@@ -277,7 +280,7 @@ class SyncActions(QObject):
             return None
         dialog = RevokeDialog(self.ws, peer, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self.changed.emit)
+        dialog.accepted.connect(lambda: self.changed.emit(Changes(devices=True)))
         dialog.open()
         return dialog
 
