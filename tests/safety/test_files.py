@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import logging
 import os
 import stat
 from pathlib import Path
@@ -86,3 +88,22 @@ def test_a_failing_folder_fsync_is_an_error_on_posix(
     monkeypatch.setattr(os, "fsync", fsync)
     with pytest.raises(OSError, match="Input/output"):
         write_atomically(tmp_path / "draft", b"x")
+
+
+@posix_only
+def test_a_file_system_without_folder_fsync_is_logged_not_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "Invalid argument")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    with caplog.at_level(logging.WARNING, logger="alhol_desk"):
+        write_atomically(tmp_path / "bundle", b"x")
+    assert (tmp_path / "bundle").read_bytes() == b"x"
+    assert "cannot fsync a folder (EINVAL)" in caplog.text
+    assert str(tmp_path) not in caplog.text

@@ -7,12 +7,15 @@ leaves the old file or the new one, never half of one.
 
 POSIX fsyncs a folder through a descriptor opened on it; Windows cannot open a folder and
 has no folder fsync (NTFS journals the rename itself), so there that step is skipped. On
-POSIX a failing folder fsync is an error, not something to pass over.
+POSIX a failing folder fsync is an error, not something to pass over, except on a file
+system that says it cannot fsync a folder at all (logged).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import logging
 import os
 import secrets
 from collections.abc import Callable, Iterator
@@ -22,8 +25,13 @@ from typing import BinaryIO
 
 from .modes import PRIVATE_FILE, make_private
 
+log = logging.getLogger(__name__)
+
 AS_UMASK_ALLOWS = None
 """``mode`` for files meant to be shared (reports, bundles): created as any new file is."""
+
+# POSIX's answer for "this file does not support synchronisation", and Linux's for a folder.
+_CANNOT_SYNC_FOLDERS = {errno.EINVAL, errno.ENOTSUP}
 
 Writer = Callable[[Path], None]
 """Fills the temporary file by name (SQLite's backup API writes to a path, not a handle)."""
@@ -46,6 +54,13 @@ def fsync_folder(folder: Path) -> None:
     fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)
+    except OSError as error:
+        if error.errno not in _CANNOT_SYNC_FOLDERS:
+            raise
+        # The file system has no folder fsync (some FUSE and network mounts): the rename
+        # is as durable as it can make it. Said in the log, not raised: every write there
+        # would fail.
+        log.warning("this file system cannot fsync a folder (%s)", errno.errorcode[error.errno])
     finally:
         os.close(fd)
 
