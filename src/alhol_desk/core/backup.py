@@ -295,8 +295,8 @@ def _set_aside(live: Path, stamp: str) -> _Aside:
     else:
         folded = True
     if folded:
-        shutil.copyfile(live, aside)  # the live name stays in place until the swap
-        fsync_file(aside)
+        # A private copy: the live name stays in place until the swap.
+        write_atomically(aside, lambda temp: shutil.copyfile(live, temp))
         return _Aside(aside, [], copied=True)
     result = _Aside(aside, [], copied=False)
     for suffix in ("", *_JOURNAL_SUFFIXES):

@@ -33,7 +33,7 @@ AS_UMASK_ALLOWS = None
 # POSIX's answer for "this file does not support synchronisation", and Linux's for a folder.
 _CANNOT_SYNC_FOLDERS = {errno.EINVAL, errno.ENOTSUP}
 
-Writer = Callable[[Path], None]
+Writer = Callable[[Path], object]
 """Fills the temporary file by name (SQLite's backup API writes to a path, not a handle)."""
 
 
