@@ -323,32 +323,51 @@ def check_estimate(
             "estimate_date", estimate.estimate_date, today, "an estimate", _fields_of(issues)
         )
     )
-    parts = [estimate.women, estimate.men, estimate.girls, estimate.boys]
-    figures = [*parts, estimate.total, estimate.countries, estimate.countries_repatriating]
     bad = _fields_of(issues)
-    if all(v is None for v in figures) and not bad & set(ESTIMATE_FIELDS):
-        issues.append(error("total", "no_figure"))
-    if estimate.total is not None and "total" not in bad:
-        known = sum(v or 0 for v in parts)
-        if known > estimate.total:
-            issues.append(
-                error("total", "parts_exceed_total", value=estimate.total, expected=known)
-            )
-    if (
-        estimate.countries is not None
-        and estimate.countries_repatriating is not None
-        and estimate.countries_repatriating > estimate.countries
-        and not bad & {"countries", "countries_repatriating"}
-    ):
-        issues.append(
-            error(
-                "countries_repatriating",
-                "part_exceeds_whole",
-                value=estimate.countries_repatriating,
-                whole=estimate.countries,
-            )
-        )
+    for rule in ESTIMATE_RULES:
+        issues.extend(rule(estimate, bad))
     return issues
+
+
+# --- the rules of an estimate (each gets the estimate and the fields already refused) ----
+EstimateRule = Callable[[Estimate, set[str]], Iterable[Issue]]
+
+
+def _parts(estimate: Estimate) -> list[int | None]:
+    return [estimate.women, estimate.men, estimate.girls, estimate.boys]
+
+
+def _some_figure_given(estimate: Estimate, bad: set[str]) -> Iterator[Issue]:
+    figures = [
+        *_parts(estimate),
+        estimate.total,
+        estimate.countries,
+        estimate.countries_repatriating,
+    ]
+    if all(v is None for v in figures) and not bad & set(ESTIMATE_FIELDS):
+        yield error("total", "no_figure")
+
+
+def _parts_fit_total(estimate: Estimate, bad: set[str]) -> Iterator[Issue]:
+    if estimate.total is not None and "total" not in bad:
+        known = sum(v or 0 for v in _parts(estimate))
+        if known > estimate.total:
+            yield error("total", "parts_exceed_total", value=estimate.total, expected=known)
+
+
+def _repatriating_fit_countries(estimate: Estimate, bad: set[str]) -> Iterator[Issue]:
+    whole, part = estimate.countries, estimate.countries_repatriating
+    if whole is None or part is None or bad & {"countries", "countries_repatriating"}:
+        return
+    if part > whole:
+        yield error("countries_repatriating", "part_exceeds_whole", value=part, whole=whole)
+
+
+ESTIMATE_RULES: tuple[EstimateRule, ...] = (
+    _some_figure_given,
+    _parts_fit_total,
+    _repatriating_fit_countries,
+)
 
 
 def check_record(
