@@ -147,6 +147,7 @@ def test_restore_brings_back_the_data_and_keeps_the_current_database_aside(
     with closing(sqlite3.connect(done.kept_aside)) as conn:
         kept = {r[0] for r in conn.execute("SELECT ref FROM batches")}
     assert kept == {"first", "after the backup"}
+    assert_owner_only(done.kept_aside, 0o600)  # a copy of the database, as private as it
     assert done.schema_version == SCHEMA_VERSION
     assert not list(closed.glob(".*.part"))
 

@@ -17,7 +17,6 @@ import pytest
 from safety_helpers import posix_only
 
 from alhol_desk.core.errors import AlholError
-from alhol_desk.core.safety import drafts
 from alhol_desk.core.safety.drafts import (
     discard_draft,
     draft_path,
@@ -92,7 +91,7 @@ def test_a_full_disk_keeps_the_previous_draft(
         real_write(fd, bytes(data[: len(data) // 2]))
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(drafts.os, "write", full)
+    monkeypatch.setattr(os, "write", full)  # every file the app writes
     with pytest.raises(AlholError, match="the draft could not be kept") as refused:
         save_draft(tmp_path, "batch/new", {"girls": "12", **PERSONAL})
     assert "\n" not in str(refused.value)

@@ -11,14 +11,17 @@ from __future__ import annotations
 import json
 import logging
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from safety_helpers import posix_only
 
 from alhol_desk.cli import main
 from alhol_desk.core import services
+from alhol_desk.core.safety.logs import LOG_BACKUPS, LOG_BYTES, PrivateLogHandler
 from alhol_desk.paths import log_path
 
 OPERATOR = "Zainab Qaradawi"
@@ -149,3 +152,53 @@ def test_a_full_session_logs_no_personal_data(
         lowered = text.lower()
         leaks = [s for s in PERSONAL + WORDS if s.lower() in lowered]
         assert leaks == [], f"the {name} log holds {leaks}"
+
+
+# --- the log file itself: private and bounded ----------------------------------------------
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@posix_only
+def test_the_log_file_is_created_private(
+    tmp_path: Path, desk: Callable[..., tuple[int, str, str]]
+) -> None:
+    folder = tmp_path / "field"
+    ok(desk("--data-dir", str(folder), "init", "--team", "T", "--role", "field"))
+    ok(desk("--data-dir", str(folder), "demo"))
+    assert _mode(log_path(folder)) == 0o600
+
+
+@posix_only
+def test_a_log_left_readable_by_an_older_version_is_made_private(tmp_path: Path) -> None:
+    path = tmp_path / "alhol-desk.log"
+    path.write_text("old line\n", "utf-8")
+    path.chmod(0o644)
+    handler = PrivateLogHandler(path)
+    handler.close()
+    assert _mode(path) == 0o600
+    assert path.read_text("utf-8") == "old line\n", "appended to, never truncated"
+
+
+@posix_only
+def test_the_log_rotates_within_its_bound_and_every_file_is_private(tmp_path: Path) -> None:
+    path = tmp_path / "alhol-desk.log"
+    handler = PrivateLogHandler(path)
+    assert (handler.maxBytes, handler.backupCount) == (LOG_BYTES, LOG_BACKUPS) == (2**20, 3)
+    handler.maxBytes = 4096  # the same rotation, at a size a test can fill quickly
+    logger = logging.getLogger("alhol_desk.test_rotation")
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        for n in range(2000):
+            logger.warning("record %d of a long session", n)
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+    files = sorted(tmp_path.iterdir())
+    assert [f.name for f in files] == [path.name] + [f"{path.name}.{i}" for i in (1, 2, 3)]
+    assert all(f.stat().st_size <= 4096 for f in files)
+    assert all(_mode(f) == 0o600 for f in files)
+    assert "record 1999 " in path.read_text("utf-8"), "the newest records are in the log itself"

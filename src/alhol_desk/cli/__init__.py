@@ -24,12 +24,13 @@ def _setup_logging(data_dir: Path) -> None:
     """Log to the data folder's file, once it exists; ids and counts only, never names or notes."""
     import logging
 
+    from ..core.safety.logs import PrivateLogHandler
     from ..paths import log_path
 
     log = logging.getLogger(_LOGGER)
     if not data_dir.is_dir() or any(isinstance(h, logging.FileHandler) for h in log.handlers):
         return
-    handler = logging.FileHandler(log_path(data_dir), encoding="utf-8")
+    handler = PrivateLogHandler(log_path(data_dir))
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)

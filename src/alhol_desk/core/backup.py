@@ -9,7 +9,6 @@ fully written copy: the database is never half-copied. See docs/reports.md.
 from __future__ import annotations
 
 import logging
-import os
 import re
 import secrets
 import shutil
@@ -22,6 +21,7 @@ from pathlib import Path
 from ..paths import DATABASE_NAME, database_path
 from .clock import Timestamp
 from .errors import AlholError, NotInitialised
+from .safety.files import fsync_file, fsync_folder, temp_beside, write_atomically
 from .safety.modes import make_private
 from .storage import SCHEMA_VERSION, open_database
 from .storage.backup_repo import (
@@ -61,24 +61,6 @@ class Restored:
 
 def _stamp(now: datetime | None) -> str:
     return (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def _fsync_file(path: Path) -> None:
-    with path.open("rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return  # not every platform opens a folder (Windows); the rename is still atomic
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _remove(path: Path) -> None:
@@ -173,13 +155,15 @@ def backup_database(data_dir: Path, out: Path, *, now: datetime | None = None) -
         raise AlholError(f"--out: {out} already exists; a backup never overwrites a file")
     if not out.parent.is_dir():
         raise AlholError(f"--out: the folder {out.parent} does not exist")
-    part = out.with_name(f".{out.name}.{secrets.token_hex(4)}.part")
+    part = temp_beside(out)
+
+    def copy_and_check(temp: Path) -> None:
+        copy_database(source, temp)
+        check_database_file(temp)
+
     try:
-        copy_database(source, part)
-        make_private(part)  # as private as the database itself (where the disk keeps modes)
-        check_database_file(part)
-        _fsync_file(part)
-        part.replace(out)
+        # private as the database itself (where the disk keeps modes)
+        write_atomically(out, copy_and_check, temp=part)
     except BackupRefused:
         _remove(part)
         raise AlholError(
@@ -192,7 +176,6 @@ def backup_database(data_dir: Path, out: Path, *, now: datetime | None = None) -
             f"--out: the backup could not be written ({reason}); "
             "check the folder or stick has space and try again"
         ) from None
-    _fsync_dir(out.parent)
     log.info("backup written (%d bytes)", out.stat().st_size)
     return out
 
@@ -233,7 +216,7 @@ def rotate_backups(
     for path in old:
         path.unlink(missing_ok=True)
     if old:
-        _fsync_dir(folder)
+        fsync_folder(folder)
     return made
 
 
@@ -312,8 +295,8 @@ def _set_aside(live: Path, stamp: str) -> _Aside:
     else:
         folded = True
     if folded:
-        shutil.copyfile(live, aside)  # the live name stays in place until the swap
-        _fsync_file(aside)
+        # A private copy: the live name stays in place until the swap.
+        write_atomically(aside, lambda temp: shutil.copyfile(live, temp))
         return _Aside(aside, [], copied=True)
     result = _Aside(aside, [], copied=False)
     for suffix in ("", *_JOURNAL_SUFFIXES):
@@ -342,32 +325,8 @@ def restore_database(
     live = data_dir / DATABASE_NAME
     part = data_dir / f".{DATABASE_NAME}.restore-{secrets.token_hex(4)}.part"
     try:
-        shutil.copyfile(source, part)  # checks run on the copy: the stick may change under us
-        make_private(part)
-        restored = check_database_file(part, source.name)
-        check_backup_records(part, source.name)
-        current = _current_facts(live)
-        mine = current.self_device if current else None
-        theirs = restored.self_device
-        if mine and theirs and mine[0] != theirs[0]:
-            raise BackupRefused(
-                f"{source.name} is a backup of another device (team {theirs[1]!r}); this "
-                f"folder belongs to team {mine[1]!r} and its keys; {_NOTHING_CHANGED}"
-            )
-        carried = _carry_position(current, restored) if current else {}
-        if carried:
-            write_settings(part, carried)
-        _fsync_file(part)
-        aside = _set_aside(live, _stamp(now)) if live.exists() else None
-        try:
-            if before_swap is not None:
-                before_swap()
-            part.replace(live)
-        except BaseException:
-            if aside is not None:
-                aside.undo()
-            raise
-        _fsync_dir(data_dir)
+        restored, carried = _checked_copy(source, part, live)
+        aside = _swap_in(part, live, _stamp(now), before_swap)
     except OSError as error:
         _remove(part)
         raise AlholError(
@@ -388,3 +347,44 @@ def restore_database(
         restored.self_device[1] if restored.self_device else None,
         tuple(kept),
     )
+
+
+def _checked_copy(source: Path, part: Path, live: Path) -> tuple[DatabaseFacts, dict[str, str]]:
+    """Copy ``source`` to ``part``, check the copy (the stick may change under us), carry
+    this device's sync position into it and fsync it; returns its facts and what was
+    carried."""
+    shutil.copyfile(source, part)
+    make_private(part)
+    restored = check_database_file(part, source.name)
+    check_backup_records(part, source.name)
+    current = _current_facts(live)
+    mine = current.self_device if current else None
+    theirs = restored.self_device
+    if mine and theirs and mine[0] != theirs[0]:
+        raise BackupRefused(
+            f"{source.name} is a backup of another device (team {theirs[1]!r}); this "
+            f"folder belongs to team {mine[1]!r} and its keys; {_NOTHING_CHANGED}"
+        )
+    carried = _carry_position(current, restored) if current else {}
+    if carried:
+        write_settings(part, carried)
+    fsync_file(part)
+    return restored, carried
+
+
+def _swap_in(
+    part: Path, live: Path, stamp: str, before_swap: Callable[[], None] | None
+) -> _Aside | None:
+    """Rename ``part`` over ``live``, the current database kept aside first; a failed rename
+    puts it back."""
+    aside = _set_aside(live, stamp) if live.exists() else None
+    try:
+        if before_swap is not None:
+            before_swap()
+        part.replace(live)
+    except BaseException:
+        if aside is not None:
+            aside.undo()
+        raise
+    fsync_folder(live.parent)  # after the swap: a failure here must not undo it
+    return aside

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import secrets
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from .errors import AlholError
 from .reports import Cell, Kind, Report, Table, Withheld, as_text
+from .safety.files import AS_UMASK_ALLOWS, write_atomically
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_TABLES = ("batches", "countries")
@@ -37,19 +36,6 @@ def neutralise(text: str) -> str:
 # --- writing a file whole ---------------------------------------------------------
 
 
-def _sync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return  # a folder cannot be opened on every platform (Windows); the rename is atomic
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def check_out_path(out: Path) -> None:
     if out.is_dir():
         raise AlholError(f"--out: {out} is a folder; give a file name inside it")
@@ -61,20 +47,13 @@ def write_whole(out: Path, data: bytes) -> Path:
     """Write ``data`` to a temporary name beside ``out``, flush it, then rename: a pulled
     stick or a full disk leaves the old file or none, never half a report."""
     check_out_path(out)
-    part = out.with_name(f".{out.name}.{secrets.token_hex(4)}.part")
     try:
-        with part.open("xb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        part.replace(out)
+        write_atomically(out, data, mode=AS_UMASK_ALLOWS)
     except OSError as error:
-        part.unlink(missing_ok=True)
         raise AlholError(
             f"--out: could not write {out.name} ({error.strerror}); "
             "check the folder or stick has space and try again"
         ) from None
-    _sync_dir(out.parent)
     return out
 
 

@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
-from enum import Enum, auto
 from typing import Any, TypeVar
 
 from .errors import Issue, Severity
+from .kinds import (
+    MAX_CHILD_AGE,
+    MAX_COUNT,
+    NOTE_LIMIT,
+    TEXT_LIMIT,
+    Age,
+    Choice,
+    Count,
+    Country,
+    Date,
+    FieldSpec,
+    Flag,
+    Kind,
+    Note,
+    Read,
+    Text,
+    error,
+    parse_date,
+)
 from .records import (
     AGE_BANDS,
     BATCH_STATUSES,
@@ -21,74 +37,56 @@ from .records import (
     StatusEvent,
 )
 
-MAX_COUNT = 1_000_000
-MAX_CHILD_AGE = 17
-TEXT_LIMIT = 300
-NOTE_LIMIT = 4000
-_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-# Arabic-Indic and Eastern Arabic-Indic digits, as an Arabic keyboard types them, read as
-# the digits they are; every other non-ASCII digit is refused.
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
-class Kind(Enum):
-    COUNT = auto()
-    AGE = auto()
-    DATE = auto()
-    TEXT = auto()
-    NOTE = auto()
-    CHOICE = auto()
-    COUNTRY = auto()
-    FLAG = auto()  # 0 or 1 (deleted)
-
-
-@dataclass(frozen=True)
-class FieldSpec:
-    kind: Kind
-    required: bool = False
-    choices: tuple[str, ...] = ()
+__all__ = [
+    "MAX_CHILD_AGE",
+    "MAX_COUNT",
+    "NOTE_LIMIT",
+    "TEXT_LIMIT",
+    "FieldSpec",
+    "Kind",
+    "parse_date",
+]
 
 
 def _counts(*names: str) -> dict[str, FieldSpec]:
-    return {name: FieldSpec(Kind.COUNT) for name in names}
+    return {name: Count() for name in names}
 
 
 BATCH_FIELDS: dict[str, FieldSpec] = {
-    "country": FieldSpec(Kind.COUNTRY, required=True),
-    "status": FieldSpec(Kind.CHOICE, required=True, choices=BATCH_STATUSES),
-    "departure_date": FieldSpec(Kind.DATE, required=True),
-    "ref": FieldSpec(Kind.TEXT),
+    "country": Country(required=True),
+    "status": Choice(required=True, choices=BATCH_STATUSES),
+    "departure_date": Date(required=True),
+    "ref": Text(),
     **_counts("families", "women", "men", "girls", "boys", "children", "adults"),
-    "min_age": FieldSpec(Kind.AGE),
-    "max_age": FieldSpec(Kind.AGE),
+    "min_age": Age(),
+    "max_age": Age(),
     **_counts("unaccompanied", "separated", *(band for band, _ in AGE_BANDS)),
-    "destination": FieldSpec(Kind.TEXT),
-    "agency": FieldSpec(Kind.TEXT),
-    "escort": FieldSpec(Kind.TEXT),
-    "source": FieldSpec(Kind.TEXT),
-    "source_date": FieldSpec(Kind.DATE),
-    "note": FieldSpec(Kind.NOTE),
-    "deleted": FieldSpec(Kind.FLAG),
+    "destination": Text(),
+    "agency": Text(),
+    "escort": Text(),
+    "source": Text(),
+    "source_date": Date(),
+    "note": Note(),
+    "deleted": Flag(),
 }
 
 STATUS_EVENT_FIELDS: dict[str, FieldSpec] = {
-    "country": FieldSpec(Kind.COUNTRY, required=True),
-    "status": FieldSpec(Kind.CHOICE, required=True, choices=COUNTRY_STATUSES),
-    "event_date": FieldSpec(Kind.DATE, required=True),
-    "source": FieldSpec(Kind.TEXT, required=True),
-    "note": FieldSpec(Kind.NOTE),
-    "deleted": FieldSpec(Kind.FLAG),
+    "country": Country(required=True),
+    "status": Choice(required=True, choices=COUNTRY_STATUSES),
+    "event_date": Date(required=True),
+    "source": Text(required=True),
+    "note": Note(),
+    "deleted": Flag(),
 }
 
 ESTIMATE_FIELDS: dict[str, FieldSpec] = {
-    "country": FieldSpec(Kind.COUNTRY),
-    "estimate_date": FieldSpec(Kind.DATE, required=True),
-    "source": FieldSpec(Kind.TEXT, required=True),
+    "country": Country(),
+    "estimate_date": Date(required=True),
+    "source": Text(required=True),
     **_counts("women", "men", "girls", "boys", "total", "countries", "countries_repatriating"),
-    "confidence": FieldSpec(Kind.CHOICE, choices=CONFIDENCE_LEVELS),
-    "note": FieldSpec(Kind.NOTE),
-    "deleted": FieldSpec(Kind.FLAG),
+    "confidence": Choice(choices=CONFIDENCE_LEVELS),
+    "note": Note(),
+    "deleted": Flag(),
 }
 
 FIELDS_BY_TABLE: dict[str, dict[str, FieldSpec]] = {
@@ -98,80 +96,13 @@ FIELDS_BY_TABLE: dict[str, dict[str, FieldSpec]] = {
 }
 
 
-def _error(field: str, code: str, **params: Any) -> Issue:
-    return Issue(field, code, params, Severity.ERROR)
-
-
 def _warning(field: str, code: str, **params: Any) -> Issue:
     return Issue(field, code, params, Severity.WARNING)
 
 
-def parse_date(text: str) -> date | None:
-    """A strict ISO date (YYYY-MM-DD) or None; Python's fromisoformat alone accepts too much."""
-    if not _DATE_RE.fullmatch(text):
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def coerce_value(name: str, spec: FieldSpec, raw: Any) -> tuple[Any, Issue | None]:
-    """Turn typed or imported input into the stored value, or say why it cannot be."""
-    if type(raw) is int and spec.kind is Kind.COUNT and 0 <= raw <= MAX_COUNT:
-        return raw, None  # the common case of bulk loads and imports, decided at once
-    if isinstance(raw, str):
-        raw = raw.strip()
-        if raw == "":
-            raw = None
-        elif spec.kind in (Kind.COUNT, Kind.AGE, Kind.DATE):
-            raw = raw.translate(_DIGITS)
-    if raw is None:
-        return None, (_error(name, "required") if spec.required else None)
-    if spec.kind is Kind.FLAG:
-        if type(raw) is int and raw in (0, 1):
-            return raw, None
-        if isinstance(raw, str) and raw in ("0", "1"):
-            return int(raw), None
-        return None, _error(name, "unknown_choice", value=raw, choices="0, 1")
-
-    if spec.kind in (Kind.COUNT, Kind.AGE):
-        if isinstance(raw, bool) or not isinstance(raw, int | str):
-            return None, _error(name, "not_whole_number", value=raw)
-        if isinstance(raw, str):
-            if not re.fullmatch(r"[+-]?[0-9]{1,9}", raw):
-                return None, _error(name, "not_whole_number", value=raw)
-            raw = int(raw)
-        if spec.kind is Kind.AGE:
-            if not 0 <= raw <= MAX_CHILD_AGE:
-                return None, _error(name, "age_range")
-        elif raw < 0:
-            return None, _error(name, "negative")
-        elif raw > MAX_COUNT:
-            return None, _error(name, "too_large", limit=MAX_COUNT)
-        return raw, None
-
-    if not isinstance(raw, str):
-        return None, _error(name, "not_text")
-    if spec.kind is Kind.DATE:
-        if parse_date(raw) is None:
-            return None, _error(name, "bad_date")
-        return raw, None
-    if spec.kind is Kind.CHOICE:
-        value = raw.lower()
-        if value not in spec.choices:
-            return None, _error(name, "unknown_choice", value=raw, choices=", ".join(spec.choices))
-        return value, None
-    if spec.kind is Kind.COUNTRY:
-        return raw.upper(), None
-    limit = NOTE_LIMIT if spec.kind is Kind.NOTE else TEXT_LIMIT
-    if len(raw) > limit:
-        return None, _error(name, "too_long", length=len(raw), limit=limit)
-    if _CONTROL_RE.search(raw if spec.kind is Kind.NOTE else raw.replace("\t", " ")) or (
-        spec.kind is not Kind.NOTE and "\n" in raw
-    ):
-        return None, _error(name, "control_characters")
-    return raw, None
+def coerce_value(name: str, spec: FieldSpec, raw: Any) -> Read:
+    """Turn what a person typed into the stored value, or say why it cannot be."""
+    return spec.from_typed(name, raw)
 
 
 R = TypeVar("R", bound=Record)
@@ -186,7 +117,7 @@ def apply_input(record: R, raw: Mapping[str, Any]) -> tuple[R, list[Issue]]:
         spec = specs.get(name)
         if spec is None:
             raise KeyError(f"{record.TABLE} has no field {name!r}")
-        coerced, issue = coerce_value(name, spec, value)
+        coerced, issue = spec.from_typed(name, value)
         if issue:
             errors.append(issue)
         elif coerced is None and name in _ZERO_DEFAULTS.get(record.TABLE, ()):
@@ -226,7 +157,7 @@ def _check_required(record: Record, errors: list[Issue]) -> None:
     missing = [name for name in _REQUIRED[record.TABLE] if getattr(record, name) in (None, "")]
     if missing:
         already = {issue.field for issue in errors}
-        errors.extend(_error(name, "required") for name in missing if name not in already)
+        errors.extend(error(name, "required") for name in missing if name not in already)
 
 
 def _check_country(
@@ -234,15 +165,114 @@ def _check_country(
 ) -> None:
     value = getattr(record, field)
     if value and not any(i.field == field for i in errors) and not is_known_country(value):
-        errors.append(_error(field, "unknown_country", value=value))
+        errors.append(error(field, "unknown_country", value=value))
 
 
-def _check_not_future(
-    field: str, value: str | None, today: date, what: str, errors: list[Issue]
-) -> None:
+def _not_future(
+    field: str, value: str | None, today: date, what: str, bad: Iterable[str]
+) -> Iterator[Issue]:
     parsed = parse_date(value) if value else None
-    if parsed and parsed > today and not any(i.field == field for i in errors):
-        errors.append(_error(field, "future_date", value=value, what=what))
+    if parsed and parsed > today and field not in bad:
+        yield error(field, "future_date", value=value, what=what)
+
+
+def _fields_of(issues: Iterable[Issue]) -> set[str]:
+    return {issue.field for issue in issues}
+
+
+# --- the rules of a batch, one function each --------------------------------------------
+# Each gets the batch, the fields already refused (a rule that reads one of them says
+# nothing: the person fixes that field first) and today's date.
+BatchRule = Callable[[Batch, set[str], date], Iterable[Issue]]
+
+
+def _someone_travels(batch: Batch, bad: set[str], today: date) -> Iterator[Issue]:
+    if batch.status != "cancelled" and batch.people == 0 and not bad & _SEXES:
+        yield error("boys" if batch.girls == 0 else "girls", "no_people")
+
+
+def _children_add_up(batch: Batch, bad: set[str], today: date) -> Iterator[Issue]:
+    if batch.children is None or bad & {"children", "girls", "boys"}:
+        return
+    if batch.children != batch.child_count:
+        yield error(
+            "children",
+            "total_mismatch",
+            value=batch.children,
+            parts="girls + boys",
+            expected=batch.child_count,
+        )
+
+
+def _adults_add_up(batch: Batch, bad: set[str], today: date) -> Iterator[Issue]:
+    adults = batch.women + batch.men
+    if batch.adults is not None and batch.adults != adults and not bad & {"adults", "women", "men"}:
+        yield error(
+            "adults", "total_mismatch", value=batch.adults, parts="women + men", expected=adults
+        )
+
+
+def _bands_add_up(batch: Batch, bad: set[str], today: date) -> Iterator[Issue]:
+    for total, bands in _BANDS_OF.items():
+        given = [getattr(batch, band) for band in bands]
+        if given.count(None) == len(given) or bad & {total, *bands}:
+            continue
+        expected = sum(v or 0 for v in given)
+        if expected != getattr(batch, total):
+            yield error(total, "bands_mismatch", value=getattr(batch, total), expected=expected)
+
+
+def _ages_fit_children(batch: Batch, bad: set[str], today: date) -> Iterator[Issue]:
+    if batch.child_count == 0:
+        for age in ("min_age", "max_age"):
+            if getattr(batch, age) is not None and age not in bad:
+                yield error(age, "ages_without_children")
+    elif batch.min_age is not None and batch.max_age is not None and batch.min_age > batch.max_age:
+        yield error("min_age", "age_order", min_age=batch.min_age, max_age=batch.max_age)
+
+
+def _flagged_children_fit(batch: Batch, bad: set[str], today: date) -> Iterator[Issue]:
+    flagged = batch.unaccompanied + batch.separated
+    if flagged > batch.child_count and not bad & {"unaccompanied", "separated", "girls", "boys"}:
+        yield error(
+            "unaccompanied",
+            "too_many_children_flagged",
+            unaccompanied=batch.unaccompanied,
+            separated=batch.separated,
+            children=batch.child_count,
+        )
+
+
+def _families_fit_people(batch: Batch, bad: set[str], today: date) -> Iterator[Issue]:
+    if batch.families is not None and batch.families > batch.people and "families" not in bad:
+        yield error("families", "families_exceed_people", value=batch.families, people=batch.people)
+
+
+def _received_batch_is_sourced(batch: Batch, bad: set[str], today: date) -> Iterator[Issue]:
+    if batch.status == "received":
+        yield from _not_future(
+            "departure_date", batch.departure_date, today, "a received batch", bad
+        )
+        if not batch.source:
+            yield _warning("source", "received_without_source")
+
+
+def _source_not_future(batch: Batch, bad: set[str], today: date) -> Iterator[Issue]:
+    yield from _not_future("source_date", batch.source_date, today, "a source", bad)
+
+
+_SEXES = frozenset({"women", "men", "girls", "boys"})
+BATCH_RULES: tuple[BatchRule, ...] = (
+    _someone_travels,
+    _children_add_up,
+    _adults_add_up,
+    _bands_add_up,
+    _ages_fit_children,
+    _flagged_children_fit,
+    _families_fit_people,
+    _received_batch_is_sourced,
+    _source_not_future,
+)
 
 
 def check_batch(
@@ -256,74 +286,9 @@ def check_batch(
     issues = list(errors)
     _check_required(batch, issues)
     _check_country(batch, "country", is_known_country, issues)
-    bad = {issue.field for issue in issues}
-
-    if (
-        batch.status != "cancelled"
-        and batch.people == 0
-        and not bad & {"women", "men", "girls", "boys"}
-    ):
-        issues.append(_error("boys" if batch.girls == 0 else "girls", "no_people"))
-    if (
-        batch.children is not None
-        and batch.children != batch.child_count
-        and not bad & {"children", "girls", "boys"}
-    ):
-        issues.append(
-            _error(
-                "children",
-                "total_mismatch",
-                value=batch.children,
-                parts="girls + boys",
-                expected=batch.child_count,
-            )
-        )
-    adults = batch.women + batch.men
-    if batch.adults is not None and batch.adults != adults and not bad & {"adults", "women", "men"}:
-        issues.append(
-            _error(
-                "adults", "total_mismatch", value=batch.adults, parts="women + men", expected=adults
-            )
-        )
-    for total, bands in _BANDS_OF.items():
-        given = [getattr(batch, band) for band in bands]
-        if given.count(None) != len(given) and not bad & {total, *bands}:
-            expected = sum(v or 0 for v in given)
-            if expected != getattr(batch, total):
-                issues.append(
-                    _error(total, "bands_mismatch", value=getattr(batch, total), expected=expected)
-                )
-
-    if batch.child_count == 0:
-        for age in ("min_age", "max_age"):
-            if getattr(batch, age) is not None and age not in bad:
-                issues.append(_error(age, "ages_without_children"))
-    elif batch.min_age is not None and batch.max_age is not None and batch.min_age > batch.max_age:
-        issues.append(_error("min_age", "age_order", min_age=batch.min_age, max_age=batch.max_age))
-    if batch.unaccompanied + batch.separated > batch.child_count and not bad & {
-        "unaccompanied",
-        "separated",
-        "girls",
-        "boys",
-    }:
-        issues.append(
-            _error(
-                "unaccompanied",
-                "too_many_children_flagged",
-                unaccompanied=batch.unaccompanied,
-                separated=batch.separated,
-                children=batch.child_count,
-            )
-        )
-    if batch.families is not None and batch.families > batch.people and "families" not in bad:
-        issues.append(
-            _error("families", "families_exceed_people", value=batch.families, people=batch.people)
-        )
-    if batch.status == "received":
-        _check_not_future("departure_date", batch.departure_date, today, "a received batch", issues)
-        if not batch.source:
-            issues.append(_warning("source", "received_without_source"))
-    _check_not_future("source_date", batch.source_date, today, "a source", issues)
+    bad = _fields_of(issues)
+    for rule in BATCH_RULES:
+        issues.extend(rule(batch, bad, today))
     return issues
 
 
@@ -337,7 +302,9 @@ def check_status_event(
     issues = list(errors)
     _check_required(event, issues)
     _check_country(event, "country", is_known_country, issues)
-    _check_not_future("event_date", event.event_date, today, "a status event", issues)
+    issues.extend(
+        _not_future("event_date", event.event_date, today, "a status event", _fields_of(issues))
+    )
     return issues
 
 
@@ -351,33 +318,56 @@ def check_estimate(
     issues = list(errors)
     _check_required(estimate, issues)
     _check_country(estimate, "country", is_known_country, issues)
-    _check_not_future("estimate_date", estimate.estimate_date, today, "an estimate", issues)
-    parts = [estimate.women, estimate.men, estimate.girls, estimate.boys]
-    figures = [*parts, estimate.total, estimate.countries, estimate.countries_repatriating]
-    bad = {issue.field for issue in issues}
-    if all(v is None for v in figures) and not bad & set(ESTIMATE_FIELDS):
-        issues.append(_error("total", "no_figure"))
-    if estimate.total is not None and "total" not in bad:
-        known = sum(v or 0 for v in parts)
-        if known > estimate.total:
-            issues.append(
-                _error("total", "parts_exceed_total", value=estimate.total, expected=known)
-            )
-    if (
-        estimate.countries is not None
-        and estimate.countries_repatriating is not None
-        and estimate.countries_repatriating > estimate.countries
-        and not bad & {"countries", "countries_repatriating"}
-    ):
-        issues.append(
-            _error(
-                "countries_repatriating",
-                "part_exceeds_whole",
-                value=estimate.countries_repatriating,
-                whole=estimate.countries,
-            )
+    issues.extend(
+        _not_future(
+            "estimate_date", estimate.estimate_date, today, "an estimate", _fields_of(issues)
         )
+    )
+    bad = _fields_of(issues)
+    for rule in ESTIMATE_RULES:
+        issues.extend(rule(estimate, bad))
     return issues
+
+
+# --- the rules of an estimate (each gets the estimate and the fields already refused) ----
+EstimateRule = Callable[[Estimate, set[str]], Iterable[Issue]]
+
+
+def _parts(estimate: Estimate) -> list[int | None]:
+    return [estimate.women, estimate.men, estimate.girls, estimate.boys]
+
+
+def _some_figure_given(estimate: Estimate, bad: set[str]) -> Iterator[Issue]:
+    figures = [
+        *_parts(estimate),
+        estimate.total,
+        estimate.countries,
+        estimate.countries_repatriating,
+    ]
+    if all(v is None for v in figures) and not bad & set(ESTIMATE_FIELDS):
+        yield error("total", "no_figure")
+
+
+def _parts_fit_total(estimate: Estimate, bad: set[str]) -> Iterator[Issue]:
+    if estimate.total is not None and "total" not in bad:
+        known = sum(v or 0 for v in _parts(estimate))
+        if known > estimate.total:
+            yield error("total", "parts_exceed_total", value=estimate.total, expected=known)
+
+
+def _repatriating_fit_countries(estimate: Estimate, bad: set[str]) -> Iterator[Issue]:
+    whole, part = estimate.countries, estimate.countries_repatriating
+    if whole is None or part is None or bad & {"countries", "countries_repatriating"}:
+        return
+    if part > whole:
+        yield error("countries_repatriating", "part_exceeds_whole", value=part, whole=whole)
+
+
+ESTIMATE_RULES: tuple[EstimateRule, ...] = (
+    _some_figure_given,
+    _parts_fit_total,
+    _repatriating_fit_countries,
+)
 
 
 def check_record(

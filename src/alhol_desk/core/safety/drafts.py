@@ -2,10 +2,10 @@
 
 One JSON file per form in ``DATA_DIR/drafts/`` (0700; files 0600). The file name is a hash
 of the form's name, never its content: a draft may hold a note or an escort's name. Each
-save is atomic (a temporary file, flushed and fsynced, renamed over the old draft, then the
-folder fsynced), so a crash or a power cut leaves the previous draft or the new one, never
-half of one. The GUI decides when to save (e.g. on every edit, debounced) and when to offer
-drafts back; this module only stores them.
+save is atomic (``safety.files.write_atomically``: a temporary file, fsynced, renamed over
+the old draft, the folder fsynced), so a crash or a power cut leaves the previous draft or
+the new one, never half of one. The GUI decides when to save (e.g. on every edit,
+debounced) and when to offer drafts back; this module only stores them.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import hashlib
 import json
 import logging
 import math
-import os
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AlholError
+from .files import fsync_folder, write_atomically
 from .modes import make_private
 
 DRAFTS_DIR = "drafts"
@@ -101,7 +101,8 @@ def save_draft(data_dir: Path, form_name: str, values: Mapping[str, Any]) -> Pat
     target = draft_path(data_dir, form_name)
     try:
         _private_folder(target.parent)
-        _replace_atomically(target, data)
+        temp = target.with_name(f"{TEMP_PREFIX}{secrets.token_hex(8)}")  # see load_drafts
+        write_atomically(target, data, temp=temp)
     except OSError as error:
         raise AlholError(
             f"the draft could not be kept ({error.strerror}); the form is still open"
@@ -112,36 +113,6 @@ def save_draft(data_dir: Path, form_name: str, values: Mapping[str, Any]) -> Pat
 def _private_folder(folder: Path) -> None:
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     make_private(folder)
-
-
-def _replace_atomically(target: Path, data: bytes) -> None:
-    temp = target.with_name(f"{TEMP_PREFIX}{secrets.token_hex(8)}")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    fd = os.open(temp, flags, 0o600)
-    try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        make_private(temp)  # Windows: not every file system passes the folder's list on
-        temp.replace(target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    _sync_folder(target.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return  # Windows has no folder fsync; its rename is still atomic
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def load_drafts(data_dir: Path) -> list[Draft]:
@@ -199,5 +170,5 @@ def discard_draft(data_dir: Path, form_name: str) -> bool:
         path.unlink()
     except FileNotFoundError:
         return False
-    _sync_folder(path.parent)
+    fsync_folder(path.parent)
     return True

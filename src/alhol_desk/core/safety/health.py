@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ...paths import database_path
 from ..errors import AlholError
+from .files import write_atomically
 from .modes import make_private
 
 DAMAGED_DIR = "damaged"
@@ -153,10 +154,12 @@ def keep_aside(data_dir: Path) -> Path | None:
                 return earlier
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         target = folder / f"{source.name}.{stamp}.damaged"
-        shutil.copy2(source, target)  # copy2 keeps the time, to recognise the same file later
+        # copy2 keeps the time, to recognise the same file later
+        write_atomically(target, lambda temp: shutil.copy2(source, temp))
         wal = source.with_name(source.name + "-wal")
         if wal.exists() and wal.stat().st_size > 0:
-            shutil.copy2(wal, target.with_name(target.name + "-wal"))
+            wal_copy = target.with_name(target.name + "-wal")
+            write_atomically(wal_copy, lambda temp: shutil.copy2(wal, temp))
         for copied in folder.glob(f"{target.name}*"):
             _private(copied)
     except OSError as error:

@@ -15,12 +15,10 @@ a different key) until ``keys retire`` is run again; never the new id with the o
 
 from __future__ import annotations
 
-import os
 import secrets
 import shutil
 import uuid
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..clock import HybridLogicalClock
 from ..errors import AlholError
@@ -42,6 +40,7 @@ from ..sync.keys import (
     keep_unlocked,
 )
 from ..workspace import Workspace
+from .files import fsync_folder
 
 _STAGING_PREFIX = ".retire-"
 
@@ -64,8 +63,8 @@ def retire_identity(ws: Workspace, *, passphrase: str | None = None) -> Retired:
     try:
         keys = generate_device_keys(staging, passphrase=passphrase)
         for name in (SIGNING_KEY_FILE, IDENTITY_FILE):
-            (staging / KEYS_DIR / name).replace(keys_dir / name)
-        _sync_folder(keys_dir)
+            (staging / KEYS_DIR / name).replace(keys_dir / name)  # each fsynced already
+        fsync_folder(keys_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     forget_unlocked_keys()
@@ -82,13 +81,3 @@ def retire_identity(ws: Workspace, *, passphrase: str | None = None) -> Retired:
     ws.device = Device(new_id, ws.device.team, ws.device.role, is_self=True)
     ws.clock = HybridLogicalClock(new_id, ws.clock.last)
     return Retired(old_id, new_id, keys)
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

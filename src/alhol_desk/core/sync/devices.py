@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import AlholError
+from ..safety.files import AS_UMASK_ALLOWS, write_atomically
 from ..storage import sync_repo
 from ..workspace import Workspace, utc_now
 from .cards import DeviceCard, fingerprint, fingerprints_match
@@ -41,7 +42,7 @@ def identity(ws: Workspace) -> Identity:
 
 def write_card(ws: Workspace, out: Path) -> Path:
     try:
-        out.write_bytes(own_card(ws).to_json())
+        write_atomically(out, own_card(ws).to_json(), mode=AS_UMASK_ALLOWS)  # a public card
     except OSError as error:
         raise AlholError(f"--out: could not write the card ({error.strerror})") from None
     return out

@@ -8,12 +8,10 @@ records, each signed, numbered and importable in any order (docs/sync.md, "Split
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import hashlib
 import json
 import logging
-import os
 import secrets
 import sqlite3
 import uuid
@@ -25,6 +23,7 @@ from typing import Any
 from ... import __version__
 from ..errors import AlholError
 from ..records import SYNCED_RECORDS
+from ..safety.files import AS_UMASK_ALLOWS, discard, move_into_place, open_temp
 from ..storage import SCHEMA_VERSION, sync_repo
 from ..storage.changes import last_audit_id
 from ..storage.settings import get_setting, set_setting, settings_with_prefix
@@ -423,8 +422,7 @@ def _write(
         _remove(part, final)
         raise _unfinished(error) from error
     try:
-        part.replace(final)
-        _sync_dir(out_dir)
+        move_into_place(part, final)
     except BaseException as error:
         _remove(part, final)
         with ws.db.atomic():  # the file is gone, so is its record: the number is free again
@@ -441,8 +439,7 @@ def _write(
 
 def _remove(*paths: Path) -> None:
     for leftover in paths:
-        with contextlib.suppress(OSError):  # a stick pulled out refuses this too
-            leftover.unlink(missing_ok=True)
+        discard(leftover)  # a stick pulled out refuses this too
 
 
 def _unfinished(error: BaseException) -> BaseException:
@@ -458,13 +455,9 @@ def _unfinished(error: BaseException) -> BaseException:
 
 def _write_durably(path: Path, data: bytes) -> None:
     try:
-        with path.open("xb") as handle:
+        with open_temp(path, mode=AS_UMASK_ALLOWS) as handle:  # removed if it fails
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
     except OSError as error:
-        with contextlib.suppress(OSError):  # a stick pulled out refuses this too
-            path.unlink(missing_ok=True)
         raise AlholError(
             f"--out: could not write the bundle ({error.strerror}); "
             f"nothing was exported — {_advice(error)}"
@@ -481,19 +474,6 @@ def _advice(error: BaseException) -> str:
     if isinstance(error, OSError):
         return "was the stick removed? Plug it in again and try again"
     return "check the stick and try again"
-
-
-def _sync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return  # not every platform can open a folder (Windows); the rename is still atomic
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def unexported_changes(ws: Workspace) -> int:

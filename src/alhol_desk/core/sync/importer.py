@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from ..clock import Timestamp, wall_clock_ms
 from ..records import SYNCED_RECORDS
+from ..safety.files import write_atomically
 from ..storage import sync_repo
 from ..storage.changes import record_creations
 from ..storage.records import insert_records
@@ -424,7 +425,7 @@ def _keep_aside(ws: Workspace, path: Path) -> None:
     folder = ws.data_dir / QUARANTINE_DIR
     folder.mkdir(exist_ok=True)
     try:
-        shutil.copyfile(path, folder / path.name)
+        write_atomically(folder / path.name, lambda temp: shutil.copyfile(path, temp))
     except OSError:
         log.warning("could not copy a quarantined bundle aside")
 

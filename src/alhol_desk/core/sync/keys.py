@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -36,6 +35,7 @@ from pyrage import DecryptError, IdentityError, x25519
 from pyrage import passphrase as age_passphrase
 
 from ..errors import AlholError
+from ..safety.files import write_atomically
 from .cards import DeviceCard, key_id_for
 
 # The prompt hook and the variables' names live in .prompt, which the CLI imports without
@@ -116,13 +116,12 @@ def generate_device_keys(data_dir: Path, *, passphrase: str | None = None) -> De
     written: list[Path] = []
     try:
         for name, content in ((SIGNING_KEY_FILE, pem), (IDENTITY_FILE, identity)):
-            _write_secret(keys_dir / name, content)
+            write_atomically(keys_dir / name, content)  # 0600, renamed into place
             written.append(keys_dir / name)
     except BaseException:
         for path in written:  # never leave half a key pair behind
             path.unlink(missing_ok=True)
         raise
-    _sync_folder(keys_dir)
     if passphrase is not None:
         keep_unlocked(data_dir, keys)
     return keys
@@ -314,49 +313,14 @@ def set_passphrase(
     signing_protected = signing_path.read_bytes().lstrip().startswith(_ENCRYPTED_PEM)
     identity = _identity_file(keys, new_passphrase)
     if new_passphrase is None:
-        _replace_secret(identity_path, identity)
+        write_atomically(identity_path, identity)
         if signing_protected:
-            _replace_secret(signing_path, _signing_key_file(keys, protected=False))
+            write_atomically(signing_path, _signing_key_file(keys, protected=False))
     else:
         if not signing_protected:
-            _replace_secret(signing_path, _signing_key_file(keys, protected=True))
-        _replace_secret(identity_path, identity)
-    _sync_folder(keys_dir)
+            write_atomically(signing_path, _signing_key_file(keys, protected=True))
+        write_atomically(identity_path, identity)
     forget_unlocked_keys()
     if new_passphrase is not None:
         keep_unlocked(data_dir, keys)
     return keys
-
-
-def _replace_secret(path: Path, content: bytes) -> None:
-    """Write ``content`` over ``path`` atomically: a temporary file, fsynced, then renamed."""
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temp.unlink(missing_ok=True)
-    try:
-        _write_secret(temp, content)
-        temp.replace(path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-
-
-def _write_secret(path: Path, content: bytes) -> None:
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags, 0o600)
-    try:
-        os.write(fd, content)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    path.chmod(0o600)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the new directory entries durable (POSIX; Windows has no directory fsync)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

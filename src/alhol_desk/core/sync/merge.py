@@ -130,7 +130,7 @@ def group_changes(
                 )
             record_changes[change.column] = change
             continue
-        value, issue = validation.coerce_value(change.column, _optional(spec), raw)
+        value, issue = spec.from_bundle(change.column, raw)
         if issue is not None or value != change.value:
             reason = issue.reason_without_value if issue else "is not in its stored form"
             raise BundleRejected(
@@ -153,19 +153,6 @@ def group_changes(
             )
         record_changes[change.column] = change
     return grouped
-
-
-_OPTIONAL: dict[int, validation.FieldSpec] = {}
-
-
-def _optional(spec: validation.FieldSpec) -> validation.FieldSpec:
-    """Required fields are checked on the whole record, not on a single incoming value."""
-    if not spec.required:
-        return spec
-    key = id(spec)
-    if key not in _OPTIONAL:
-        _OPTIONAL[key] = validation.FieldSpec(spec.kind, False, spec.choices)
-    return _OPTIONAL[key]
 
 
 def plan_merge(
