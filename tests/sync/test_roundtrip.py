@@ -8,14 +8,14 @@ import shutil
 import sqlite3
 import subprocess
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from alhol_desk.core import services
-from alhol_desk.core.sync import devices, exporter, importer, resolution
+from alhol_desk.core.sync import exporter, importer, resolution
 from alhol_desk.core.workspace import Workspace, initialise
+from enrolment import enrol
 
 RUSSIA = {
     "country": "RUS",
@@ -27,24 +27,6 @@ RUSSIA = {
     "max_age": 17,
     "source": "Public reporting",
 }
-
-
-def _enrol(a: Workspace, b: Workspace, tmp: Path) -> None:
-    for one, other in ((a, b), (b, a)):
-        card = devices.write_card(one, tmp / f"{one.device.id}.card")
-        devices.trust_card(other, card, devices.identity(one).fingerprint)
-
-
-@pytest.fixture
-def pair(tmp_path: Path) -> Iterator[tuple[Workspace, Workspace, Path]]:
-    field = initialise(tmp_path / "field", team="Hasakah 1", role="field", operator="Amina")
-    hq = initialise(tmp_path / "hq", team="HQ", role="hq", operator="Omar")
-    stick = tmp_path / "stick"
-    stick.mkdir()
-    _enrol(field, hq, tmp_path)
-    yield field, hq, stick
-    field.close()
-    hq.close()
 
 
 def _snapshot(ws: Workspace) -> dict[str, list[tuple[object, ...]]]:
@@ -161,8 +143,8 @@ def test_a_local_edit_that_lost_here_still_reaches_hqs_conflict_log(tmp_path: Pa
     stick = tmp_path / "stick"
     stick.mkdir()
     try:
-        _enrol(one, hq, tmp_path)
-        _enrol(two, hq, tmp_path)
+        enrol(one, hq, tmp_path)
+        enrol(two, hq, tmp_path)
         batch_id = services.save_batch(one, RUSSIA).record.id
         importer.import_bundle(hq, exporter.export_bundle(one, stick).path)
         from_hq = exporter.export_bundle(hq, stick)
