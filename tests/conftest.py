@@ -14,6 +14,7 @@ from hypothesis import settings
 
 from alhol_desk.core.workspace import Workspace, initialise
 from alhol_desk.paths import HOME_ENV, database_path
+from enrolment import enrol
 
 # In CI the property tests draw the same examples every run, so a submission's result does
 # not depend on the luck of the draw; locally they explore afresh each time.
@@ -48,6 +49,21 @@ def workspace(data_dir: Path, today: date) -> Iterator[Workspace]:
         yield ws
     finally:
         ws.close()
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> Iterator[tuple[Workspace, Workspace, Path]]:
+    """A field laptop and HQ that trust each other, and an empty stick."""
+    field = initialise(tmp_path / "field", team="Hasakah 1", role="field", operator="Amina")
+    hq = initialise(tmp_path / "hq", team="HQ", role="hq", operator="Omar")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    try:
+        enrol(field, hq, tmp_path)
+        yield field, hq, stick
+    finally:
+        field.close()
+        hq.close()
 
 
 COUNTED_TABLES = ("batches", "status_events", "estimates", "audit", "field_clock", "settings")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from alhol_desk.cli import main
+from enrolment import enrol_by_cli
 
 
 class Desk:
@@ -27,10 +28,6 @@ class Desk:
         assert code == 0, err
         return out
 
-    @property
-    def fingerprint(self) -> str:
-        return str(json.loads(self.ok("keys", "show", "--json"))["fingerprint"])
-
 
 @pytest.fixture
 def desks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Desk, Desk, Path]:
@@ -40,13 +37,6 @@ def desks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Desk, Des
     stick = tmp_path / "stick"
     stick.mkdir()
     return field, hq, stick
-
-
-def _enrol(field: Desk, hq: Desk, stick: Path) -> None:
-    field.ok("keys", "card", "--out", str(stick / "field.card"))
-    hq.ok("keys", "card", "--out", str(stick / "hq.card"))
-    field.ok("keys", "trust", str(stick / "hq.card"), "--fingerprint", hq.fingerprint.lower())
-    hq.ok("keys", "trust", str(stick / "field.card"), "--fingerprint", field.fingerprint)
 
 
 def test_export_before_enrolment_says_what_to_do(desks: tuple[Desk, Desk, Path]) -> None:
@@ -70,7 +60,7 @@ def test_a_wrong_fingerprint_is_refused_and_nothing_is_trusted(
 
 def test_round_trip_and_conflict_through_the_cli(desks: tuple[Desk, Desk, Path]) -> None:
     field, hq, stick = desks
-    _enrol(field, hq, stick)
+    enrol_by_cli(field.ok, hq.ok, stick)
     batch_id = field.ok(
         "batch",
         "add",
@@ -119,7 +109,7 @@ def test_a_tampered_bundle_is_one_error_line_and_changes_nothing(
     desks: tuple[Desk, Desk, Path],
 ) -> None:
     field, hq, stick = desks
-    _enrol(field, hq, stick)
+    enrol_by_cli(field.ok, hq.ok, stick)
     field.ok("demo")
     bundle = Path(field.ok("export", "--out", str(stick)).strip())
     data = bytearray(bundle.read_bytes())
@@ -141,7 +131,7 @@ def test_a_split_export_is_listed_verified_and_imported_one_line_a_file(
     from alhol_desk.core.sync import exporter, importer, limits, manifest
 
     field, hq, stick = desks
-    _enrol(field, hq, stick)
+    enrol_by_cli(field.ok, hq.ok, stick)
     small = replace(limits.LIMITS, records=2)
     for module in (exporter, importer, manifest):
         monkeypatch.setattr(module, "LIMITS", small)

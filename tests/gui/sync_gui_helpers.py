@@ -17,13 +17,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from alhol_desk.core.sync import devices, exporter
+from alhol_desk.core.sync import exporter
 from alhol_desk.core.workspace import Workspace, initialise
 from alhol_desk.gui.dialogs.export_dialog import ExportDialog
 from alhol_desk.gui.dialogs.import_dialog import ImportDialog
 from alhol_desk.gui.i18n import Translations
 from alhol_desk.gui.main_window import MainWindow
 from alhol_desk.gui.preferences import Preferences
+from enrolment import enrol
 
 TODAY = date(2024, 6, 1)
 RUSSIA = {
@@ -67,13 +68,6 @@ def open_laptop(qtbot, folder: Path, team: str, role: str, operator: str) -> Lap
     actions = window.sync_actions()
     actions.drives = list  # no removable drive: the tests type the folder
     return Laptop(ws, window)
-
-
-def enrol(one: Workspace, other: Workspace, folder: Path) -> None:
-    """Each side trusts the other's card after the fingerprint check (the core's own steps)."""
-    for a, b in ((one, other), (other, one)):
-        card = devices.write_card(a, folder / f"{a.device.team}.card")
-        devices.trust_card(b, card, devices.identity(a).fingerprint)
 
 
 @pytest.fixture

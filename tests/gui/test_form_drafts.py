@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog
 from test_batch_form import type_into
 
@@ -34,6 +35,17 @@ TYPED = {
 def typed_values(dialog: RecordDialog) -> dict[str, object]:
     values = dialog.draft_values()
     return {field: values[field] for field in TYPED}
+
+
+def drafted(data_dir: Path) -> dict[str, object] | None:
+    """The typed fields of the one draft kept, or None while there is none."""
+    kept = load_drafts(data_dir)
+    return {field: kept[0].values.get(field) for field in TYPED} if len(kept) == 1 else None
+
+
+def draft_pending(dialog: QDialog) -> bool:
+    """Whether a timer of the dialog is still to fire (the draft is written by one)."""
+    return any(timer.isActive() for timer in dialog.findChildren(QTimer))
 
 
 def crash(dialog: QDialog) -> None:
@@ -74,8 +86,7 @@ def test_a_batch_typed_then_crashed_is_offered_back_exactly_as_typed_and_saving_
     dialog.show()
     type_into(qtbot, dialog, TYPED)
     dialog.form.rows["note"].editor.write(TYPED["note"])
-    qtbot.waitUntil(lambda: bool(load_drafts(data_dir)), timeout=5000)
-    qtbot.wait(1200)  # the last keystroke's draft too
+    qtbot.waitUntil(lambda: drafted(data_dir) == TYPED, timeout=5000)  # the last keystroke too
     crash(dialog)
 
     answers.reply = False  # "Open it again" (the default button)
@@ -95,7 +106,7 @@ def test_a_batch_typed_then_crashed_is_offered_back_exactly_as_typed_and_saving_
     assert load_drafts(data_dir) == []
     [batch] = services.batches(ws)
     assert (batch.country, batch.girls, batch.boys, batch.escort) == ("RUS", 12, 20, "Amina")
-    qtbot.wait(1200)  # no timer writes the draft back after the save
+    assert not draft_pending(again)  # no timer is left to write the draft back
     assert load_drafts(data_dir) == []
     window.close()
 

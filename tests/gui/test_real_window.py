@@ -53,7 +53,7 @@ def display() -> Iterator[str]:
     while not Path(f"/tmp/.X11-unix/X{number}").exists():
         if server.poll() is not None or time.monotonic() > deadline:
             pytest.fail(f"Xvfb did not start on {name}")
-        time.sleep(0.1)
+        time.sleep(0.1)  # the poll step while the server starts (allowed in test_waits.py)
     try:
         yield name
     finally:
@@ -104,6 +104,37 @@ class Desktop:
     def type(self, text: str) -> None:
         self.run("xdotool", "type", "--delay", "40", text)
 
+    def picture(self, window: str) -> bytes:
+        """The window's pixels as drawn now (raw RGB: no time stamp, unlike a PNG)."""
+        return subprocess.run(
+            ["import", "-window", window, "rgb:-"],
+            env=self.env,
+            capture_output=True,
+            timeout=30,
+            check=True,
+        ).stdout
+
+    def settle(self, window: str, before: bytes | None = None) -> None:
+        """Wait until ``window`` is drawn differently from ``before`` (when given), then
+        looks the same three times in a row: what a keystroke or a finished job changed
+        is on the screen. A blinking text cursor is too small to count as a change."""
+        seen: list[bytes] = []
+
+        def drawn() -> bool:
+            seen.append(self.picture(window))
+            if before is not None and not differs(seen[-1], before):
+                seen.clear()
+                return False
+            return len(seen) >= 3 and not any(differs(a, seen[-1]) for a in seen[-3:-1])
+
+        wait_for(drawn, "the window to be drawn and to hold still")
+
+    def press(self, window: str, *keys: str) -> None:
+        """Press ``keys`` and wait until ``window`` has changed and holds still."""
+        before = self.picture(window)
+        self.keys(*keys)
+        self.settle(window, before)
+
     def screenshot(self, window: str, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.run("import", "-window", window, str(path))
@@ -123,12 +154,25 @@ def cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+# Pixels that may differ between two pictures of a still window: a text cursor blinks.
+CURSOR_BITS = 4_000
+
+
+def differs(one: bytes, other: bytes) -> bool:
+    """Whether two pictures of a window differ by more than a blinking cursor."""
+    if len(one) != len(other):
+        return True
+    changed = int.from_bytes(one, "big") ^ int.from_bytes(other, "big")
+    return changed.bit_count() > CURSOR_BITS
+
+
 def wait_for(check, what: str, timeout: float = 20) -> None:
+    """Poll ``check`` until it holds: the only pause in these tests is this polling step."""
     deadline = time.monotonic() + timeout
     while not check():
         if time.monotonic() > deadline:
             pytest.fail(f"timed out waiting for {what}")
-        time.sleep(0.2)
+        time.sleep(0.2)  # the poll step (allowed in tests/test_waits.py)
 
 
 def launch(desktop: Desktop, data_dir: Path, output: Path) -> subprocess.Popen[bytes]:
@@ -192,16 +236,13 @@ def test_a_batch_typed_into_the_real_window_lands_and_every_screen_is_shot(
 
         desktop.focus(main)
         for number, name in enumerate(SCREENS, start=1):
-            desktop.keys(f"ctrl+{number}")
-            time.sleep(0.4)
+            desktop.press(main, f"ctrl+{number}")
             desktop.screenshot(main, SHOTS / f"en-{number}-{name}.png")
 
         # Settings > Language > العربية, with the keyboard; the window turns right to left.
-        desktop.keys("alt+s", "l", "Down", "Return")
-        time.sleep(1.0)
+        desktop.press(main, "alt+s", "l", "Down", "Return")
         for number, name in enumerate(SCREENS, start=1):
-            desktop.keys(f"ctrl+{number}")
-            time.sleep(0.4)
+            desktop.press(main, f"ctrl+{number}")
             desktop.screenshot(main, SHOTS / f"ar-{number}-{name}.png")
         before = desktop.windows()
         desktop.keys("ctrl+n")

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 
 from alhol_desk.core.workspace import Workspace, open_workspace
 from alhol_desk.gui.i18n import Translations
@@ -45,5 +46,7 @@ def test_no_notice_no_message(
 ) -> None:
     assert ws.notices == ()
     window = open_window(qtbot, ws, data_dir, translations)
-    qtbot.wait(50)
+    started = []  # queued after the window's own start-up steps (notices among them)
+    QTimer.singleShot(0, lambda: started.append(True))
+    qtbot.waitUntil(lambda: bool(started))
     assert "Checked at start" not in window.statusBar().currentMessage()

@@ -13,24 +13,17 @@ from __future__ import annotations
 
 import json
 import shutil
-import time
 from pathlib import Path
 
 import pytest
 from test_real_window import SHOTS, Desktop, cli, display, launch, quit_window, wait_for
 
+from alhol_desk.paths import log_path
+from enrolment import enrol_by_cli
+
 pytestmark = pytest.mark.slow
 __all__ = ["display"]  # the module's X server fixture, shared from test_real_window
 RUSSIA = "6f1c2a52-4a0e-5b7e-9a51-0d6b3c1e2c01"  # the demo's Russia batch
-
-
-def enrol(one: Path, other: Path, cards: Path) -> None:
-    """Each side trusts the other's card with the fingerprint the owner reads out."""
-    for a, b in ((one, other), (other, one)):
-        card = cards / f"{a.name}.card"
-        cli(a, "keys", "card", "--out", str(card))
-        fingerprint = json.loads(cli(a, "keys", "show", "--json").stdout)["fingerprint"]
-        cli(b, "keys", "trust", str(card), "--fingerprint", fingerprint)
 
 
 def exported(data_dir: Path, stick: Path) -> Path:
@@ -46,7 +39,7 @@ def laptops(tmp_path_factory) -> dict[str, Path]:
     cli(hq, "init", "--team", "HQ Erbil", "--role", "hq", "--operator", "Omar")
     cli(other, "init", "--team", "Hasakah 2", "--role", "field", "--operator", "Layla")
     cli(field, "demo")
-    enrol(field, hq, root)
+    enrol_by_cli(lambda *args: cli(field, *args).stdout, lambda *args: cli(hq, *args).stdout, root)
     cli(other, "keys", "card", "--out", str(stick / "hasakah2.card"))
 
     cli(hq, "import", str(exported(field, stick)))
@@ -130,18 +123,23 @@ def test_every_sync_screen_in_the_real_window(
     output = tmp_path / "window-output.txt"
 
     def shot(window: str, name: str) -> None:
-        time.sleep(0.6)
+        desktop.settle(window)
         desktop.screenshot(window, SHOTS / f"{language}-sync-{name}.png")
+
+    def imported() -> int:
+        """Bundles HQ's log says it imported (the window holds the folder: no second look)."""
+        log = log_path(hq)
+        return log.read_text("utf-8").count("imported bundle") if log.exists() else 0
 
     app = launch(desktop, hq, output)
     try:
         main = desktop.window("alhol-desk — HQ Erbil")  # once the data is open
         desktop.focus(main)
-        desktop.keys("ctrl+4")
+        desktop.press(main, "ctrl+4")
         shot(main, "1-send-and-receive")
-        desktop.keys("ctrl+k")
+        desktop.press(main, "ctrl+k")
         shot(main, "2-devices-and-keys")
-        desktop.keys("ctrl+5")
+        desktop.press(main, "ctrl+5")
         shot(main, "3-conflicts")
 
         # Export: the dialog, then its result.
@@ -152,8 +150,10 @@ def test_every_sync_screen_in_the_real_window(
         desktop.keys("ctrl+a")
         desktop.type(str(stick))
         shot(export, "4-export")
+        typed = desktop.picture(export)
         desktop.keys("Return")
-        time.sleep(1.5)
+        wait_for(lambda: len(list(stick.glob("*.alhol"))) == 2, "HQ's bundle on the stick")
+        desktop.settle(export, typed)  # the dialog shows what it wrote
         shot(export, "5-export-done")
         desktop.keys("Return")
         wait_for(lambda: export not in desktop.windows(), "the export dialog to close")
@@ -163,11 +163,12 @@ def test_every_sync_screen_in_the_real_window(
         before = desktop.windows()
         desktop.keys("ctrl+i")
         imports = choose_in_file_dialog(desktop, before, stick / laptops["bundle"].name)
-        time.sleep(1.0)
         shot(imports, "6-import-preview")
         desktop.focus(imports)
+        preview, already = desktop.picture(imports), imported()
         desktop.keys("Return")
-        time.sleep(1.5)
+        wait_for(lambda: imported() > already, "the import to be written down")
+        desktop.settle(imports, preview)  # the dialog shows what it imported
         shot(imports, "7-import-done")
         desktop.keys("Return")
         wait_for(lambda: imports not in desktop.windows(), "the import dialog to close")
@@ -180,7 +181,8 @@ def test_every_sync_screen_in_the_real_window(
         trust = choose_in_file_dialog(desktop, before, stick / "hasakah2.card")
         desktop.focus(trust)
         desktop.type("2CNS BZMA 0000 1111 2222 3333 4444 5555")
-        desktop.keys("Return")
+        desktop.settle(trust)
+        desktop.press(trust, "Return")  # the refusal, in plain words
         shot(trust, "8-trust-refused")
         desktop.keys("Escape")
         wait_for(lambda: trust not in desktop.windows(), "the trust dialog to close")

@@ -3,7 +3,6 @@ refusals are shown in (every refusal the core can give, in English and Arabic)."
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from datetime import UTC, datetime, timedelta
@@ -20,13 +19,13 @@ from sync_gui_helpers import (
 )
 
 from alhol_desk.core import services
-from alhol_desk.core.sync import devices, importer
-from alhol_desk.core.sync.keys import IDENTITY_FILE, KEYS_DIR, SIGNING_KEY_FILE
+from alhol_desk.core.sync import importer
 from alhol_desk.core.workspace import initialise
 from alhol_desk.gui.dialogs.export_dialog import ExportDialog
 from alhol_desk.gui.i18n import Translations
 from alhol_desk.gui.models.bundle_history import BundleHistoryModel
 from alhol_desk.gui.screens import sync_text
+from enrolment import TEST_KEYS, install_keys, trust_test_devices
 
 __all__ = ["laptops"]
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "bundles"
@@ -87,17 +86,9 @@ def test_the_bundle_history_model_passes_qt_model_checks(qtbot, qtmodeltester, l
 @pytest.fixture
 def receiver(tmp_path: Path):
     """HQ holding the committed test keys, trusting the fixtures' sender (as tests/sync does)."""
-    devices_json = json.loads((FIXTURES / "keys" / "devices.json").read_text())
     ws = initialise(tmp_path / "hq", team="HQ", role="hq", operator="Omar")
-    for name in (SIGNING_KEY_FILE, IDENTITY_FILE):
-        target = ws.data_dir / KEYS_DIR / name
-        target.unlink()
-        shutil.copyfile(FIXTURES / "keys" / "receiver" / name, target)
-        target.chmod(0o600)
-    for name in ("sender", "other_field"):
-        devices.trust_card(
-            ws, FIXTURES / "keys" / name / "card.json", devices_json[name]["fingerprint"]
-        )
+    install_keys(ws, TEST_KEYS / "receiver")
+    trust_test_devices(ws, "sender", "other_field")
     yield ws
     ws.close()
 

@@ -5,26 +5,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
-from safety_helpers import enrol
 
 from alhol_desk.cli import main
-from alhol_desk.core.workspace import Workspace, initialise
-
-
-@pytest.fixture
-def pair(tmp_path: Path) -> Iterator[tuple[Workspace, Workspace]]:
-    """A field laptop and HQ that trust each other."""
-    field = initialise(tmp_path / "field", team="Hasakah 1", role="field", operator="Amina")
-    hq = initialise(tmp_path / "hq", team="HQ", role="hq", operator="Omar")
-    try:
-        enrol(field, hq, tmp_path)
-        yield field, hq
-    finally:
-        field.close()
-        hq.close()
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Helpers of the data-safety tests: enrolment, state digests, child processes."""
+"""Helpers of the data-safety tests: state digests, child processes."""
 
 from __future__ import annotations
 
@@ -12,8 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from alhol_desk.core.sync import devices
-from alhol_desk.core.workspace import Workspace
 from alhol_desk.paths import database_path
 
 HERE = Path(__file__).resolve().parent
@@ -33,14 +31,6 @@ DIGEST_TABLES = (
     "bundles",
     "settings",
 )
-
-
-def enrol(field: Workspace, hq: Workspace, folder: Path) -> None:
-    """Each side trusts the other's card after checking its fingerprint, as people do."""
-    hq_card = devices.write_card(hq, folder / f"{hq.device.id}.card")
-    devices.trust_card(field, hq_card, devices.identity(hq).fingerprint)
-    field_card = devices.write_card(field, folder / f"{field.device.id}.card")
-    devices.trust_card(hq, field_card, devices.identity(field).fingerprint)
 
 
 def state_digest(db_path: Path) -> dict[str, str]:

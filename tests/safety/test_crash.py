@@ -29,12 +29,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from safety_helpers import child, database, enrol, integrity, posix_only, state_digest
+from safety_helpers import child, database, integrity, posix_only, state_digest
 
 from alhol_desk.core import services
 from alhol_desk.core.safety.drafts import drafts_dir, load_drafts
 from alhol_desk.core.sync import exporter, importer
 from alhol_desk.core.workspace import Workspace, initialise, open_workspace
+from enrolment import enrol
 
 pytestmark = [posix_only]
 

@@ -43,11 +43,9 @@ RUSSIA = {
 
 
 def test_an_export_killed_between_its_record_and_the_rename_loses_nothing(
-    pair: tuple[Workspace, Workspace], tmp_path: Path
+    pair: tuple[Workspace, Workspace, Path],
 ) -> None:
-    field, hq = pair
-    stick = tmp_path / "stick"
-    stick.mkdir()
+    field, hq, stick = pair
     first = services.save_batch(field, RUSSIA).record.id
     field_dir = field.data_dir
     field.close()

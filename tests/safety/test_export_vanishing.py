@@ -63,8 +63,8 @@ def stick(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def field(pair: tuple[Workspace, Workspace]) -> Iterator[Workspace]:
-    field, _ = pair
+def field(pair: tuple[Workspace, Workspace, Path]) -> Iterator[Workspace]:
+    field, _, _ = pair
     services.save_batch(field, RUSSIA)
     yield field
 
@@ -159,13 +159,13 @@ WAYS: dict[str, Callable[[pytest.MonkeyPatch, Path], None]] = {
 @pytest.mark.parametrize("way", list(WAYS))
 def test_a_stick_that_vanishes_leaves_no_bundle_and_no_advance(
     field: Workspace,
-    pair: tuple[Workspace, Workspace],
+    pair: tuple[Workspace, Workspace, Path],
     stick: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     way: str,
 ) -> None:
-    _, hq = pair
+    _, hq, _ = pair
     before = export_state(field)
     assert before["unexported"] > 0
     WAYS[way](monkeypatch, stick)

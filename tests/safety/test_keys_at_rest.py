@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives import serialization
-from safety_helpers import enrol, open_to_others, posix_only
+from safety_helpers import open_to_others, posix_only
 
 from alhol_desk.core import services
 from alhol_desk.core.errors import AlholError
@@ -42,6 +42,7 @@ from alhol_desk.core.sync.keys import (
     set_passphrase_prompt,
 )
 from alhol_desk.core.workspace import Workspace, initialise, open_workspace
+from enrolment import enrol
 
 PASSPHRASE = "olive tree by the river"
 RUSSIA = {
@@ -399,29 +400,15 @@ def test_a_new_data_folder_starts_private(tmp_path: Path) -> None:
 # --- a lost laptop ---------------------------------------------------------------------
 
 
-@pytest.fixture
-def enrolled(tmp_path: Path) -> Iterator[tuple[Workspace, Workspace, Path]]:
-    field = initialise(tmp_path / "field", team="Hasakah 1", role="field", operator="Amina")
-    hq = initialise(tmp_path / "hq", team="HQ", role="hq", operator="Omar")
-    stick = tmp_path / "stick"
-    stick.mkdir()
-    try:
-        enrol(field, hq, tmp_path)
-        yield field, hq, stick
-    finally:
-        field.close()
-        hq.close()
-
-
 def exchange(sender: Workspace, receiver: Workspace, stick: Path) -> importer.ImportReport:
     return importer.import_bundle(receiver, exporter.export_bundle(sender, stick).path)
 
 
 def test_a_retired_laptop_is_enrolled_again_and_its_old_keys_are_refused(
-    enrolled: tuple[Workspace, Workspace, Path], tmp_path: Path
+    pair: tuple[Workspace, Workspace, Path], tmp_path: Path
 ) -> None:
     """The procedure of docs/security.md, "A laptop is lost", end to end."""
-    field, hq, stick = enrolled
+    field, hq, stick = pair
     first = services.save_batch(field, RUSSIA).record.id
     assert exchange(field, hq, stick).outcome == "applied"
     assert exchange(hq, field, stick).outcome == "applied"  # HQ confirms seq 1
@@ -479,11 +466,11 @@ def test_retire_needs_no_old_passphrase_and_says_what_next(protected: Path, run:
 
 
 def test_a_retire_cut_short_is_finished_by_running_it_again(
-    enrolled: tuple[Workspace, Workspace, Path], monkeypatch: pytest.MonkeyPatch
+    pair: tuple[Workspace, Workspace, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Cut after the new keys are in place but before the new id is saved: the folder holds
     the old id with new keys, which HQ refuses (never the new id with the old keys)."""
-    field, hq, stick = enrolled
+    field, hq, stick = pair
     old_id = field.device.id
     from alhol_desk.core.safety import retire
 

@@ -23,6 +23,7 @@ from alhol_desk.cli import main
 from alhol_desk.core import services
 from alhol_desk.core.safety.logs import LOG_BACKUPS, LOG_BYTES, PrivateLogHandler
 from alhol_desk.paths import log_path
+from enrolment import enrol_by_cli
 
 OPERATOR = "Zainab Qaradawi"
 HQ_OPERATOR = "Omar Haddadin"
@@ -107,14 +108,7 @@ def test_a_full_session_logs_no_personal_data(
             SOURCE, "--note", STATUS_NOTE))  # fmt: skip
 
     # Enrolment both ways, with the fingerprints read over the phone.
-    ok(desk(*f, "keys", "card", "--out", str(stick / "field.card")))
-    ok(desk(*h, "keys", "card", "--out", str(stick / "hq.card")))
-    fp_field = ok(desk(*f, "keys", "show", "--json"))
-    fp_hq = ok(desk(*h, "keys", "show", "--json"))
-    ok(desk(*h, "keys", "trust", str(stick / "field.card"), "--fingerprint",
-            json.loads(fp_field)["fingerprint"]))  # fmt: skip
-    ok(desk(*f, "keys", "trust", str(stick / "hq.card"), "--fingerprint",
-            json.loads(fp_hq)["fingerprint"]))  # fmt: skip
+    enrol_by_cli(lambda *args: ok(desk(*f, *args)), lambda *args: ok(desk(*h, *args)), stick)
 
     # Sync, a conflict on the note, resolved at HQ.
     first = ok(desk(*f, "export", "--out", str(stick))).strip()

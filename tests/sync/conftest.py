@@ -7,7 +7,6 @@ workspace can open them, so every fixture is imported against a real database.
 from __future__ import annotations
 
 import importlib.util
-import json
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -18,12 +17,12 @@ from typing import Any
 
 import pytest
 
-from alhol_desk.core.sync import devices
-from alhol_desk.core.sync.keys import IDENTITY_FILE, KEYS_DIR, SIGNING_KEY_FILE, load_device_keys
+import enrolment
+from alhol_desk.core.sync.keys import load_device_keys
 from alhol_desk.core.workspace import Workspace, initialise
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "bundles"
-TEST_KEYS = FIXTURES / "keys"
+TEST_KEYS = enrolment.TEST_KEYS
 # Every table that holds records or sync state; ``bundles`` (the history) is checked apart.
 SNAPSHOT_TABLES = (
     "batches",
@@ -54,8 +53,7 @@ def gen() -> ModuleType:
 @pytest.fixture(scope="session")
 def test_devices() -> dict[str, dict[str, str]]:
     """keys/devices.json: id, team, role, key id and fingerprint of each test device."""
-    listing: dict[str, Any] = json.loads((TEST_KEYS / "devices.json").read_text("utf-8"))
-    return {name: entry for name, entry in listing.items() if isinstance(entry, dict)}
+    return enrolment.test_devices()
 
 
 @pytest.fixture
@@ -79,16 +77,6 @@ def bundle(stick: Path) -> Callable[[str], Path]:
     return copy
 
 
-def install_test_keys(data_dir: Path, name: str) -> None:
-    """Put the committed keys of test device ``name`` in a data folder, over its own."""
-    keys_dir = data_dir / KEYS_DIR
-    for file_name in (SIGNING_KEY_FILE, IDENTITY_FILE):
-        target = keys_dir / file_name
-        target.unlink()
-        shutil.copyfile(TEST_KEYS / name / file_name, target)
-        target.chmod(0o600)
-
-
 @pytest.fixture
 def make_receiver(
     tmp_path: Path, today: date, test_devices: dict[str, dict[str, str]]
@@ -101,13 +89,9 @@ def make_receiver(
         ws = initialise(tmp_path / f"hq{len(made)}", team="HQ", role="hq", operator="Omar")
         made.append(ws)
         ws.today = lambda: today
-        install_test_keys(ws.data_dir, "receiver")
+        enrolment.install_keys(ws, TEST_KEYS / "receiver")
         assert load_device_keys(ws.data_dir).key_id == test_devices["receiver"]["key_id"]
-        for name in ("sender", "other_field"):
-            card = devices.trust_card(
-                ws, TEST_KEYS / name / "card.json", test_devices[name]["fingerprint"]
-            )
-            assert card.device_id == test_devices[name]["device_id"]
+        enrolment.trust_test_devices(ws, "sender", "other_field")
         return ws
 
     yield make

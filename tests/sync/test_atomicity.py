@@ -26,6 +26,7 @@ from alhol_desk.core.storage import sync_repo
 from alhol_desk.core.storage.settings import get_setting
 from alhol_desk.core.sync import devices, exporter, importer
 from alhol_desk.core.workspace import Workspace, initialise
+from enrolment import trust_test_devices
 
 Snap = Callable[[Workspace], Any]
 Rows = Callable[[Workspace], list[dict[str, Any]]]
@@ -199,17 +200,11 @@ def test_an_interrupt_at_any_sqlite_step_is_all_or_nothing(
 
 
 @pytest.fixture
-def field(
-    tmp_path: Path, receiver: Workspace, gen: ModuleType, test_devices: dict[str, dict[str, str]]
-) -> Iterator[Workspace]:
+def field(tmp_path: Path, receiver: Workspace) -> Iterator[Workspace]:
     """A field laptop that trusts the test receiver (HQ) and has the Russia batch to send."""
     ws = initialise(tmp_path / "field", team="Hasakah 3", role="field", operator="Amina")
     try:
-        devices.trust_card(
-            ws,
-            gen.KEYS / "receiver" / "card.json",
-            test_devices["receiver"]["fingerprint"],
-        )
+        trust_test_devices(ws, "receiver")
         card = devices.write_card(ws, tmp_path / "field.card")
         devices.trust_card(receiver, card, devices.identity(ws).fingerprint)
         services.save_batch(

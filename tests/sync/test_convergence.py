@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from alhol_desk.core import services
 from alhol_desk.core.records import Batch
 from alhol_desk.core.storage.records import get_record
-from alhol_desk.core.sync import devices, exporter, importer, resolution
+from alhol_desk.core.sync import exporter, importer, resolution
 from alhol_desk.core.workspace import Workspace, initialise
+from enrolment import enrol
 
 EDITABLE = {
     "note": lambda rng: rng.choice(["checked", "to confirm", "sheet 2", None]),
@@ -37,9 +38,7 @@ class Network:
             for i in range(3)
         ]
         for field in self.fields:
-            for one, other in ((field, self.hq), (self.hq, field)):
-                card = devices.write_card(one, root / f"{one.device.id}.card")
-                devices.trust_card(other, card, devices.identity(one).fingerprint)
+            enrol(field, self.hq, root)
         self.pending: list[tuple[Workspace, Path]] = []
         self.stick = root / "stick"
         self.stick.mkdir()

@@ -23,6 +23,7 @@ from alhol_desk.core import services
 from alhol_desk.core.records import AGE_BANDS, Batch, Estimate, StatusEvent
 from alhol_desk.core.sync import devices, exporter, importer
 from alhol_desk.core.workspace import initialise, open_workspace
+from enrolment import enrol
 
 BATCH_COLUMNS = list(Batch.synced_columns())
 EVENT_COLUMNS = list(StatusEvent.synced_columns())
@@ -58,9 +59,7 @@ class Scene:
     def __init__(self, root: Path) -> None:
         self.field = initialise(root / "field", team="Hasakah 1", role="field", operator="Amina")
         self.hq = initialise(root / "hq", team="HQ", role="hq", operator="Omar")
-        for one, other in ((self.field, self.hq), (self.hq, self.field)):
-            card = devices.write_card(one, root / f"{one.device.id}.card")
-            devices.trust_card(other, card, devices.identity(one).fingerprint)
+        enrol(self.field, self.hq, root)
         self.stick = root / "stick"
         self.stick.mkdir()
         self.batch_id = services.save_batch(self.field, RUSSIA).record.id
@@ -481,9 +480,7 @@ def test_a_first_bundle_numbered_7_warns_of_the_six_before_it(tmp_path: Path) ->
     hq = initialise(tmp_path / "hq", team="HQ", role="hq", operator="Omar")
     field = initialise(tmp_path / "field", team="Hasakah 1", role="field", operator="Amina")
     try:
-        for one, other in ((field, hq), (hq, field)):
-            card = devices.write_card(one, tmp_path / f"{one.device.id}.card")
-            devices.trust_card(other, card, devices.identity(one).fingerprint)
+        enrol(field, hq, tmp_path)
         forger = Forger(field.data_dir, field.device.id, "Hasakah 1", hq.data_dir)
         path = forger.bundle(tmp_path, forger.header(7, COLUMNS), [])
         report = importer.import_bundle(hq, path)

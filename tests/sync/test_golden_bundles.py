@@ -4,13 +4,13 @@
 (see the README there), with copies of the keys that open them, so that a change of the
 test keys cannot break them. Each is imported into a field laptop's workspace, and what
 lands is written out here in full: a reader that stops reading a format it shipped, or
-reads it differently, fails this test. Nothing here uses make_fixtures.py.
+reads it differently, fails this test. Nothing here uses make_fixtures.py; the records'
+values come from tests/golden_records.py, which the generator also wrote them from.
 """
 
 from __future__ import annotations
 
 import hashlib
-import shutil
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -18,10 +18,11 @@ from typing import Any
 
 import pytest
 
+import golden_records as golden
 from alhol_desk.core.storage import sync_repo
 from alhol_desk.core.sync import cards, devices, importer
-from alhol_desk.core.sync.keys import IDENTITY_FILE, KEYS_DIR, SIGNING_KEY_FILE
 from alhol_desk.core.workspace import Workspace, initialise
+from enrolment import install_keys
 
 GOLDEN = Path(__file__).resolve().parents[1] / "fixtures" / "bundles" / "golden"
 V2 = GOLDEN / "v2"
@@ -36,12 +37,8 @@ FILE_SHA256 = {
 HQ = "a0a0a000000000000000000000000001"
 OTHER_FIELD = "f1e1d000000000000000000000000002"
 HQ_SPARE = "a0a0a000000000000000000000000002"
-BATCH = "601de000-0000-4000-8000-000000000001"
-BATCH_2 = "601de000-0000-4000-8000-000000000002"
-EVENT = "601de000-0000-4000-8000-000000000003"
-ESTIMATE = "601de000-0000-4000-8000-000000000004"
+BATCH, BATCH_2, EVENT, ESTIMATE = golden.BATCH, golden.BATCH_2, golden.EVENT, golden.ESTIMATE
 BUNDLE_1 = "f5aa0cb2b29465cc0ffaacd24a483528"
-ARABIC_NOTE = "استلمت في معبر فيشخابور، ثلاثة أطفال دون مرافق"
 
 # Clocks: 2024-05-20 09:30 UTC and around it, on three devices.
 MADE_ON_OTHER = f"1716111000000.000000.{OTHER_FIELD}"
@@ -79,69 +76,19 @@ def batch(**fields: Any) -> dict[str, Any]:
 
 
 BATCHES_AFTER_1 = [
+    # the edit made on HQ, over the source date made on the laptop
     batch(
-        id=BATCH,
+        **golden.BATCH_MADE_ON_OTHER,
         hlc=MADE_ON_OTHER,
-        country="IRQ",
-        status="received",
-        departure_date="2024-05-12",
-        families=3,
-        women=4,
-        men=1,
-        girls=5,
-        boys=6,
-        children=11,
-        adults=5,
-        min_age=1,
-        max_age=16,
-        unaccompanied=3,
-        destination="Baghdad",
-        source="IOM manifest (test data)",
-        source_date="2024-05-14",  # the edit made on HQ, over the value made on the laptop
-        note=ARABIC_NOTE,
-    ),
-    batch(
-        id=BATCH_2,
-        hlc=MADE_ON_HQ,
-        country="RUS",
-        status="planned",
-        departure_date="2024-06-15",
-        girls=2,
-        boys=1,
-        families=None,  # a null count stays null, not 0
-        source="Embassy letter (test data)",
-    ),
+    )
+    | {"source_date": golden.SOURCE_DATE_EDITED_ON_HQ},
+    batch(**golden.BATCH_MADE_ON_HQ, hlc=MADE_ON_HQ),  # a null count stays null, not 0
 ]
-EVENTS = [
-    {
-        "id": EVENT,
-        "hlc": MADE_ON_SPARE,
-        "country": "IRQ",
-        "status": "ongoing",
-        "event_date": "2024-05-01",
-        "source": "Ministry statement (test data)",
-        "note": "بيان الوزارة",
-        "deleted": 0,
-    }
-]
+EVENTS = [golden.STATUS_EVENT | {"hlc": MADE_ON_SPARE, "deleted": 0}]
 ESTIMATES = [
-    {
-        "id": ESTIMATE,
-        "hlc": ESTIMATED_ON_HQ,
-        "country": "RUS",
-        "estimate_date": "2024-05-15",
-        "source": "Camp census (test data)",
-        "women": None,
-        "men": None,
-        "girls": 40,
-        "boys": 38,
-        "total": None,
-        "countries": None,
-        "countries_repatriating": None,
-        "confidence": "medium",
-        "note": None,
-        "deleted": 0,
-    }
+    {"countries": None, "countries_repatriating": None, "note": None}
+    | golden.CAMP_ESTIMATE
+    | {"hlc": ESTIMATED_ON_HQ, "deleted": 0}
 ]
 # Only a field whose clock is not its record's creation clock has a row of its own.
 CLOCKS_AFTER_1 = [("batches", BATCH, "source_date", EDITED_ON_HQ, MADE_ON_OTHER)]
@@ -152,11 +99,7 @@ def field_laptop(tmp_path: Path) -> Iterator[Workspace]:
     """A field laptop holding the golden folder's own keys, trusting the golden HQ card."""
     ws = initialise(tmp_path / "laptop", team="Hasakah 1", role="field", operator="Amal")
     ws.today = lambda: date(2024, 6, 1)
-    for file_name in (SIGNING_KEY_FILE, IDENTITY_FILE):
-        target = ws.data_dir / KEYS_DIR / file_name
-        target.unlink()
-        shutil.copyfile(V2 / "field" / file_name, target)
-        target.chmod(0o600)
+    install_keys(ws, V2 / "field")
     card_path = V2 / "hq" / "card.json"
     card = cards.DeviceCard.parse(card_path.read_bytes())
     assert card.device_id == HQ and card.role == "hq"
@@ -276,7 +219,7 @@ def test_the_v2_golden_chain_continues_with_an_edit(field_laptop: Workspace) -> 
     first, second = BATCHES_AFTER_1
     assert rows(ws, "SELECT * FROM batches ORDER BY id") == [
         first,
-        {**second, "status": "confirmed", "families": 2},  # the record keeps its creation clock
+        second | golden.EDITED_IN_SEQ_2,  # the record keeps its creation clock
     ]
     clocks = ws.db.execute(
         "SELECT tbl, pk, col, hlc, base FROM field_clock ORDER BY pk, col"

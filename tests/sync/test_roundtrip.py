@@ -8,14 +8,14 @@ import shutil
 import sqlite3
 import subprocess
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from alhol_desk.core import services
-from alhol_desk.core.sync import devices, exporter, importer, resolution
+from alhol_desk.core.sync import exporter, importer, resolution
 from alhol_desk.core.workspace import Workspace, initialise
+from enrolment import enrol
 
 RUSSIA = {
     "country": "RUS",
@@ -27,24 +27,6 @@ RUSSIA = {
     "max_age": 17,
     "source": "Public reporting",
 }
-
-
-def _enrol(a: Workspace, b: Workspace, tmp: Path) -> None:
-    for one, other in ((a, b), (b, a)):
-        card = devices.write_card(one, tmp / f"{one.device.id}.card")
-        devices.trust_card(other, card, devices.identity(one).fingerprint)
-
-
-@pytest.fixture
-def pair(tmp_path: Path) -> Iterator[tuple[Workspace, Workspace, Path]]:
-    field = initialise(tmp_path / "field", team="Hasakah 1", role="field", operator="Amina")
-    hq = initialise(tmp_path / "hq", team="HQ", role="hq", operator="Omar")
-    stick = tmp_path / "stick"
-    stick.mkdir()
-    _enrol(field, hq, tmp_path)
-    yield field, hq, stick
-    field.close()
-    hq.close()
 
 
 def _snapshot(ws: Workspace) -> dict[str, list[tuple[object, ...]]]:
@@ -153,16 +135,14 @@ def test_two_edits_in_a_row_reach_hq_as_one_fast_forward(
     assert services.get_batch(hq, batch_id).destination == "Grozny"
 
 
-def test_a_local_edit_that_lost_here_still_reaches_hqs_conflict_log(tmp_path: Path) -> None:
+def test_a_local_edit_that_lost_here_still_reaches_hqs_conflict_log(
+    pair: tuple[Workspace, Workspace, Path], tmp_path: Path
+) -> None:
     """Two teams edit the same field; HQ relays one to the other before the other exports."""
-    hq = initialise(tmp_path / "hq", team="HQ", role="hq", operator="Omar")
-    one = initialise(tmp_path / "one", team="Team 1", role="field", operator="Amina")
+    one, hq, stick = pair
     two = initialise(tmp_path / "two", team="Team 2", role="field", operator="Layla")
-    stick = tmp_path / "stick"
-    stick.mkdir()
     try:
-        _enrol(one, hq, tmp_path)
-        _enrol(two, hq, tmp_path)
+        enrol(two, hq, tmp_path)
         batch_id = services.save_batch(one, RUSSIA).record.id
         importer.import_bundle(hq, exporter.export_bundle(one, stick).path)
         from_hq = exporter.export_bundle(hq, stick)
@@ -180,8 +160,7 @@ def test_a_local_edit_that_lost_here_still_reaches_hqs_conflict_log(tmp_path: Pa
         assert logged, "HQ never saw the edit that lost on team 2's laptop"
         assert {logged[0]["local_value"], logged[0]["incoming_value"]} == {"Moscow", "Grozny"}
     finally:
-        for ws in (hq, one, two):
-            ws.close()
+        two.close()
 
 
 @pytest.mark.skipif(shutil.which("age") is None, reason="the age command is not installed")

@@ -18,8 +18,9 @@ import pytest
 
 from alhol_desk.core import services
 from alhol_desk.core.records import Batch
-from alhol_desk.core.sync import devices, exporter, importer, limits, manifest
+from alhol_desk.core.sync import exporter, importer, limits, manifest
 from alhol_desk.core.workspace import Workspace, initialise
+from enrolment import enrol
 
 
 def batch(n: int) -> dict[str, object]:
@@ -32,24 +33,6 @@ def batch(n: int) -> dict[str, object]:
         "source": "Public reporting",
         "note": f"batch {n}",
     }
-
-
-def enrol(a: Workspace, b: Workspace, tmp: Path) -> None:
-    for one, other in ((a, b), (b, a)):
-        card = devices.write_card(one, tmp / f"{one.device.id}.card")
-        devices.trust_card(other, card, devices.identity(one).fingerprint)
-
-
-@pytest.fixture
-def pair(tmp_path: Path) -> Iterator[tuple[Workspace, Workspace, Path]]:
-    field = initialise(tmp_path / "field", team="Hasakah 1", role="field", operator="Amina")
-    hq = initialise(tmp_path / "hq", team="HQ", role="hq", operator="Omar")
-    stick = tmp_path / "stick"
-    stick.mkdir()
-    enrol(field, hq, tmp_path)
-    yield field, hq, stick
-    field.close()
-    hq.close()
 
 
 def small(monkeypatch: pytest.MonkeyPatch, **fields: int) -> limits.Limits:

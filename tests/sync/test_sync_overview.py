@@ -3,14 +3,8 @@ history with teams, the oldest change waiting to go out."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
 from alhol_desk.core import services, sync_overview
-from alhol_desk.core.sync import devices, exporter, importer, resolution
-from alhol_desk.core.workspace import Workspace, initialise
+from alhol_desk.core.sync import exporter, importer, resolution
 
 RUSSIA = {
     "country": "RUS",
@@ -20,20 +14,6 @@ RUSSIA = {
     "boys": 20,
     "source": "Public reporting",
 }
-
-
-@pytest.fixture
-def pair(tmp_path: Path) -> Iterator[tuple[Workspace, Workspace, Path]]:
-    field = initialise(tmp_path / "field", team="Hasakah 1", role="field", operator="Amina")
-    hq = initialise(tmp_path / "hq", team="HQ", role="hq", operator="Omar")
-    stick = tmp_path / "stick"
-    stick.mkdir()
-    for one, other in ((field, hq), (hq, field)):
-        card = devices.write_card(one, tmp_path / f"{one.device.id}.card")
-        devices.trust_card(other, card, devices.identity(one).fingerprint)
-    yield field, hq, stick
-    field.close()
-    hq.close()
 
 
 def test_conflicts_name_both_devices_the_record_and_the_current_value(pair) -> None:

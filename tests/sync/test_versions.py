@@ -15,8 +15,9 @@ import sqlite_utils
 from alhol_desk.core import services
 from alhol_desk.core.storage import database, migrations
 from alhol_desk.core.storage.database import schema_version
-from alhol_desk.core.sync import devices, exporter, importer, manifest
+from alhol_desk.core.sync import exporter, importer, manifest
 from alhol_desk.core.workspace import Workspace, initialise
+from enrolment import enrol
 
 RUSSIA = {
     "country": "RUS",
@@ -46,9 +47,7 @@ def mixed_fleet(
     assert schema_version(field.db) == schema_version(hq.db) + 1
     stick = tmp_path / "stick"
     stick.mkdir()
-    for one, other in ((field, hq), (hq, field)):
-        card = devices.write_card(one, tmp_path / f"{one.device.id}.card")
-        devices.trust_card(other, card, devices.identity(one).fingerprint)
+    enrol(field, hq, tmp_path)
     yield field, hq, stick
     field.close()
     hq.close()
