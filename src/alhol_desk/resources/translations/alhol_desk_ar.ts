@@ -1756,6 +1756,17 @@ Export them to a stick now?</source>
     </message>
 </context>
 <context>
+    <name>messages</name>
+    <message>
+        <source>It was refused.</source>
+        <translation>رُفض الطلب.</translation>
+    </message>
+    <message>
+        <source>Read the details below; ask for help if it happens again.</source>
+        <translation>اقرأ التفاصيل أدناه، واطلب المساعدة إن تكرر ذلك.</translation>
+    </message>
+</context>
+<context>
     <name>passphrase</name>
     <message>
         <source>The keys of this laptop are protected by a passphrase. Type it to sign and open sync files.</source>
