@@ -30,10 +30,7 @@ def _pdf_writer() -> Callable[[Report, Path], Path]:
     try:
         module = importlib.import_module(PDF_MODULE)
     except ImportError:
-        raise AlholError(
-            "--format pdf: PDF reports are drawn by the desktop app's Qt part, which is not "
-            "available in this installation; use --format csv or --format xlsx"
-        ) from None
+        raise AlholError("pdf_unavailable") from None
     writer: Callable[[Report, Path], Path] = module.write_pdf
     return writer
 
@@ -45,10 +42,7 @@ def report(args: argparse.Namespace, data_dir: Path) -> int:
 
     out = Path(args.out)
     if args.table is not None and args.format != "csv":
-        raise AlholError(
-            "--table: only for --format csv (one table per CSV file); "
-            "an XLSX or PDF report holds every table"
-        )
+        raise AlholError("csv_table_only")
     write_pdf = _pdf_writer() if args.format == "pdf" else None
     report_files.check_out_path(out)
     with _workspace(args, data_dir) as ws:

@@ -9,7 +9,6 @@ from ..paths import database_path
 from .errors import NotInitialised
 from .storage import SCHEMA_VERSION, open_database
 from .storage.database import schema_version
-from .workspace import SETUP_HINT
 
 
 @dataclass(frozen=True)
@@ -32,7 +31,7 @@ def check_data_dir(data_dir: Path) -> CheckReport:
     """Read-only: never migrates or repairs, so a damaged file is left as found."""
     path = database_path(data_dir)
     if not path.exists():
-        raise NotInitialised(f"no alhol-desk data in this folder yet; {SETUP_HINT}")
+        raise NotInitialised("not_initialised")
     db = open_database(path, migrate=False)
     try:
         integrity = [row[0] for row in db.execute("PRAGMA integrity_check")]

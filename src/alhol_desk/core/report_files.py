@@ -52,9 +52,9 @@ def _sync_dir(directory: Path) -> None:
 
 def check_out_path(out: Path) -> None:
     if out.is_dir():
-        raise AlholError(f"--out: {out} is a folder; give a file name inside it")
+        raise AlholError("out_is_folder", path=out)
     if not out.parent.is_dir():
-        raise AlholError(f"--out: the folder {out.parent} does not exist")
+        raise AlholError("out_folder_missing", folder=out.parent)
 
 
 def write_whole(out: Path, data: bytes) -> Path:
@@ -70,10 +70,7 @@ def write_whole(out: Path, data: bytes) -> Path:
         part.replace(out)
     except OSError as error:
         part.unlink(missing_ok=True)
-        raise AlholError(
-            f"--out: could not write {out.name} ({error.strerror}); "
-            "check the folder or stick has space and try again"
-        ) from None
+        raise AlholError("report_not_written", name=out.name, reason=error.strerror) from None
     _sync_dir(out.parent)
     return out
 
@@ -101,7 +98,7 @@ def csv_bytes(table: Table) -> bytes:
 
 def write_csv(report: Report, out: Path, *, table: str = "batches") -> Path:
     if table not in CSV_TABLES:
-        raise AlholError(f"--table: {table!r} is not one of: {', '.join(CSV_TABLES)}")
+        raise AlholError("csv_table_unknown", table=table, choices=", ".join(CSV_TABLES))
     return write_whole(out, csv_bytes(report.table(table.capitalize())))
 
 
