@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import AlholError
+from .messages import Message
 from .reports import Cell, Kind, Report, Table, Withheld, as_text
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -79,8 +80,8 @@ def write_whole(out: Path, data: bytes) -> Path:
 
 
 def _csv_cell(cell: Cell) -> str:
-    if isinstance(cell, str):
-        return neutralise(cell)
+    if isinstance(cell, str | Message):
+        return neutralise(str(cell))
     return as_text(cell)
 
 
@@ -139,9 +140,8 @@ class _Sheet:
             self.sheet.write_datetime(row, col, cell, self.styles["date"])
             self._width(col, "yyyy-mm-dd")
         else:
-            self.text(
-                row, col, str(cell), "arabic" if rtl and not is_formula_like(cell) else "text"
-            )
+            text = str(cell)
+            self.text(row, col, text, "arabic" if rtl and not is_formula_like(text) else "text")
 
     def finish(self) -> None:
         for col, width in self.widths.items():

@@ -161,6 +161,21 @@ GENERAL_MESSAGES: dict[str, MessageDef] = {
         "--format pdf: PDF reports are drawn by the desktop app's Qt part, which is not "
         "available in this installation; use --format csv or --format xlsx"
     ),
+    # The report's summary figures (core/reports.py): CSV and XLSX write their English, the
+    # PDF writes it beside the Arabic it finds by code (gui/pdf_report.py, FIGURES). Extra
+    # values name what the English spells out (``status``, a status code; ``field``, a key).
+    "figure_countries_tracked": MessageDef(
+        "Countries tracked (with a status or a repatriated batch)"
+    ),
+    "figure_countries_started": MessageDef("Countries that have started repatriating"),
+    "figure_countries_with_status": MessageDef("Countries with status: {status_words}"),
+    "figure_countries_without_status": MessageDef("Countries with no status yet"),
+    "figure_batches_repatriated": MessageDef("Batches repatriated"),
+    "figure_repatriated": MessageDef("{label} repatriated"),
+    "figure_camp_population": MessageDef("Camp population (estimate)"),
+    "figure_camp_countries": MessageDef("Countries with nationals in the camp (estimate)"),
+    "figure_camp_repatriating": MessageDef("Countries repatriating (estimate)"),
+    "about_repatriated": MessageDef("status departed or received"),
     # --- drafts ---------------------------------------------------------------------
     "draft_too_large": MessageDef(
         "this form is too large to keep as a draft; save it instead", "draft_too_large"
