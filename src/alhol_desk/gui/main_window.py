@@ -298,11 +298,12 @@ class MainWindow(QMainWindow):
     def open_batch(self, batch_id: str) -> None:
         from ..core.errors import AlholError
         from .forms.batch_form import BatchDialog
+        from .messages import refusal_text
 
         try:
             dialog = BatchDialog(self.ws, batch_id, parent=self)
         except AlholError as error:
-            questions.fail(self, self.tr("Cannot open the batch"), str(error))
+            questions.fail(self, self.tr("Cannot open the batch"), refusal_text(error.message))
             return
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.data_changed()
@@ -337,11 +338,12 @@ class MainWindow(QMainWindow):
     def load_demo(self) -> None:
         from ..core.demo import load_demo
         from ..core.errors import AlholError
+        from .messages import refusal_text
 
         try:
             added = load_demo(self.ws)
         except AlholError as error:
-            questions.fail(self, self.tr("Demo data not loaded"), str(error))
+            questions.fail(self, self.tr("Demo data not loaded"), refusal_text(error.message))
             return
         self.statusBar().showMessage(
             self.tr("Demo records added: %1").replace("%1", i18n.number(added))
