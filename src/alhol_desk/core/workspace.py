@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..paths import database_path
 from .clock import HybridLogicalClock, Timestamp
 from .errors import AlholError, NotInitialised
+from .messages import Message
 from .records import ROLES, Device, name_problem
 from .safety.guard import Guard, guard_open
 from .safety.health import ensure_database_sound
@@ -50,7 +51,7 @@ class Workspace:
     # Data safety (core/safety): the writer lock held while open (None: a reader, which
     # cannot write), and what the startup checks fixed, for the user to read.
     _guard: Guard | None = field(default=None, repr=False)
-    notices: tuple[str, ...] = ()
+    notices: tuple[Message, ...] = ()
 
     @property
     def read_only(self) -> bool:

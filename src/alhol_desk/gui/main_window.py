@@ -325,9 +325,11 @@ class MainWindow(QMainWindow):
         """What the start-up checks fixed (file permissions): once, in the status bar."""
         if not self.ws.notices:
             return
-        text = self.tr("Checked at start: %1").replace("%1", " · ".join(self.ws.notices))
-        self.statusBar().showMessage(text, 60_000)
-        self.statusBar().setToolTip("\n".join(self.ws.notices))
+        from .messages import explain, refusal_text
+
+        found = " · ".join(explain(notice).what for notice in self.ws.notices)
+        self.statusBar().showMessage(self.tr("Checked at start: %1").replace("%1", found), 60_000)
+        self.statusBar().setToolTip("\n\n".join(refusal_text(n) for n in self.ws.notices))
 
     def offer_drafts(self) -> None:
         """Forms a crash left half-filled: open each again, or discard it."""

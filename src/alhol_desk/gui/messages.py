@@ -47,6 +47,18 @@ GENERAL_EXPLANATIONS: dict[str, tuple[str, str, str]] = {
             "Set it up from the first-run window, or choose the folder that holds the data.",
         ),
     ),
+    "private_fixed": (
+        "messages",
+        QT_TRANSLATE_NOOP("messages", "{path} could be read by other users; now it is private."),
+        QT_TRANSLATE_NOOP("messages", "Nothing else to do: it is private now."),
+    ),
+    "private_not_fixed": (
+        "messages",
+        QT_TRANSLATE_NOOP("messages", "{path} can be read by other users; it could not be fixed."),
+        QT_TRANSLATE_NOOP(
+            "messages", "Make it private to your own account, or ask for help (details below)."
+        ),
+    ),
     "setup_refused": (
         "messages",
         QT_TRANSLATE_NOOP("messages", "The team or the operator cannot be used as given."),

@@ -45,6 +45,27 @@ GENERAL_MESSAGES: dict[str, MessageDef] = {
     "holder_unknown": MessageDef("another program"),
     "holder_pid": MessageDef("pid {pid}"),
     "holder_pid_since": MessageDef("pid {pid}, since {since}"),
+    # What the start-up checks found of the data folder's privacy (``Workspace.notices``).
+    "mode_fixed": MessageDef(
+        "{path} could be read by other users of this computer (mode {mode}); fixed to {fixed}",
+        "private_fixed",
+    ),
+    "mode_not_fixed": MessageDef(
+        "{path} can be read by other users of this computer (mode {mode}) and "
+        "could not be fixed ({reason}): make it private ({wanted})",
+        "private_not_fixed",
+    ),
+    "access_fixed": MessageDef(
+        "{path} could be opened by other users of this computer; fixed: now only "
+        "your account may open it",
+        "private_fixed",
+    ),
+    "access_not_fixed": MessageDef(
+        "{path} may be opened by other users of this computer and its access could "
+        "not be fixed ({reason}): in its Properties › Security, leave only "
+        "your own account",
+        "private_not_fixed",
+    ),
     "read_only_retire": MessageDef(
         "retiring the keys changes the data folder: open it for writing", "read_only"
     ),

@@ -1774,6 +1774,22 @@ Export them to a stick now?</source>
         <translation>هيّئه من نافذة التشغيل الأول، أو اختر المجلد الذي يحوي البيانات.</translation>
     </message>
     <message>
+        <source>{path} could be read by other users; now it is private.</source>
+        <translation>كان بإمكان مستخدمين آخرين قراءة {path}؛ صار الآن خاصًا.</translation>
+    </message>
+    <message>
+        <source>Nothing else to do: it is private now.</source>
+        <translation>لا حاجة لفعل شيء آخر: صار خاصًا الآن.</translation>
+    </message>
+    <message>
+        <source>{path} can be read by other users; it could not be fixed.</source>
+        <translation>يمكن لمستخدمين آخرين قراءة {path}، وتعذّر إصلاح ذلك.</translation>
+    </message>
+    <message>
+        <source>Make it private to your own account, or ask for help (details below).</source>
+        <translation>اجعله خاصًا بحسابك وحده، أو اطلب المساعدة (التفاصيل أدناه).</translation>
+    </message>
+    <message>
         <source>The team or the operator cannot be used as given.</source>
         <translation>لا يمكن استخدام اسم الفريق أو المشغّل كما أُدخل.</translation>
     </message>
