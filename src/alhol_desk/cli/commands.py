@@ -242,7 +242,7 @@ def _print_stats(figures: Mapping[str, Any]) -> None:
 
 def check(args: argparse.Namespace, data_dir: Path) -> int:
     from ..core.errors import AlholError
-    from ..core.maintenance import check_data_dir
+    from ..core.maintenance import check_data_dir, integrity_finding
     from ..core.safety.health import DatabaseDamaged, ensure_database_sound
     from ..paths import database_path
 
@@ -250,12 +250,11 @@ def check(args: argparse.Namespace, data_dir: Path) -> int:
         try:  # a damaged file is read only through a read-only connection, never opened
             ensure_database_sound(data_dir)
         except DatabaseDamaged as damaged:
-            print(f"integrity: {', '.join(damaged.problems)}")
+            print(integrity_finding(damaged.problems))
             raise
     report = check_data_dir(data_dir)
-    print(f"integrity: {', '.join(report.integrity)}")
-    print(f"foreign key problems: {report.foreign_key_problems}")
-    print(f"schema version: {report.schema_version} (this app: {report.expected_schema_version})")
+    for finding in report.findings():
+        print(finding)
     if not report.ok:
         raise AlholError("check_needs_attention")
     return 0

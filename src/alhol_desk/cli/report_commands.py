@@ -70,17 +70,15 @@ def backup(args: argparse.Namespace, data_dir: Path) -> int:
 
 def restore(args: argparse.Namespace, data_dir: Path) -> int:
     from ..core import backup as backups
+    from ..core.messages import Message
 
     done = backups.restore_database(data_dir, Path(args.file))
     if done.kept_aside is not None:
-        print(f"the database it replaced is kept as {done.kept_aside}", file=sys.stderr)
+        print(Message("restore_kept_aside", {"path": done.kept_aside}), file=sys.stderr)
     if done.carried:
-        print(
-            f"kept this device's {' and '.join(done.carried)}, ahead of the backup's, so that "
-            "the next export follows the bundles already sent",
-            file=sys.stderr,
-        )
-    print(f"restored from {done.source} (schema version {done.schema_version})")
+        kept = Message("restore_kept_position", {"what": " and ".join(done.carried)})
+        print(kept, file=sys.stderr)
+    print(Message("restored_from", {"path": done.source, "version": done.schema_version}))
     return 0
 
 

@@ -97,6 +97,10 @@ GENERAL_MESSAGES: dict[str, MessageDef] = {
         "closed, restore it (alhol-desk restore {backup}), then enter again what was typed "
         "after that time and has not been exported."
     ),
+    # What ``check`` found (core/maintenance.py), one line each.
+    "check_integrity": MessageDef("integrity: {problems}"),
+    "check_foreign_keys": MessageDef("foreign key problems: {count}"),
+    "check_schema": MessageDef("schema version: {version} (this app: {known})"),
     "check_needs_attention": MessageDef(
         "the database needs attention (see above); do not sync from it", "database_damaged"
     ),
@@ -169,6 +173,13 @@ GENERAL_MESSAGES: dict[str, MessageDef] = {
         "replaced — check the disk has space and try again",
         "not_written",
     ),
+    # What a restore did besides replacing the database (core/backup.py, ``Restored``).
+    "restore_kept_aside": MessageDef("the database it replaced is kept as {path}"),
+    "restore_kept_position": MessageDef(
+        "kept this device's {what}, ahead of the backup's, so that "
+        "the next export follows the bundles already sent"
+    ),
+    "restored_from": MessageDef("restored from {path} (schema version {version})"),
     # --- reports --------------------------------------------------------------------
     "report_not_written": MessageDef(
         f"--out: could not write {{name}} ({{reason}}); {_SPACE}", "not_written"
