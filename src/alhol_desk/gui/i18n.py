@@ -23,14 +23,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication
 
 from ..core.messages import fields
+from ..core.messages.fields import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP  # one marker
 from ..paths import resource_path
 
 log = logging.getLogger(__name__)
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for translation in ``context``; translated where it is shown."""
-    return text
 
 
 LANGUAGES: dict[str, str] = {"en": "English", "ar": "العربية"}  # each in its own script
