@@ -98,7 +98,7 @@ def test_batches_table_holds_every_live_batch_with_names_and_dates(filled: Works
 def test_summary_gives_the_same_figures_as_the_dashboard(filled: Workspace) -> None:
     report = build_report(filled, now=NOW)
     stats = overview.stats(filled)
-    summary = {row[0]: row[1] for row in report.summary.rows}
+    summary = {str(row[0]): row[1] for row in report.summary.rows}
     people = stats["people"]
     assert summary["People repatriated"] == people["total"] == 32 + 9 + 57
     for key, label in (
@@ -322,7 +322,7 @@ def test_a_country_total_does_not_give_a_batch_count_back(workspace: Workspace) 
     report = build_report(workspace, suppress_small=True, now=NOW)
     iraq = row_for(report.countries, country="IRQ")
     assert iraq["girls"] == Withheld(11, 14)
-    summary = {row[0]: row[1] for row in report.summary.rows}
+    summary = {str(row[0]): row[1] for row in report.summary.rows}
     assert summary["Girls repatriated"] == Withheld(11, 14)
     assert summary["Women repatriated"] == 10
 

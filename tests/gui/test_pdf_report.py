@@ -24,6 +24,7 @@ from PySide6.QtGui import QImage
 
 from alhol_desk.core import services
 from alhol_desk.core.demo import load_demo
+from alhol_desk.core.messages import MESSAGES
 from alhol_desk.core.reports import Report, build_report
 from alhol_desk.core.workspace import Workspace
 from alhol_desk.gui import pdf_layout, pdf_report
@@ -324,10 +325,18 @@ def test_every_summary_figure_has_an_arabic_name(report_ws) -> None:
     pdf_report._qt_ready()
     words = pdf_report.Words()
     report = report_of(report_ws, suppress=False)
-    missing = [row[0] for row in report.summary.rows if not words.figure(str(row[0]))]
+    missing = [row[0] for row in report.summary.rows if not words.figure(row[0])]
     assert missing == []
+    assert words.figure(report.summary.rows[0][0]) == pdf_report.FIGURES["figure_countries_tracked"]
     assert words.field("girls") == "الفتيات"  # from the app's translation file
     assert words.status("received") == "استُلمت"
+
+
+def test_the_pdf_has_arabic_for_every_report_label_of_the_catalogue() -> None:
+    """A figure's Arabic is found by its code: a code without one, or one the catalogue
+    does not declare, fails here rather than leaving a blank in the Arabic column."""
+    labels = {code for code in MESSAGES if code.startswith(("figure_", "about_"))}
+    assert set(pdf_report.FIGURES) == labels
 
 
 def test_typed_text_keeps_its_direction() -> None:

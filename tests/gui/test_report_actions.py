@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from alhol_desk.core import services
 from alhol_desk.core.demo import load_demo
+from alhol_desk.core.messages import Message
 from alhol_desk.gui.actions.reports import ReportActions, Written, add_report_actions
+from alhol_desk.gui.messages import refusal_text
 
 FRANCE = {
     "country": "FRA",
@@ -53,7 +55,7 @@ def make(parts, ws, chooser: Chooser) -> ReportActions:
     )
 
 
-def run(qtbot, actions: ReportActions, kind: str) -> Written | str | None:
+def run(qtbot, actions: ReportActions, kind: str) -> Written | Message | None:
     actions.actions[kind].trigger()
     qtbot.waitUntil(lambda: not actions.busy, timeout=30_000)
     return actions.last
@@ -119,6 +121,7 @@ def test_a_refusal_is_shown_and_the_actions_come_back(
 ) -> None:
     actions = make(parts, ws, Chooser(tmp_path / "no-such-folder" / "r.xlsx"))
     result = run(qtbot, actions, "xlsx")
-    assert isinstance(result, str) and "does not exist" in result
-    assert answers.failures == [result]
+    assert isinstance(result, Message) and "does not exist" in str(result)
+    assert answers.failures == [refusal_text(result)]  # explained, the core's line below
+    assert answers.failures[0].endswith(str(result))
     assert all(a.isEnabled() for a in actions.actions.values())

@@ -34,7 +34,8 @@ def test_a_data_folder_made_private_at_start_says_so_in_the_status_bar(
         window = open_window(qtbot, ws, data_dir, translations)
         qtbot.waitUntil(lambda: "Checked at start" in window.statusBar().currentMessage())
         message = window.statusBar().currentMessage()
-        assert "fixed to 0700" in message
+        assert "now it is private" in message  # explained from the notice's code
+        assert "fixed to 0700" in window.statusBar().toolTip()  # the core's line, in detail
         assert answers.asked == []  # no modal box stops the start
         window.close()
     finally:

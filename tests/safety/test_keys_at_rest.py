@@ -335,7 +335,7 @@ def test_key_file_modes_are_fixed_at_startup(tmp_path: Path) -> None:
     folder.chmod(0o755)
     ws = open_workspace(folder)
     ws.close()
-    assert len(ws.notices) == 4 and all("fixed to 0" in n for n in ws.notices)
+    assert len(ws.notices) == 4 and all("fixed to 0" in str(n) for n in ws.notices)
     assert stat.S_IMODE(keys_dir.stat().st_mode) == 0o700
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     for name in (SIGNING_KEY_FILE, IDENTITY_FILE):
@@ -372,7 +372,7 @@ def test_key_file_access_is_fixed_at_startup(tmp_path: Path) -> None:
         assert not is_private(path)
     ws = open_workspace(folder)
     ws.close()
-    assert len(ws.notices) == 4 and all("fixed" in n for n in ws.notices), ws.notices
+    assert len(ws.notices) == 4 and all("fixed" in str(n) for n in ws.notices), ws.notices
     assert all(is_private(path) for path in opened)
     again = open_workspace(folder)
     again.close()

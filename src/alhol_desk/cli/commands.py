@@ -52,7 +52,9 @@ def _workspace(
     try:
         yield ws
     except ValidationFailed as failed:
-        raise AlholError(_describe(failed.errors, _labels(options))) from None
+        raise AlholError(
+            "record_refused", problems=_describe(failed.errors, _labels(options))
+        ) from None
     finally:
         ws.close()
 
@@ -83,10 +85,7 @@ def gui(args: argparse.Namespace, data_dir: Path) -> int:
     except ImportError:
         from ..core.errors import AlholError
 
-        raise AlholError(
-            "the window is not available in this installation; use the commands listed by "
-            "alhol-desk --help"
-        ) from None
+        raise AlholError("window_unavailable") from None
     result: int = run(data_dir=data_dir, operator=args.operator, demo=args.demo)
     return result
 
@@ -177,7 +176,7 @@ def batch_edit(args: argparse.Namespace, data_dir: Path) -> int:
 
     fields = _batch_fields(args)
     if not fields:
-        raise AlholError("nothing to change: give at least one field, e.g. --girls 12")
+        raise AlholError("nothing_to_change")
     with _workspace(args, data_dir) as ws:
         saved = services.save_batch(ws, fields, args.id)
     _warn(saved.warnings)
@@ -243,7 +242,7 @@ def _print_stats(figures: Mapping[str, Any]) -> None:
 
 def check(args: argparse.Namespace, data_dir: Path) -> int:
     from ..core.errors import AlholError
-    from ..core.maintenance import check_data_dir
+    from ..core.maintenance import check_data_dir, integrity_finding
     from ..core.safety.health import DatabaseDamaged, ensure_database_sound
     from ..paths import database_path
 
@@ -251,12 +250,11 @@ def check(args: argparse.Namespace, data_dir: Path) -> int:
         try:  # a damaged file is read only through a read-only connection, never opened
             ensure_database_sound(data_dir)
         except DatabaseDamaged as damaged:
-            print(f"integrity: {', '.join(damaged.problems)}")
+            print(integrity_finding(damaged.problems))
             raise
     report = check_data_dir(data_dir)
-    print(f"integrity: {', '.join(report.integrity)}")
-    print(f"foreign key problems: {report.foreign_key_problems}")
-    print(f"schema version: {report.schema_version} (this app: {report.expected_schema_version})")
+    for finding in report.findings():
+        print(finding)
     if not report.ok:
-        raise AlholError("the database needs attention (see above); do not sync from it")
+        raise AlholError("check_needs_attention")
     return 0

@@ -30,10 +30,7 @@ def _pdf_writer() -> Callable[[Report, Path], Path]:
     try:
         module = importlib.import_module(PDF_MODULE)
     except ImportError:
-        raise AlholError(
-            "--format pdf: PDF reports are drawn by the desktop app's Qt part, which is not "
-            "available in this installation; use --format csv or --format xlsx"
-        ) from None
+        raise AlholError("pdf_unavailable") from None
     writer: Callable[[Report, Path], Path] = module.write_pdf
     return writer
 
@@ -45,10 +42,7 @@ def report(args: argparse.Namespace, data_dir: Path) -> int:
 
     out = Path(args.out)
     if args.table is not None and args.format != "csv":
-        raise AlholError(
-            "--table: only for --format csv (one table per CSV file); "
-            "an XLSX or PDF report holds every table"
-        )
+        raise AlholError("csv_table_only")
     write_pdf = _pdf_writer() if args.format == "pdf" else None
     report_files.check_out_path(out)
     with _workspace(args, data_dir) as ws:
@@ -76,17 +70,15 @@ def backup(args: argparse.Namespace, data_dir: Path) -> int:
 
 def restore(args: argparse.Namespace, data_dir: Path) -> int:
     from ..core import backup as backups
+    from ..core.messages import Message
 
     done = backups.restore_database(data_dir, Path(args.file))
     if done.kept_aside is not None:
-        print(f"the database it replaced is kept as {done.kept_aside}", file=sys.stderr)
+        print(Message("restore_kept_aside", {"path": done.kept_aside}), file=sys.stderr)
     if done.carried:
-        print(
-            f"kept this device's {' and '.join(done.carried)}, ahead of the backup's, so that "
-            "the next export follows the bundles already sent",
-            file=sys.stderr,
-        )
-    print(f"restored from {done.source} (schema version {done.schema_version})")
+        kept = Message("restore_kept_position", {"what": " and ".join(done.carried)})
+        print(kept, file=sys.stderr)
+    print(Message("restored_from", {"path": done.source, "version": done.schema_version}))
     return 0
 
 

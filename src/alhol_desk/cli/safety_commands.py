@@ -34,10 +34,7 @@ def terminal_passphrase(data_dir: Path, attempt: int) -> str | None:
     if given is not None:
         return given if attempt == 1 else None  # a wrong variable is not asked again
     if not _has_terminal():
-        raise AlholError(
-            "this device's keys are protected by a passphrase: run the command in a terminal "
-            f"to be asked for it, or set {PASSPHRASE_ENV}"
-        )
+        raise AlholError("passphrase_needs_terminal", variable=PASSPHRASE_ENV)
     if attempt > 1:
         print("that passphrase is not right; try again", file=sys.stderr)
     return getpass.getpass("passphrase for this device's keys: ")
@@ -53,14 +50,11 @@ def ask_new_passphrase() -> str:
         check_new_passphrase(given)
         return given
     if not _has_terminal():
-        raise AlholError(
-            "a new passphrase is needed: run the command in a terminal, or set "
-            f"{NEW_PASSPHRASE_ENV}"
-        )
+        raise AlholError("new_passphrase_needs_terminal", variable=NEW_PASSPHRASE_ENV)
     first = getpass.getpass("new passphrase (at least 8 characters): ")
     check_new_passphrase(first)
     if getpass.getpass("the same passphrase again: ") != first:
-        raise AlholError("the two passphrases differ; nothing was changed")
+        raise AlholError("passphrases_differ")
     return first
 
 
@@ -90,10 +84,7 @@ def keys_retire(args: argparse.Namespace, data_dir: Path) -> int:
     from ..core.sync import devices
 
     if not args.yes:
-        raise AlholError(
-            "keys retire makes new keys and a new device id for this laptop; every device "
-            "must then trust its new card. Run again with --yes to go ahead"
-        )
+        raise AlholError("retire_needs_yes")
     passphrase = ask_new_passphrase() if args.passphrase else None
     with _workspace(args, data_dir) as ws:
         retired = retire_identity(ws, passphrase=passphrase)

@@ -149,7 +149,7 @@ def conflicts_resolve(args: argparse.Namespace, data_dir: Path) -> int:
         for item in args.set:
             name, sep, value = item.partition("=")
             if not sep or not name:
-                raise AlholError(f"--set: {item!r} is not FIELD=VALUE")
+                raise AlholError("set_not_field_value", item=item)
             values[name.strip().replace("-", "_")] = value
     with _workspace(args, data_dir) as ws:
         result = resolution.resolve_conflict(ws, args.id, args.keep, values=values)

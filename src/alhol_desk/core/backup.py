@@ -34,7 +34,7 @@ from .storage.backup_repo import (
     write_settings,
 )
 from .sync.exporter import PREV_PREFIX, SEQ_PREFIX
-from .workspace import CLOCK_KEY, SETUP_HINT
+from .workspace import CLOCK_KEY
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,6 @@ DEFAULT_KEEP = 7
 _AUTO_NAME = re.compile(r"alhol-desk-(\d{8}T\d{6}Z)(?:-(\d+))?\.sqlite3")
 _SYNC_KEYS = (SEQ_PREFIX, PREV_PREFIX, CLOCK_KEY)
 _JOURNAL_SUFFIXES = ("-wal", "-shm", "-journal")
-_NOTHING_CHANGED = "nothing was changed"
 
 
 class BackupRefused(AlholError):
@@ -71,7 +70,7 @@ def _remove(path: Path) -> None:
 def _live_database(data_dir: Path) -> Path:
     path = database_path(data_dir)
     if not path.exists():
-        raise NotInitialised(f"no alhol-desk data in this folder yet; {SETUP_HINT}")
+        raise NotInitialised("not_initialised")
     return path
 
 
@@ -85,30 +84,19 @@ def check_database_file(path: Path, shown: str | None = None) -> DatabaseFacts:
     """
     name = shown or path.name
     if not has_sqlite_header(path):
-        raise BackupRefused(
-            f"{name} is not an alhol-desk backup (not an SQLite database); {_NOTHING_CHANGED}"
-        )
+        raise BackupRefused("backup_not_sqlite", name=name)
     try:
         facts = inspect_database(path, settings=_SYNC_KEYS)
     except sqlite3.DatabaseError:
-        raise BackupRefused(
-            f"{name} is damaged: SQLite cannot read it; {_NOTHING_CHANGED} (try an older backup)"
-        ) from None
+        raise BackupRefused("backup_unreadable", name=name) from None
     if facts.integrity != ("ok",):
-        raise BackupRefused(
-            f"{name} is damaged: its integrity check failed; {_NOTHING_CHANGED} "
-            "(try an older backup)"
-        )
+        raise BackupRefused("backup_integrity", name=name)
     if facts.schema_version > SCHEMA_VERSION:
         raise BackupRefused(
-            f"{name} was made by a newer alhol-desk (schema version {facts.schema_version}, "
-            f"this app knows {SCHEMA_VERSION}); update alhol-desk first; {_NOTHING_CHANGED}"
+            "backup_too_new", name=name, version=facts.schema_version, known=SCHEMA_VERSION
         )
     if facts.schema_version < 1 or facts.schema != reference_schema(facts.schema_version):
-        raise BackupRefused(
-            f"{name} is not an alhol-desk backup (its tables are not alhol-desk's); "
-            f"{_NOTHING_CHANGED}"
-        )
+        raise BackupRefused("backup_foreign_tables", name=name)
     return facts
 
 
@@ -128,8 +116,7 @@ def check_backup_records(path: Path, shown: str) -> None:
                     record = cls.from_row(row)
                 except TypeError:
                     raise BackupRefused(
-                        f"{shown}: a {cls.__name__.lower()} in it is not in alhol-desk's form; "
-                        f"{_NOTHING_CHANGED}"
+                        "backup_record_form", name=shown, kind=cls.__name__.lower()
                     ) from None
                 errors, _ = split(
                     check_record(record, today=today, is_known_country=known.__contains__)
@@ -137,8 +124,12 @@ def check_backup_records(path: Path, shown: str) -> None:
                 if errors:
                     first = errors[0]
                     raise BackupRefused(
-                        f"{shown}: the {cls.__name__.lower()} {record.id} in it breaks a rule "
-                        f"({first.field}: {first.reason_without_value}); {_NOTHING_CHANGED}"
+                        "backup_record_rule",
+                        name=shown,
+                        kind=cls.__name__.lower(),
+                        id=record.id,
+                        field=first.field,
+                        reason=first.reason_without_value,
                     )
 
 
@@ -152,9 +143,9 @@ def backup_database(data_dir: Path, out: Path, *, now: datetime | None = None) -
     if out.is_dir():
         out = out / f"alhol-desk-{_stamp(now)}.sqlite3"
     if out.exists():
-        raise AlholError(f"--out: {out} already exists; a backup never overwrites a file")
+        raise AlholError("backup_out_exists", path=out)
     if not out.parent.is_dir():
-        raise AlholError(f"--out: the folder {out.parent} does not exist")
+        raise AlholError("out_folder_missing", folder=out.parent)
     part = temp_beside(out)
 
     def copy_and_check(temp: Path) -> None:
@@ -166,16 +157,11 @@ def backup_database(data_dir: Path, out: Path, *, now: datetime | None = None) -
         write_atomically(out, copy_and_check, temp=part)
     except BackupRefused:
         _remove(part)
-        raise AlholError(
-            "the database failed its check, so no backup was written; run: alhol-desk check"
-        ) from None
+        raise AlholError("backup_check_failed") from None
     except (OSError, sqlite3.Error) as error:
         _remove(part)
         reason = error.strerror if isinstance(error, OSError) else str(error)
-        raise AlholError(
-            f"--out: the backup could not be written ({reason}); "
-            "check the folder or stick has space and try again"
-        ) from None
+        raise AlholError("backup_not_written", reason=reason) from None
     log.info("backup written (%d bytes)", out.stat().st_size)
     return out
 
@@ -285,10 +271,7 @@ def _set_aside(live: Path, stamp: str) -> _Aside:
         fold_journal(live)
     except sqlite3.OperationalError as error:
         if "locked" in str(error) or "busy" in str(error):
-            raise BackupRefused(
-                "the database is open in alhol-desk (a window or another command); "
-                f"close it and try again; {_NOTHING_CHANGED}"
-            ) from None
+            raise BackupRefused("restore_busy") from None
         folded = False
     except sqlite3.DatabaseError:
         folded = False
@@ -318,7 +301,7 @@ def restore_database(
     """Replace the data folder's database with the backup ``source``, or refuse and change
     nothing. ``before_swap`` is for tests (a failure at the last moment)."""
     if not source.is_file():
-        raise BackupRefused(f"{source}: no such file; {_NOTHING_CHANGED}")
+        raise BackupRefused("restore_no_file", path=source)
     if not has_sqlite_header(source):
         check_database_file(source, source.name)  # raises with the reason
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -329,10 +312,7 @@ def restore_database(
         aside = _swap_in(part, live, _stamp(now), before_swap)
     except OSError as error:
         _remove(part)
-        raise AlholError(
-            f"the restore could not be finished ({error.strerror}); the database was not "
-            "replaced — check the disk has space and try again"
-        ) from None
+        raise AlholError("restore_not_finished", reason=error.strerror) from None
     except BaseException:
         _remove(part)
         raise
@@ -362,8 +342,7 @@ def _checked_copy(source: Path, part: Path, live: Path) -> tuple[DatabaseFacts, 
     theirs = restored.self_device
     if mine and theirs and mine[0] != theirs[0]:
         raise BackupRefused(
-            f"{source.name} is a backup of another device (team {theirs[1]!r}); this "
-            f"folder belongs to team {mine[1]!r} and its keys; {_NOTHING_CHANGED}"
+            "restore_other_device", name=source.name, theirs=theirs[1], mine=mine[1]
         )
     carried = _carry_position(current, restored) if current else {}
     if carried:

@@ -8,6 +8,8 @@ from dataclasses import field as dataclass_field
 from enum import StrEnum
 from typing import Any
 
+from .messages.base import Message
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -85,7 +87,25 @@ _WITHHELD = _Withheld()
 
 
 class AlholError(Exception):
-    """A refusal the user can understand and act on (CLI exit code 1)."""
+    """A refusal the user can understand and act on (CLI exit code 1).
+
+    Raised with a code of ``core.messages`` and its values: ``AlholError("no_changes")``,
+    ``AlholError("out_exists", path=out)``, or with a ``Message``. ``str(error)`` is the
+    English line the CLI prints; ``error.message`` is what the window translates.
+    """
+
+    def __init__(self, code: str | Message, /, **params: Any) -> None:
+        from .messages import MESSAGES
+
+        if isinstance(code, Message):
+            message = code
+        elif code in MESSAGES:
+            message = Message(code, params)
+        else:
+            # A sentence with no code yet (being moved to codes; see messages/general.py).
+            message = Message("legacy_text", {"text": code})
+        self.message = message
+        super().__init__(message.english())
 
 
 class ValidationFailed(AlholError):

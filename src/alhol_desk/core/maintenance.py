@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..paths import database_path
 from .errors import NotInitialised
+from .messages import Message
 from .storage import SCHEMA_VERSION, open_database
 from .storage.database import schema_version
-from .workspace import SETUP_HINT
 
 
 @dataclass(frozen=True)
@@ -27,12 +28,28 @@ class CheckReport:
             and self.schema_version == self.expected_schema_version
         )
 
+    def findings(self) -> tuple[Message, ...]:
+        """What the check found, one line each, in the order ``check`` prints them."""
+        return (
+            integrity_finding(self.integrity),
+            Message("check_foreign_keys", {"count": self.foreign_key_problems}),
+            Message(
+                "check_schema",
+                {"version": self.schema_version, "known": self.expected_schema_version},
+            ),
+        )
+
+
+def integrity_finding(problems: Sequence[str]) -> Message:
+    """SQLite's own integrity findings ("ok", or what it found), as one line."""
+    return Message("check_integrity", {"problems": ", ".join(problems)})
+
 
 def check_data_dir(data_dir: Path) -> CheckReport:
     """Read-only: never migrates or repairs, so a damaged file is left as found."""
     path = database_path(data_dir)
     if not path.exists():
-        raise NotInitialised(f"no alhol-desk data in this folder yet; {SETUP_HINT}")
+        raise NotInitialised("not_initialised")
     db = open_database(path, migrate=False)
     try:
         integrity = [row[0] for row in db.execute("PRAGMA integrity_check")]

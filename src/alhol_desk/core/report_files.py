@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import AlholError
+from .messages import Message
 from .reports import Cell, Kind, Report, Table, Withheld, as_text
 from .safety.files import AS_UMASK_ALLOWS, write_atomically
 
@@ -38,9 +39,9 @@ def neutralise(text: str) -> str:
 
 def check_out_path(out: Path) -> None:
     if out.is_dir():
-        raise AlholError(f"--out: {out} is a folder; give a file name inside it")
+        raise AlholError("out_is_folder", path=out)
     if not out.parent.is_dir():
-        raise AlholError(f"--out: the folder {out.parent} does not exist")
+        raise AlholError("out_folder_missing", folder=out.parent)
 
 
 def write_whole(out: Path, data: bytes) -> Path:
@@ -50,10 +51,7 @@ def write_whole(out: Path, data: bytes) -> Path:
     try:
         write_atomically(out, data, mode=AS_UMASK_ALLOWS)
     except OSError as error:
-        raise AlholError(
-            f"--out: could not write {out.name} ({error.strerror}); "
-            "check the folder or stick has space and try again"
-        ) from None
+        raise AlholError("report_not_written", name=out.name, reason=error.strerror) from None
     return out
 
 
@@ -61,8 +59,8 @@ def write_whole(out: Path, data: bytes) -> Path:
 
 
 def _csv_cell(cell: Cell) -> str:
-    if isinstance(cell, str):
-        return neutralise(cell)
+    if isinstance(cell, str | Message):
+        return neutralise(str(cell))
     return as_text(cell)
 
 
@@ -80,7 +78,7 @@ def csv_bytes(table: Table) -> bytes:
 
 def write_csv(report: Report, out: Path, *, table: str = "batches") -> Path:
     if table not in CSV_TABLES:
-        raise AlholError(f"--table: {table!r} is not one of: {', '.join(CSV_TABLES)}")
+        raise AlholError("csv_table_unknown", table=table, choices=", ".join(CSV_TABLES))
     return write_whole(out, csv_bytes(report.table(table.capitalize())))
 
 
@@ -121,9 +119,8 @@ class _Sheet:
             self.sheet.write_datetime(row, col, cell, self.styles["date"])
             self._width(col, "yyyy-mm-dd")
         else:
-            self.text(
-                row, col, str(cell), "arabic" if rtl and not is_formula_like(cell) else "text"
-            )
+            text = str(cell)
+            self.text(row, col, text, "arabic" if rtl and not is_formula_like(text) else "text")
 
     def finish(self) -> None:
         for col, width in self.widths.items():

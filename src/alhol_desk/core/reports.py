@@ -21,6 +21,8 @@ from enum import StrEnum
 from typing import Any
 
 from . import overview
+from .messages import Message
+from .messages.fields import FIELD_LABELS
 from .records import AGE_BANDS, Batch
 from .storage import stats as stats_repo
 from .storage.countries import list_countries
@@ -65,7 +67,8 @@ class Withheld:
         return self.text
 
 
-Cell = str | int | date | Withheld | None
+# A summary figure's name is a Message: its English in CSV and XLSX, both languages in PDF.
+Cell = str | int | date | Withheld | Message | None
 
 
 @dataclass(frozen=True)
@@ -100,73 +103,75 @@ class Report:
         raise KeyError(name)
 
 
-def _c(key: str, label: str, hxl: str, kind: Kind = Kind.COUNT) -> Column:
-    return Column(key, label, hxl, kind)
+def _c(key: str, hxl: str, kind: Kind = Kind.COUNT, label: str | None = None) -> Column:
+    """A column headed by its field's label (``messages.fields``), or by ``label`` where the
+    report says something a form does not."""
+    return Column(key, label or FIELD_LABELS[key], hxl, kind)
 
 
-_BAND_LABELS = {
-    "f_0_4": ("Girls 0–4", "#affected+f+children+age0_4"),
-    "f_5_11": ("Girls 5–11", "#affected+f+children+age5_11"),
-    "f_12_17": ("Girls 12–17", "#affected+f+children+age12_17"),
-    "f_18_59": ("Women 18–59", "#affected+f+adults+age18_59"),
-    "f_60_plus": ("Women 60+", "#affected+f+elderly+age60plus"),
-    "m_0_4": ("Boys 0–4", "#affected+m+children+age0_4"),
-    "m_5_11": ("Boys 5–11", "#affected+m+children+age5_11"),
-    "m_12_17": ("Boys 12–17", "#affected+m+children+age12_17"),
-    "m_18_59": ("Men 18–59", "#affected+m+adults+age18_59"),
-    "m_60_plus": ("Men 60+", "#affected+m+elderly+age60plus"),
+_BAND_HXL = {
+    "f_0_4": "#affected+f+children+age0_4",
+    "f_5_11": "#affected+f+children+age5_11",
+    "f_12_17": "#affected+f+children+age12_17",
+    "f_18_59": "#affected+f+adults+age18_59",
+    "f_60_plus": "#affected+f+elderly+age60plus",
+    "m_0_4": "#affected+m+children+age0_4",
+    "m_5_11": "#affected+m+children+age5_11",
+    "m_12_17": "#affected+m+children+age12_17",
+    "m_18_59": "#affected+m+adults+age18_59",
+    "m_60_plus": "#affected+m+elderly+age60plus",
 }
 _PEOPLE_COLUMNS = (
-    _c("people", "People", "#affected+ind"),
-    _c("women", "Women", "#affected+f+adults"),
-    _c("men", "Men", "#affected+m+adults"),
-    _c("girls", "Girls", "#affected+f+children"),
-    _c("boys", "Boys", "#affected+m+children"),
-    _c("children", "Children", "#affected+children"),
-    _c("adults", "Adults", "#affected+adults"),
-    _c("unaccompanied", "Unaccompanied children", "#affected+children+unaccompanied"),
-    _c("separated", "Separated children", "#affected+children+separated"),
+    _c("people", "#affected+ind"),
+    _c("women", "#affected+f+adults"),
+    _c("men", "#affected+m+adults"),
+    _c("girls", "#affected+f+children"),
+    _c("boys", "#affected+m+children"),
+    _c("children", "#affected+children", label="Children"),
+    _c("adults", "#affected+adults", label="Adults"),
+    _c("unaccompanied", "#affected+children+unaccompanied"),
+    _c("separated", "#affected+children+separated"),
 )
 _COUNTRY_COLUMNS = (
-    _c("country", "Country code", "#country+code", Kind.TEXT),
-    _c("name_en", "Country", "#country+name+i_en", Kind.TEXT),
-    _c("name_ar", "Country (Arabic)", "#country+name+i_ar", Kind.TEXT),
+    _c("country", "#country+code", Kind.TEXT, "Country code"),
+    _c("name_en", "#country+name+i_en", Kind.TEXT, FIELD_LABELS["country"]),
+    _c("name_ar", "#country+name+i_ar", Kind.TEXT, "Country (Arabic)"),
 )
 # Free text that may name a person; left out of shared reports (see docs/reports.md).
 PRIVATE_COLUMNS = frozenset({"escort", "note"})
 
 BATCH_COLUMNS: tuple[Column, ...] = (
     *_COUNTRY_COLUMNS,
-    _c("departure_date", "Departure date", "#date+occurred", Kind.DATE),
-    _c("status", "Status", "#status+code", Kind.TEXT),
-    _c("ref", "Batch reference", "#event+code", Kind.TEXT),
-    _c("families", "Families", "#affected+hh"),
+    _c("departure_date", "#date+occurred", Kind.DATE),
+    _c("status", "#status+code", Kind.TEXT),
+    _c("ref", "#event+code", Kind.TEXT),
+    _c("families", "#affected+hh"),
     *_PEOPLE_COLUMNS,
-    _c("min_age", "Youngest child (age)", "#x_age+children+min", Kind.NUMBER),
-    _c("max_age", "Oldest child (age)", "#x_age+children+max", Kind.NUMBER),
-    *(_c(band, *_BAND_LABELS[band]) for band, _ in AGE_BANDS),
-    _c("destination", "Destination", "#loc+dest+name", Kind.TEXT),
-    _c("agency", "Receiving agency", "#org+name", Kind.TEXT),
-    _c("escort", "Escort", "#org+name+escort", Kind.TEXT),
-    _c("source", "Source", "#meta+source", Kind.TEXT),
-    _c("source_date", "Source date", "#date+reported", Kind.DATE),
-    _c("note", "Note", "#description", Kind.TEXT),
-    _c("id", "Batch id", "#meta+id", Kind.TEXT),
+    _c("min_age", "#x_age+children+min", Kind.NUMBER, "Youngest child (age)"),
+    _c("max_age", "#x_age+children+max", Kind.NUMBER, "Oldest child (age)"),
+    *(_c(band, _BAND_HXL[band]) for band, _ in AGE_BANDS),
+    _c("destination", "#loc+dest+name", Kind.TEXT),
+    _c("agency", "#org+name", Kind.TEXT),
+    _c("escort", "#org+name+escort", Kind.TEXT),
+    _c("source", "#meta+source", Kind.TEXT),
+    _c("source_date", "#date+reported", Kind.DATE),
+    _c("note", "#description", Kind.TEXT),
+    _c("id", "#meta+id", Kind.TEXT, "Batch id"),
 )
 COUNTRY_SUMMARY_COLUMNS: tuple[Column, ...] = (
     *_COUNTRY_COLUMNS,
-    _c("status", "Current status", "#status+code", Kind.TEXT),
-    _c("status_date", "Status date", "#date+reported", Kind.DATE),
-    _c("status_source", "Status source", "#meta+source", Kind.TEXT),
-    _c("batches", "Batches repatriated", "#indicator+num+batches", Kind.NUMBER),
-    _c("pending", "Batches not yet departed", "#indicator+num+batches+pending", Kind.NUMBER),
-    _c("latest_departure", "Latest departure", "#date+occurred", Kind.DATE),
+    _c("status", "#status+code", Kind.TEXT, "Current status"),
+    _c("status_date", "#date+reported", Kind.DATE, "Status date"),
+    _c("status_source", "#meta+source", Kind.TEXT, "Status source"),
+    _c("batches", "#indicator+num+batches", Kind.NUMBER, "Batches repatriated"),
+    _c("pending", "#indicator+num+batches+pending", Kind.NUMBER, "Batches not yet departed"),
+    _c("latest_departure", "#date+occurred", Kind.DATE, "Latest departure"),
     *_PEOPLE_COLUMNS,
 )
 SUMMARY_COLUMNS: tuple[Column, ...] = (
-    _c("figure", "Figure", "#indicator+name", Kind.TEXT),
-    _c("value", "Value", "#indicator+value+num"),
-    _c("about", "Source or note", "#meta+source", Kind.TEXT),
+    _c("figure", "#indicator+name", Kind.TEXT, "Figure"),
+    _c("value", "#indicator+value+num", label="Value"),
+    _c("about", "#meta+source", Kind.TEXT, "Source or note"),
 )
 
 
@@ -296,33 +301,38 @@ def _summary_table(
     figures = overview.stats(ws)
     countries = figures["countries"]
     rows: list[tuple[Cell, ...]] = [
-        ("Countries tracked (with a status or a repatriated batch)", countries["tracked"], None),
-        ("Countries that have started repatriating", countries["started_repatriating"], None),
+        (Message("figure_countries_tracked"), countries["tracked"], None),
+        (Message("figure_countries_started"), countries["started_repatriating"], None),
     ]
     rows += [
-        (f"Countries with status: {status.replace('_', ' ')}", count, None)
-        for status, count in countries["by_status"].items()
+        (_with_status(status), count, None) for status, count in countries["by_status"].items()
     ]
-    rows.append(("Countries with no status yet", countries["without_status"], None))
+    rows.append((Message("figure_countries_without_status"), countries["without_status"], None))
     moved = [b for b in batches if b.status in stats_repo.REPATRIATED]
-    rows.append(("Batches repatriated", len(moved), "status departed or received"))
+    rows.append((Message("figure_batches_repatriated"), len(moved), Message("about_repatriated")))
     keys = (*_PEOPLE_KEYS, *(band for band, _ in AGE_BANDS))
     sums = _sum_spans((spans[b.id] for b in moved), keys)
     labels = {c.key: c.label for c in (*_PEOPLE_COLUMNS, *BATCH_COLUMNS)}
     for key in keys:
-        rows.append((f"{labels[key]} repatriated", shown(sums[key]), None))
+        figure = Message("figure_repatriated", {"label": labels[key], "field": key})
+        rows.append((figure, shown(sums[key]), None))
     for estimate in figures["camp_estimates"]:
         about = f"{estimate['source']}, {estimate['estimate_date']}"
-        for key, label in (
-            ("total", "Camp population (estimate)"),
-            ("countries", "Countries with nationals in the camp (estimate)"),
-            ("countries_repatriating", "Countries repatriating (estimate)"),
+        for key, code in (
+            ("total", "figure_camp_population"),
+            ("countries", "figure_camp_countries"),
+            ("countries_repatriating", "figure_camp_repatriating"),
         ):
             if estimate[key] is not None:
                 value = estimate[key]
                 cell = value if key != "total" else shown(_leaf(value, suppress))
-                rows.append((label, cell, about))
+                rows.append((Message(code), cell, about))
     return Table("Summary", "Summary", SUMMARY_COLUMNS, tuple(rows))
+
+
+def _with_status(status: str) -> Message:
+    words = status.replace("_", " ")
+    return Message("figure_countries_with_status", {"status": status, "status_words": words})
 
 
 def build_report(

@@ -88,7 +88,7 @@ def validate(
     else:
         found = get_record(ws.db, cls, record_id)
         if found is None or getattr(found, "deleted", False):
-            raise NotFound(f"no {cls.__name__.lower()} with id {record_id}")
+            raise NotFound("record_not_found", kind=cls.__name__.lower(), id=record_id)
         before = found
     after, coercion_errors = validation.apply_input(before, raw)
     issues = validation.check_record(
@@ -225,5 +225,5 @@ def batches(ws: Workspace, *, country: str | None = None) -> list[Batch]:
 def get_batch(ws: Workspace, batch_id: str) -> Batch:
     found = get_record(ws.db, Batch, batch_id)
     if found is None or found.deleted:
-        raise NotFound(f"no batch with id {batch_id}")
+        raise NotFound("record_not_found", kind="batch", id=batch_id)
     return found

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..paths import database_path
 from .clock import HybridLogicalClock, Timestamp
 from .errors import AlholError, NotInitialised
+from .messages import Message
 from .records import ROLES, Device, name_problem
 from .safety.guard import Guard, guard_open
 from .safety.health import ensure_database_sound
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
 
 CLOCK_KEY = "clock.last"
 OPERATOR_KEY = "operator.default"
-SETUP_HINT = 'run: alhol-desk init --team "TEAM NAME" --role field|hq'
 
 
 def utc_now() -> str:
@@ -51,7 +51,7 @@ class Workspace:
     # Data safety (core/safety): the writer lock held while open (None: a reader, which
     # cannot write), and what the startup checks fixed, for the user to read.
     _guard: Guard | None = field(default=None, repr=False)
-    notices: tuple[str, ...] = ()
+    notices: tuple[Message, ...] = ()
 
     @property
     def read_only(self) -> bool:
@@ -113,7 +113,7 @@ def open_workspace(
     """
     path = database_path(data_dir)
     if not path.exists():
-        raise NotInitialised(f"no alhol-desk data in this folder yet; {SETUP_HINT}")
+        raise NotInitialised("not_initialised")
     guard = guard_open(data_dir, read_only=read_only)
     try:
         db = open_database(path, migrate=guard.writer)
@@ -125,7 +125,7 @@ def open_workspace(
             db.conn.execute("PRAGMA query_only = ON")
         device = get_self_device(db)
         if device is None:
-            raise NotInitialised(f"this data folder has no device yet; {SETUP_HINT}")
+            raise NotInitialised("no_device")
         ws = Workspace(data_dir, db, device, _operator(db, operator), _clock(db, device.id), today)
     except BaseException:
         db.close()
@@ -148,16 +148,16 @@ def initialise(
     # Everything is checked before anything is written: a refused init leaves no folder.
     team = team.strip()
     if not team:
-        raise AlholError('team: is required (the name of your team, e.g. "Hasakah 1")')
+        raise AlholError("team_required")
     problem = name_problem(team, "team")
     if problem is None and operator is not None and operator.strip():
         problem = name_problem(operator.strip(), "operator")
     if problem is not None:
-        raise AlholError(problem)
+        raise AlholError("name_refused", problem=problem)
     if role not in ROLES:
-        raise AlholError(f"role: {role!r} is not one of: {', '.join(ROLES)}")
+        raise AlholError("role_unknown", role=role, choices=", ".join(ROLES))
     if data_dir.exists() and not data_dir.is_dir():
-        raise AlholError(f"--data-dir: {data_dir} is a file, not a folder")
+        raise AlholError("data_dir_is_file", path=data_dir)
     made = [p for p in (data_dir, *data_dir.parents) if not p.exists()]
     data_dir.mkdir(parents=True, exist_ok=True)
     try:
@@ -184,8 +184,10 @@ def _initialise(
         existing = get_self_device(db)
         if existing is not None:
             raise AlholError(
-                f"this data folder is already set up as device {existing.id} "
-                f"({existing.role}, team {existing.team!r}); nothing changed"
+                "already_initialised",
+                device=existing.id,
+                role=existing.role,
+                team=existing.team,
             )
         device = Device(uuid.uuid4().hex, team, role, is_self=True)
         from .sync.keys import generate_device_keys  # keys before the device row

@@ -161,11 +161,12 @@ def _run(app: QApplication, data_dir: Path, operator: str | None, demo: bool) ->
         else:
             # First run: the wizard sets the folder up, then the window opens on it.
             from ..core.errors import AlholError
+            from .messages import refusal_text
 
             try:
                 ws = open_now()
             except AlholError as error:
-                QMessageBox.critical(None, "alhol-desk", str(error))
+                QMessageBox.critical(None, "alhol-desk", refusal_text(error.message))
                 return 1
             if ws is None:
                 return 0
@@ -228,7 +229,9 @@ class _Opener:
             self.ws = ws
             self.window.attach(ws)
         except AlholError as error:  # a refusal: its message says what to do
-            QMessageBox.critical(self.window, "alhol-desk", str(error))
+            from .messages import refusal_text
+
+            QMessageBox.critical(self.window, "alhol-desk", refusal_text(error.message))
             self._end(1)
             return
         except Exception as error:

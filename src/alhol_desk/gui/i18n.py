@@ -1,8 +1,9 @@
 """Languages: Qt translators, layout direction, and the words the core leaves untranslated.
 
 Every user-visible string goes through Qt's translation system. Strings that live as data
-(field names, statuses, the core's REASONS templates) are listed here with
-``QT_TRANSLATE_NOOP`` so that ``pyside6-lupdate`` finds them, and translated when shown.
+(statuses, the core's REASONS templates) are listed here with ``QT_TRANSLATE_NOOP`` so
+that ``pyside6-lupdate`` finds them, and translated when shown; field labels are the
+core's (``core/messages/fields.py``), which lupdate reads too.
 """
 
 from __future__ import annotations
@@ -21,14 +22,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QGuiApplication
 
+from ..core.messages import fields
+from ..core.messages.fields import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP  # one marker
 from ..paths import resource_path
 
 log = logging.getLogger(__name__)
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for translation in ``context``; translated where it is shown."""
-    return text
 
 
 LANGUAGES: dict[str, str] = {"en": "English", "ar": "العربية"}  # each in its own script
@@ -111,47 +109,8 @@ def country_name(name_en: str, name_ar: str | None) -> str:
 
 # --- words kept as data -------------------------------------------------------------------
 
-FIELD_LABELS: dict[str, str] = {
-    "country": QT_TRANSLATE_NOOP("fields", "Country"),
-    "status": QT_TRANSLATE_NOOP("fields", "Status"),
-    "departure_date": QT_TRANSLATE_NOOP("fields", "Departure date"),
-    "ref": QT_TRANSLATE_NOOP("fields", "Batch reference"),
-    "families": QT_TRANSLATE_NOOP("fields", "Families"),
-    "women": QT_TRANSLATE_NOOP("fields", "Women"),
-    "men": QT_TRANSLATE_NOOP("fields", "Men"),
-    "girls": QT_TRANSLATE_NOOP("fields", "Girls"),
-    "boys": QT_TRANSLATE_NOOP("fields", "Boys"),
-    "children": QT_TRANSLATE_NOOP("fields", "Children (sheet total)"),
-    "adults": QT_TRANSLATE_NOOP("fields", "Adults (sheet total)"),
-    "min_age": QT_TRANSLATE_NOOP("fields", "Youngest child's age"),
-    "max_age": QT_TRANSLATE_NOOP("fields", "Oldest child's age"),
-    "unaccompanied": QT_TRANSLATE_NOOP("fields", "Unaccompanied children"),
-    "separated": QT_TRANSLATE_NOOP("fields", "Separated children"),
-    "f_0_4": QT_TRANSLATE_NOOP("fields", "Girls 0–4"),
-    "f_5_11": QT_TRANSLATE_NOOP("fields", "Girls 5–11"),
-    "f_12_17": QT_TRANSLATE_NOOP("fields", "Girls 12–17"),
-    "f_18_59": QT_TRANSLATE_NOOP("fields", "Women 18–59"),
-    "f_60_plus": QT_TRANSLATE_NOOP("fields", "Women 60+"),
-    "m_0_4": QT_TRANSLATE_NOOP("fields", "Boys 0–4"),
-    "m_5_11": QT_TRANSLATE_NOOP("fields", "Boys 5–11"),
-    "m_12_17": QT_TRANSLATE_NOOP("fields", "Boys 12–17"),
-    "m_18_59": QT_TRANSLATE_NOOP("fields", "Men 18–59"),
-    "m_60_plus": QT_TRANSLATE_NOOP("fields", "Men 60+"),
-    "destination": QT_TRANSLATE_NOOP("fields", "Destination"),
-    "agency": QT_TRANSLATE_NOOP("fields", "Receiving agency"),
-    "escort": QT_TRANSLATE_NOOP("fields", "Escort"),
-    "source": QT_TRANSLATE_NOOP("fields", "Source"),
-    "source_date": QT_TRANSLATE_NOOP("fields", "Source date"),
-    "note": QT_TRANSLATE_NOOP("fields", "Note"),
-    "deleted": QT_TRANSLATE_NOOP("fields", "Deleted"),
-    "event_date": QT_TRANSLATE_NOOP("fields", "Date"),
-    "estimate_date": QT_TRANSLATE_NOOP("fields", "Date"),
-    "total": QT_TRANSLATE_NOOP("fields", "Total people"),
-    "countries": QT_TRANSLATE_NOOP("fields", "Countries"),
-    "countries_repatriating": QT_TRANSLATE_NOOP("fields", "Countries repatriating"),
-    "confidence": QT_TRANSLATE_NOOP("fields", "Confidence"),
-    "people": QT_TRANSLATE_NOOP("fields", "People"),
-}
+# Field labels are declared once, in the core (forms, tables and reports name fields alike).
+FIELD_LABELS = fields.FIELD_LABELS
 
 TABLE_LABELS: dict[str, str] = {
     "batches": QT_TRANSLATE_NOOP("tables", "Batch"),

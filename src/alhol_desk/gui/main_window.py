@@ -308,11 +308,12 @@ class MainWindow(QMainWindow):
     def open_batch(self, batch_id: str) -> None:
         from ..core.errors import AlholError
         from .forms.batch_form import BatchDialog
+        from .messages import refusal_text
 
         try:
             dialog = BatchDialog(self.ws, batch_id, parent=self)
         except AlholError as error:
-            questions.fail(self, self.tr("Cannot open the batch"), str(error))
+            questions.fail(self, self.tr("Cannot open the batch"), refusal_text(error.message))
             return
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.data_changed(Changes(batches=True))
@@ -336,9 +337,11 @@ class MainWindow(QMainWindow):
         """What the start-up checks fixed (file permissions): once, in the status bar."""
         if not self.ws.notices:
             return
-        text = self.tr("Checked at start: %1").replace("%1", " · ".join(self.ws.notices))
-        self.statusBar().showMessage(text, 60_000)
-        self.statusBar().setToolTip("\n".join(self.ws.notices))
+        from .messages import explain, refusal_text
+
+        found = " · ".join(explain(notice).what for notice in self.ws.notices)
+        self.statusBar().showMessage(self.tr("Checked at start: %1").replace("%1", found), 60_000)
+        self.statusBar().setToolTip("\n\n".join(refusal_text(n) for n in self.ws.notices))
 
     def offer_drafts(self) -> None:
         """Forms a crash left half-filled: open each again, or discard it."""
@@ -349,11 +352,12 @@ class MainWindow(QMainWindow):
     def load_demo(self) -> None:
         from ..core.demo import load_demo
         from ..core.errors import AlholError
+        from .messages import refusal_text
 
         try:
             added = load_demo(self.ws)
         except AlholError as error:
-            questions.fail(self, self.tr("Demo data not loaded"), str(error))
+            questions.fail(self, self.tr("Demo data not loaded"), refusal_text(error.message))
             return
         self.statusBar().showMessage(
             self.tr("Demo records added: %1").replace("%1", i18n.number(added))

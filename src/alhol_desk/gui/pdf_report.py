@@ -15,7 +15,6 @@ Linux): the app bundles none.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,6 +36,7 @@ from PySide6.QtGui import (
 )
 
 from .. import __version__
+from ..core.messages import Message
 from ..core.report_files import write_whole
 from ..core.reports import Cell, Report, as_text
 from ..paths import resource_path
@@ -98,21 +98,22 @@ ARABIC: dict[str, str] = {
         "المُعادون: دفعات غادرت أو استُلمت."
     ),
     "Ages are the youngest and oldest child's.": "الأعمار: عمر أصغر طفل وأكبر طفل.",
-    # the core's summary figures (core/reports.py, _summary_table)
-    "Countries tracked (with a status or a repatriated batch)": (
-        "البلدان المتابَعة (لها حالة أو دفعة مُعادة)"
-    ),
-    "Countries that have started repatriating": "البلدان التي بدأت إعادة رعاياها",
-    "Countries with no status yet": "بلدان بلا حالة بعد",
-    "status departed or received": "الحالة: غادرت أو استُلمت",
-    "Camp population (estimate)": "عدد سكان المخيم (تقدير)",
-    "Countries with nationals in the camp (estimate)": "البلدان التي لها رعايا في المخيم (تقدير)",
-    "Countries repatriating (estimate)": "البلدان التي تعيد رعاياها (تقدير)",
-    "Countries with status: %1": "البلدان بحالة: %1",
-    "Repatriated: %1": "عدد المُعادين: %1",
 }
-_WITH_STATUS = re.compile(r"Countries with status: (.+)")
-_REPATRIATED = re.compile(r"(.+) repatriated")
+# The core's summary figures and notes (core/reports.py, _summary_table), by their codes in
+# core/messages/general.py: the English comes from the code's template, the Arabic from
+# here, so rewording one cannot lose the other. {status} and {label} are filled in Arabic.
+FIGURES: dict[str, str] = {
+    "figure_countries_tracked": "البلدان المتابَعة (لها حالة أو دفعة مُعادة)",
+    "figure_countries_started": "البلدان التي بدأت إعادة رعاياها",
+    "figure_countries_with_status": "البلدان بحالة: {status}",
+    "figure_countries_without_status": "بلدان بلا حالة بعد",
+    "figure_batches_repatriated": ARABIC["Batches repatriated"],
+    "figure_repatriated": "عدد المُعادين: {label}",
+    "figure_camp_population": "عدد سكان المخيم (تقدير)",
+    "figure_camp_countries": "البلدان التي لها رعايا في المخيم (تقدير)",
+    "figure_camp_repatriating": "البلدان التي تعيد رعاياها (تقدير)",
+    "about_repatriated": "الحالة: غادرت أو استُلمت",
+}
 
 
 # Text kept left to right inside Arabic ("<5", a date): the bidi algorithm would mirror "<".
@@ -153,19 +154,17 @@ class Words:
     def number(self, value: int) -> str:
         return self._locale.toString(value)
 
-    def figure(self, english: str) -> str:
-        """A summary figure's Arabic name (the core names them in English); "" if unknown."""
-        if english in ARABIC:
-            return ARABIC[english]
-        found = _WITH_STATUS.fullmatch(english)
-        if found:
-            status = self.status(found.group(1).replace(" ", "_"))
-            return ARABIC["Countries with status: %1"].replace("%1", status) if status else ""
-        found = _REPATRIATED.fullmatch(english)
-        if found:
-            label = self.ar(found.group(1))
-            return ARABIC["Repatriated: %1"].replace("%1", label) if label else ""
-        return ""
+    def figure(self, message: Message) -> str:
+        """A summary figure's (or note's) Arabic, from its code; "" if unknown."""
+        template = FIGURES.get(message.code, "")
+        params = message.params
+        if message.code == "figure_countries_with_status":
+            status = self.status(params["status"])
+            return template.format(status=status) if status else ""
+        if message.code == "figure_repatriated":
+            label = ARABIC.get(params["label"]) or self.field(params["field"])
+            return template.format(label=label) if label else ""
+        return template
 
 
 def english_status(code: str) -> str:
@@ -257,9 +256,14 @@ def _people(words: Words) -> list[Column]:
 
 def summary_grid(report: Report, words: Words) -> Grid:
     def about(row: dict[str, Cell]) -> list[Para]:
-        text = as_text(row["about"])
-        arabic = words.ar(text) if text else ""
+        cell = row["about"]
+        text = as_text(cell)
+        arabic = words.figure(cell) if isinstance(cell, Message) else ""
         return [en(text), ar(arabic)] if arabic else [typed(text)] if text else []
+
+    def figure(row: dict[str, Cell]) -> list[Para]:
+        cell = row["figure"]
+        return [ar(words.figure(cell))] if isinstance(cell, Message) else []
 
     columns = [
         Column(_header("Figure", ""), 34, _lines("figure")),
@@ -267,7 +271,7 @@ def summary_grid(report: Report, words: Words) -> Grid:
         Column(
             [Para(words.ar("Figure"), rtl=True, bold=True, size=HEADER_PT)],
             30,
-            lambda row: [ar(words.figure(as_text(row["figure"])))],
+            figure,
         ),
         Column(_header("Source or note", words.ar("Source or note")), 28, about),
     ]

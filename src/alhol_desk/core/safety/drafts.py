@@ -97,16 +97,14 @@ def save_draft(data_dir: Path, form_name: str, values: Mapping[str, Any]) -> Pat
     }
     data = json.dumps(document, ensure_ascii=False, allow_nan=False).encode("utf-8")
     if len(data) > MAX_DRAFT_BYTES:
-        raise AlholError("this form is too large to keep as a draft; save it instead")
+        raise AlholError("draft_too_large")
     target = draft_path(data_dir, form_name)
     try:
         _private_folder(target.parent)
         temp = target.with_name(f"{TEMP_PREFIX}{secrets.token_hex(8)}")  # see load_drafts
         write_atomically(target, data, temp=temp)
     except OSError as error:
-        raise AlholError(
-            f"the draft could not be kept ({error.strerror}); the form is still open"
-        ) from None
+        raise AlholError("draft_not_kept", reason=error.strerror) from None
     return target
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..messages import Message
 from ..storage import SCHEMA_VERSION
 from .health import ensure_database_sound
 from .lock import WriterLock, acquire_writer_lock
@@ -26,7 +27,7 @@ class Guard:
     """The lock taken (None for a reader) and the notices for the user."""
 
     lock: WriterLock | None
-    notices: tuple[str, ...] = ()
+    notices: tuple[Message, ...] = ()
 
     @property
     def writer(self) -> bool:

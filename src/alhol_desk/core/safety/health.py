@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ...paths import database_path
 from ..errors import AlholError
+from ..messages import Message
 from .files import write_atomically
 from .modes import make_private
 
@@ -37,7 +38,7 @@ class DatabaseDamaged(AlholError):
 
     def __init__(
         self,
-        message: str,
+        message: str | Message,
         *,
         kept: Path | None,
         backup: Path | None,
@@ -85,10 +86,7 @@ def quick_check(path: Path, *, immutable: bool = False) -> Health:
     except sqlite3.OperationalError as error:
         if _is_corruption(error):
             return Health(False, (str(error),), 0)
-        raise DatabaseUnreadable(
-            f"the database {path} cannot be opened ({error}); check the disk and that this "
-            "user may read the data folder"
-        ) from None
+        raise DatabaseUnreadable("database_unreadable", path=path, reason=error) from None
     except sqlite3.DatabaseError as error:  # SQLITE_CORRUPT, SQLITE_NOTADB
         return Health(False, (str(error),), 0)
     return Health(problems == ("ok",), problems, version)
@@ -116,25 +114,16 @@ def ensure_database_sound(data_dir: Path) -> int:
     )
 
 
-def damaged_message(kept: Path | None, backup: Path | None) -> str:
+def damaged_message(kept: Path | None, backup: Path | None) -> Message:
     """One line: what happened, that nothing was changed, and what to do next."""
-    text = (
-        "the database is damaged (its integrity check failed), so alhol-desk will not write "
-        "to it and nothing was changed. "
-    )
-    if kept is not None:
-        text += f"A copy was kept for an expert in {kept}. "
+    copy: Message | str = Message("damaged_kept", {"path": kept}) if kept is not None else ""
     if backup is None:
-        return text + (
-            "No good backup was found: do not delete anything, and ask for help "
-            "(take the copy above to a data manager)."
+        return Message(
+            "database_damaged", {"kept": copy, "next_step": Message("damaged_no_backup")}
         )
     when = datetime.fromtimestamp(backup.stat().st_mtime).astimezone().strftime("%Y-%m-%d %H:%M")
-    return text + (
-        f"The newest good backup is {backup} (from {when}): with every alhol-desk window "
-        f"closed, restore it (alhol-desk restore {backup}), then enter again what was typed "
-        "after that time and has not been exported."
-    )
+    next_step = Message("damaged_backup", {"backup": backup, "when": when})
+    return Message("database_damaged", {"kept": copy, "next_step": next_step})
 
 
 def keep_aside(data_dir: Path) -> Path | None:

@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..errors import AlholError
+from ..messages import Message
 
 LOCK_NAME = "alhol-desk.lock"
 # Windows locks a byte range and refuses reads inside it: lock a byte past the text.
@@ -36,7 +37,7 @@ log = logging.getLogger(__name__)
 class AlreadyOpen(AlholError):
     """Another process holds this data folder's writer lock."""
 
-    def __init__(self, message: str, pid: int | None) -> None:
+    def __init__(self, message: Message, pid: int | None) -> None:
         super().__init__(message)
         self.pid = pid
 
@@ -129,14 +130,14 @@ def holder_pid(data_dir: Path) -> int | None:
         os.close(fd)
 
 
-def _refusal(pid: int | None, since: str | None) -> str:
-    who = f"pid {pid}" if pid else "another program"
+def _refusal(pid: int | None, since: str | None) -> Message:
     if pid and since:
-        who += f", since {since}"
-    return (
-        f"alhol-desk is already open on this data folder ({who}); close it first "
-        "(only one window or command may change the data at a time)"
-    )
+        who = Message("holder_pid_since", {"pid": pid, "since": since})
+    elif pid:
+        who = Message("holder_pid", {"pid": pid})
+    else:
+        who = Message("holder_unknown")
+    return Message("already_open", {"who": who})
 
 
 def _write_holder(fd: int) -> None:

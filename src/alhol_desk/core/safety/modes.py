@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ...paths import database_path
+from ..messages import Message
 from . import winacl
 
 PRIVATE_DIR = 0o700
@@ -45,7 +46,7 @@ def _candidates(data_dir: Path) -> Iterator[tuple[Path, int]]:
             yield path, PRIVATE_DIR if path.is_dir() else PRIVATE_FILE
 
 
-def secure_modes(data_dir: Path, *, quiet: bool = False) -> list[str]:
+def secure_modes(data_dir: Path, *, quiet: bool = False) -> list[Message]:
     """Make the data folder private; returns one notice per fixed path (none when ``quiet``).
 
     Only permission bits open to the group or others are removed; nothing is ever widened.
@@ -54,7 +55,7 @@ def secure_modes(data_dir: Path, *, quiet: bool = False) -> list[str]:
         return _secure_access_lists(data_dir, quiet=quiet)
     if os.name != "posix":
         return []
-    notices = []
+    notices: list[Message] = []
     for path, wanted in _candidates(data_dir):
         try:
             mode = stat.S_IMODE(path.lstat().st_mode)
@@ -67,22 +68,30 @@ def secure_modes(data_dir: Path, *, quiet: bool = False) -> list[str]:
             path.chmod(fixed)
         except OSError as error:
             notices.append(
-                f"{path} can be read by other users of this computer (mode {mode:04o}) and "
-                f"could not be fixed ({error.strerror}): make it private ({wanted:04o})"
+                Message(
+                    "mode_not_fixed",
+                    {
+                        "path": path,
+                        "mode": f"{mode:04o}",
+                        "reason": error.strerror,
+                        "wanted": f"{wanted:04o}",
+                    },
+                )
             )
             continue
         if not quiet:
             notices.append(
-                f"{path} could be read by other users of this computer (mode {mode:04o}); "
-                f"fixed to {fixed:04o}"
+                Message(
+                    "mode_fixed", {"path": path, "mode": f"{mode:04o}", "fixed": f"{fixed:04o}"}
+                )
             )
     return notices
 
 
-def _secure_access_lists(data_dir: Path, *, quiet: bool) -> list[str]:
+def _secure_access_lists(data_dir: Path, *, quiet: bool) -> list[Message]:
     """Windows: every private path whose access list lets another account in is given one
     that lets in this user alone (and Windows itself)."""
-    notices = []
+    notices: list[Message] = []
     for path, _wanted in _candidates(data_dir):
         if not path.exists():
             continue
@@ -93,17 +102,10 @@ def _secure_access_lists(data_dir: Path, *, quiet: bool) -> list[str]:
         except FileNotFoundError:
             continue
         except OSError as error:
-            notices.append(
-                f"{path} may be opened by other users of this computer and its access could "
-                f"not be fixed ({error.strerror}): in its Properties › Security, leave only "
-                "your own account"
-            )
+            notices.append(Message("access_not_fixed", {"path": path, "reason": error.strerror}))
             continue
         if not quiet:
-            notices.append(
-                f"{path} could be opened by other users of this computer; fixed: now only "
-                "your account may open it"
-            )
+            notices.append(Message("access_fixed", {"path": path}))
     return notices
 
 

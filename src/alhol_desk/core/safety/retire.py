@@ -55,7 +55,7 @@ class Retired:
 def retire_identity(ws: Workspace, *, passphrase: str | None = None) -> Retired:
     """Replace this device's keys and id (see the module docstring); needs the writer lock."""
     if ws.read_only:
-        raise AlholError("retiring the keys changes the data folder: open it for writing")
+        raise AlholError("read_only_retire")
     keys_dir = ws.data_dir / KEYS_DIR
     staging = keys_dir / f"{_STAGING_PREFIX}{secrets.token_hex(8)}"
     for leftover in keys_dir.glob(f"{_STAGING_PREFIX}*"):  # an earlier retire cut short

@@ -45,10 +45,7 @@ def open_database(path: Path | str, *, migrate: bool = True) -> sqlite_utils.Dat
     version = schema_version(db)
     if version > SCHEMA_VERSION:
         db.close()
-        raise SchemaTooNew(
-            f"this database has schema version {version}, newer than this app understands "
-            f"({SCHEMA_VERSION}); update alhol-desk"
-        )
+        raise SchemaTooNew("schema_too_new", version=version, known=SCHEMA_VERSION)
     try:
         if migrate:
             _migrate(db, path, version, memory)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..errors import AlholError
+from ..messages import Message
 
 NEWER_VERSION = "this bundle was made by a newer version of alhol-desk: update the app"
 
@@ -10,10 +13,11 @@ NEWER_VERSION = "this bundle was made by a newer version of alhol-desk: update t
 class BundleRejected(AlholError):
     """A bundle was refused before anything was written; ``reason`` says why, in one line."""
 
-    def __init__(self, reason: str) -> None:
-        # One line, whatever the reason quotes: a refusal is shown in a status bar or on stderr.
-        self.reason = " ".join(reason.split())
-        super().__init__(self.reason)
+    def __init__(self, code: str | Message, /, **params: Any) -> None:
+        super().__init__(code, **params)
+        # One line, whatever the reason quotes: a refusal is shown in a status bar or on
+        # stderr, and kept in the bundle history beside its code.
+        self.reason = str(self)
 
 
 class NotAddressedHere(BundleRejected):

@@ -24,7 +24,9 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from ...core.errors import AlholError
+from ...core.messages import Message
 from ..dialogs import questions
+from ..messages import refusal_text
 from ..workers import Operation, Progress
 
 if TYPE_CHECKING:
@@ -103,7 +105,7 @@ class ReportActions(QObject):
         )
         self.busy = False
         self.sharing = False  # the "For sharing" option; kept when the menu is rebuilt
-        self.last: Written | str | None = None  # what the last report did (for tests)
+        self.last: Written | Message | None = None  # what the last report did (for tests)
         self.add_to(menu)
 
     def add_to(self, menu: QMenu) -> None:
@@ -176,11 +178,11 @@ class ReportActions(QObject):
         self.show_message(self.tr("Writing the report…"))
         ws = self.ws
 
-        def work(_progress: Progress) -> Written | str:
+        def work(_progress: Progress) -> Written | Message:
             try:
                 return write_report(ws, kind, out, suppress_small=suppress)
             except AlholError as error:
-                return str(error)
+                return error.message  # explained on the GUI thread, in the user's language
 
         # An unforeseen fault: the generic sentence below, the details in the log.
         Operation(work, owner=self).success(self._finished).failure(
@@ -196,7 +198,7 @@ class ReportActions(QObject):
         else:
             QGuiApplication.restoreOverrideCursor()
 
-    def _finished(self, result: Written | str | None) -> None:
+    def _finished(self, result: Written | Message | None) -> None:
         self._set_busy(False)
         self.last = result
         if isinstance(result, Written):
@@ -209,7 +211,8 @@ class ReportActions(QObject):
                 self.tr("Report saved: %1 (%2)").replace("%1", str(result.path)).replace("%2", kind)
             )
             return
-        reason = result or self.tr(
+        reason = refusal_text(result) if result is not None else ""
+        reason = reason or self.tr(
             "Something went wrong; the details are in the log file in the data folder."
         )
         self.show_message("")

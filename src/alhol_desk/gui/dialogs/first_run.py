@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import AlholError
 from ...core.workspace import Workspace, initialise
 from .. import i18n
+from ..messages import refusal_text
 
 
 def _system_user() -> str:
@@ -186,6 +187,6 @@ class FirstRunWizard(QWizard):
                 operator=self.operator_page.operator.text() or None,
             )
         except AlholError as error:
-            self.operator_page.error.setText(str(error))
+            self.operator_page.error.setText(refusal_text(error.message))
             return
         super().accept()

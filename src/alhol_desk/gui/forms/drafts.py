@@ -17,6 +17,7 @@ from ...core.workspace import Workspace
 from ..changes import Changes
 from ..dialogs import questions
 from ..i18n import translate
+from ..messages import refusal_text
 from .batch_form import BATCH_DRAFT, BatchDialog
 from .country_forms import ESTIMATE_DRAFT, EVENT_DRAFT, EstimateDialog, StatusEventDialog
 from .record_dialog import RecordDialog
@@ -79,7 +80,8 @@ def offer_drafts(ws: Workspace, parent: QWidget, *, on_saved: Callable[[Changes]
         try:
             dialog = reopen(ws, draft, parent)
         except AlholError as error:
-            questions.fail(parent, translate("MainWindow", "Cannot open the draft"), str(error))
+            title = translate("MainWindow", "Cannot open the draft")
+            questions.fail(parent, title, refusal_text(error.message))
             drafts.discard_draft(ws.data_dir, draft.form_name)
             continue
         if dialog is None:

@@ -25,6 +25,7 @@ from ...core.records import Record
 from ...core.safety import drafts
 from ..dialogs import questions
 from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..messages import refusal_text
 from .record_form import RecordForm
 
 log = logging.getLogger(__name__)
@@ -178,7 +179,8 @@ class RecordDialog(QDialog):
             self.form.reveal_all()
             return False
         except AlholError as error:
-            questions.fail(self, translate("RecordDialog", "Not saved"), str(error))
+            text = refusal_text(error.message)
+            questions.fail(self, translate("RecordDialog", "Not saved"), text)
             return False
         self.form.mark_saved()
         self.discard_draft()

@@ -253,6 +253,10 @@ _REASONS: tuple[tuple[str, str, str], ...] = (
         QT_TRANSLATE_NOOP("sync", "Restore the keys folder from a backup of this data folder."),
     ),
 )
+# explain_as → (context, what was wrong, what to do), for gui/messages.py. Placeholders are
+# the message's parameter names in braces. Filled while sync's refusals move to codes.
+SYNC_EXPLANATIONS: dict[str, tuple[str, str, str]] = {}
+
 _COMPILED = tuple((re.compile(pattern), what, todo) for pattern, what, todo in _REASONS)
 _GENERAL = (
     QT_TRANSLATE_NOOP("sync", "It was refused."),

@@ -1756,6 +1756,217 @@ Export them to a stick now?</source>
     </message>
 </context>
 <context>
+    <name>messages</name>
+    <message>
+        <source>It was refused.</source>
+        <translation>رُفض الطلب.</translation>
+    </message>
+    <message>
+        <source>Read the details below; ask for help if it happens again.</source>
+        <translation>اقرأ التفاصيل أدناه، واطلب المساعدة إن تكرر ذلك.</translation>
+    </message>
+    <message>
+        <source>This data folder is not set up yet.</source>
+        <translation>مجلد البيانات هذا لم يُهيَّأ بعد.</translation>
+    </message>
+    <message>
+        <source>Set it up from the first-run window, or choose the folder that holds the data.</source>
+        <translation>هيّئه من نافذة التشغيل الأول، أو اختر المجلد الذي يحوي البيانات.</translation>
+    </message>
+    <message>
+        <source>{path} could be read by other users; now it is private.</source>
+        <translation>كان بإمكان مستخدمين آخرين قراءة {path}؛ صار الآن خاصًا.</translation>
+    </message>
+    <message>
+        <source>Nothing else to do: it is private now.</source>
+        <translation>لا حاجة لفعل شيء آخر: صار خاصًا الآن.</translation>
+    </message>
+    <message>
+        <source>{path} can be read by other users; it could not be fixed.</source>
+        <translation>يمكن لمستخدمين آخرين قراءة {path}، وتعذّر إصلاح ذلك.</translation>
+    </message>
+    <message>
+        <source>Make it private to your own account, or ask for help (details below).</source>
+        <translation>اجعله خاصًا بحسابك وحده، أو اطلب المساعدة (التفاصيل أدناه).</translation>
+    </message>
+    <message>
+        <source>The team or the operator cannot be used as given.</source>
+        <translation>لا يمكن استخدام اسم الفريق أو المشغّل كما أُدخل.</translation>
+    </message>
+    <message>
+        <source>Correct what the details below name and try again.</source>
+        <translation>صحّح ما تذكره التفاصيل أدناه وحاول مجددًا.</translation>
+    </message>
+    <message>
+        <source>The data folder given is a file, not a folder.</source>
+        <translation>مجلد البيانات المُعطى ملف وليس مجلدًا.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the data.</source>
+        <translation>اختر مجلدًا للبيانات.</translation>
+    </message>
+    <message>
+        <source>This data folder is already set up.</source>
+        <translation>مجلد البيانات هذا مهيّأ من قبل.</translation>
+    </message>
+    <message>
+        <source>Open it as it is; nothing was changed.</source>
+        <translation>افتحه كما هو؛ لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>alhol-desk is already open on this data folder.</source>
+        <translation>alhol-desk مفتوح من قبل على مجلد البيانات هذا.</translation>
+    </message>
+    <message>
+        <source>Close the other window or command first: only one may change the data at a time.</source>
+        <translation>أغلق النافذة أو الأمر الآخر أولًا: لا يغيّر البيانات إلا واحد في كل مرة.</translation>
+    </message>
+    <message>
+        <source>This window may only read the data folder.</source>
+        <translation>هذه النافذة تستطيع قراءة مجلد البيانات فقط.</translation>
+    </message>
+    <message>
+        <source>Close the other alhol-desk window, then open this folder again for writing.</source>
+        <translation>أغلق نافذة alhol-desk الأخرى، ثم افتح هذا المجلد مجددًا للكتابة.</translation>
+    </message>
+    <message>
+        <source>This data was written by a newer alhol-desk.</source>
+        <translation>كُتبت هذه البيانات بإصدار أحدث من alhol-desk.</translation>
+    </message>
+    <message>
+        <source>Update alhol-desk on this laptop, then open the data again.</source>
+        <translation>حدّث alhol-desk على هذا الحاسوب، ثم افتح البيانات مجددًا.</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened.</source>
+        <translation>تعذّر فتح قاعدة البيانات.</translation>
+    </message>
+    <message>
+        <source>Check the disk, and that this user may read the data folder.</source>
+        <translation>افحص القرص، وتأكّد أن هذا المستخدم يستطيع قراءة مجلد البيانات.</translation>
+    </message>
+    <message>
+        <source>The database is damaged; nothing was written to it.</source>
+        <translation>قاعدة البيانات تالفة؛ لم يُكتب فيها شيء.</translation>
+    </message>
+    <message>
+        <source>Restore the newest good backup (the details below name it), or ask for help.</source>
+        <translation>استعد أحدث نسخة احتياطية سليمة (تذكرها التفاصيل أدناه)، أو اطلب المساعدة.</translation>
+    </message>
+    <message>
+        <source>The record was not found.</source>
+        <translation>لم يُعثر على السجل.</translation>
+    </message>
+    <message>
+        <source>It may have been deleted; refresh the list and try again.</source>
+        <translation>ربما حُذف؛ حدّث القائمة وحاول مجددًا.</translation>
+    </message>
+    <message>
+        <source>This file is not an alhol-desk backup; nothing was changed.</source>
+        <translation>هذا الملف ليس نسخة احتياطية من alhol-desk؛ لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>Choose a backup file that alhol-desk wrote.</source>
+        <translation>اختر ملف نسخة احتياطية كتبه alhol-desk.</translation>
+    </message>
+    <message>
+        <source>This backup is damaged; nothing was changed.</source>
+        <translation>هذه النسخة الاحتياطية تالفة؛ لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>Try an older backup.</source>
+        <translation>جرّب نسخة احتياطية أقدم.</translation>
+    </message>
+    <message>
+        <source>This backup was made by a newer alhol-desk; nothing was changed.</source>
+        <translation>صُنعت هذه النسخة الاحتياطية بإصدار أحدث من alhol-desk؛ لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>Update alhol-desk first, then restore it.</source>
+        <translation>حدّث alhol-desk أولًا، ثم استعدها.</translation>
+    </message>
+    <message>
+        <source>A record in this backup breaks a rule; nothing was changed.</source>
+        <translation>في هذه النسخة الاحتياطية سجل يخالف قاعدة؛ لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>Try an older backup, or ask for help.</source>
+        <translation>جرّب نسخة احتياطية أقدم، أو اطلب المساعدة.</translation>
+    </message>
+    <message>
+        <source>A file of that name is already there; a backup never overwrites a file.</source>
+        <translation>يوجد ملف بهذا الاسم من قبل؛ النسخ الاحتياطي لا يكتب فوق أي ملف.</translation>
+    </message>
+    <message>
+        <source>Choose another name or folder.</source>
+        <translation>اختر اسمًا أو مجلدًا آخر.</translation>
+    </message>
+    <message>
+        <source>The folder chosen does not exist.</source>
+        <translation>المجلد المختار غير موجود.</translation>
+    </message>
+    <message>
+        <source>Choose a folder that exists, or plug the stick in again.</source>
+        <translation>اختر مجلدًا موجودًا، أو أعد وصل الذاكرة.</translation>
+    </message>
+    <message>
+        <source>A folder was given where a file name is needed.</source>
+        <translation>أُعطي مجلد حيث يلزم اسم ملف.</translation>
+    </message>
+    <message>
+        <source>Give a file name inside the folder.</source>
+        <translation>أعطِ اسم ملف داخل المجلد.</translation>
+    </message>
+    <message>
+        <source>The file could not be written.</source>
+        <translation>تعذّرت كتابة الملف.</translation>
+    </message>
+    <message>
+        <source>Check the folder or stick has space and try again.</source>
+        <translation>تأكّد أن في المجلد أو الذاكرة مساحة كافية وحاول مجددًا.</translation>
+    </message>
+    <message>
+        <source>The database is open in alhol-desk; nothing was changed.</source>
+        <translation>قاعدة البيانات مفتوحة في alhol-desk؛ لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>Close the other window or command and try again.</source>
+        <translation>أغلق النافذة أو الأمر الآخر وحاول مجددًا.</translation>
+    </message>
+    <message>
+        <source>The backup file is not there; nothing was changed.</source>
+        <translation>ملف النسخة الاحتياطية غير موجود؛ لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>Choose the backup file again.</source>
+        <translation>اختر ملف النسخة الاحتياطية مجددًا.</translation>
+    </message>
+    <message>
+        <source>This is a backup of another device; nothing was changed.</source>
+        <translation>هذه نسخة احتياطية لجهاز آخر؛ لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>Restore a backup of this laptop&apos;s own data folder.</source>
+        <translation>استعد نسخة احتياطية لمجلد بيانات هذا الحاسوب نفسه.</translation>
+    </message>
+    <message>
+        <source>This form is too large to keep as a draft.</source>
+        <translation>هذا النموذج أكبر من أن يُحفظ مسودة.</translation>
+    </message>
+    <message>
+        <source>Save it instead.</source>
+        <translation>احفظه بدلًا من ذلك.</translation>
+    </message>
+    <message>
+        <source>The draft could not be kept; the form is still open.</source>
+        <translation>تعذّر حفظ المسودة؛ النموذج ما زال مفتوحًا.</translation>
+    </message>
+    <message>
+        <source>Save the form, and check the disk has space.</source>
+        <translation>احفظ النموذج، وتأكّد أن في القرص مساحة كافية.</translation>
+    </message>
+</context>
+<context>
     <name>passphrase</name>
     <message>
         <source>The keys of this laptop are protected by a passphrase. Type it to sign and open sync files.</source>
