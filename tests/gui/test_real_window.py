@@ -105,9 +105,9 @@ class Desktop:
         self.run("xdotool", "type", "--delay", "40", text)
 
     def picture(self, window: str) -> bytes:
-        """The window's pixels as drawn now (raw RGB: no time stamp, unlike a PNG)."""
+        """The window's pixels as drawn now (raw 8-bit RGB: no time stamp, unlike a PNG)."""
         return subprocess.run(
-            ["import", "-window", window, "rgb:-"],
+            ["import", "-window", window, "-depth", "8", "rgb:-"],
             env=self.env,
             capture_output=True,
             timeout=30,
@@ -128,6 +128,12 @@ class Desktop:
             return len(seen) >= 3 and not any(differs(a, seen[-1]) for a in seen[-3:-1])
 
         wait_for(drawn, "the window to be drawn and to hold still")
+
+    def selected(self, window: str) -> int:
+        """How many pixels of ``window`` have the colour of a selected row (Fusion's)."""
+        picture = self.picture(window)
+        pixels = zip(picture[0::3], picture[1::3], picture[2::3], strict=True)
+        return sum(pixel == SELECTED_ROW for pixel in pixels)
 
     def press(self, window: str, *keys: str) -> None:
         """Press ``keys`` and wait until ``window`` has changed and holds still."""
@@ -154,6 +160,7 @@ def cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+SELECTED_ROW = (0x30, 0x8C, 0xC6)  # the highlight of the Fusion style
 # Pixels that may differ between two pictures of a still window: a text cursor blinks.
 CURSOR_BITS = 4_000
 

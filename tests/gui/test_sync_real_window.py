@@ -163,6 +163,8 @@ def test_every_sync_screen_in_the_real_window(
         before = desktop.windows()
         desktop.keys("ctrl+i")
         imports = choose_in_file_dialog(desktop, before, stick / laptops["bundle"].name)
+        # Checked: the preview's table of bundles is drawn, its one row selected.
+        wait_for(lambda: desktop.selected(imports) > 5_000, "the preview of the import")
         shot(imports, "6-import-preview")
         desktop.focus(imports)
         preview, already = desktop.picture(imports), imported()
