@@ -34,15 +34,12 @@ LEGACY: dict[str, int] = {
     "core/storage/database.py": 1,
     "core/sync/cards.py": 11,
     "core/sync/devices.py": 8,
-    "core/sync/envelope.py": 21,
-    "core/sync/errors.py": 1,
     "core/sync/exporter.py": 7,
     "core/sync/importer.py": 10,
     "core/sync/keys.py": 8,
     "core/sync/manifest.py": 29,
     "core/sync/merge.py": 10,
     "core/sync/resolution.py": 6,
-    "core/sync/strict_json.py": 9,
     "core/workspace.py": 6,
 }
 
