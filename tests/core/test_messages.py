@@ -37,7 +37,6 @@ LEGACY: dict[str, int] = {
     "core/sync/exporter.py": 7,
     "core/sync/importer.py": 10,
     "core/sync/keys.py": 8,
-    "core/sync/manifest.py": 29,
     "core/sync/merge.py": 10,
     "core/sync/resolution.py": 6,
     "core/workspace.py": 6,
