@@ -32,13 +32,6 @@ LEGACY: dict[str, int] = {
     "core/safety/retire.py": 1,
     "core/services.py": 2,
     "core/storage/database.py": 1,
-    "core/sync/cards.py": 11,
-    "core/sync/devices.py": 8,
-    "core/sync/exporter.py": 7,
-    "core/sync/importer.py": 10,
-    "core/sync/keys.py": 8,
-    "core/sync/merge.py": 10,
-    "core/sync/resolution.py": 6,
     "core/workspace.py": 6,
 }
 

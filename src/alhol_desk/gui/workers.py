@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from ..core.errors import AlholError
+from ..core.messages import Message
 from ..core.storage import open_database
 from ..core.workspace import Workspace
 from ..paths import database_path
@@ -41,14 +42,15 @@ class Job(QObject):
 
     progress = Signal(str, int, int)  # text, done, total
     finished = Signal(object)  # the function's result
-    failed = Signal(str)  # a message for the user (an AlholError's text, or a generic one)
+    # The core's refusal (an AlholError's Message), or a generic line already translated.
+    failed = Signal(object)
 
     def __init__(self, work: Callable[[Progress], Any], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._work = work
         self.running = False
         self.result: Any = None
-        self.error: str | None = None
+        self.error: Message | str | None = None
         self.finished.connect(self._keep_result)
         self.failed.connect(self._keep_error)
 
@@ -62,7 +64,7 @@ class Job(QObject):
         try:
             result = self._work(Progress(self))
         except AlholError as error:
-            self.failed.emit(str(error))
+            self.failed.emit(error.message)
         except Exception:
             log.exception("a background job failed")
             self.failed.emit(
@@ -80,9 +82,9 @@ class Job(QObject):
         self.result = result
         _live.discard(self)
 
-    def _keep_error(self, message: str) -> None:
+    def _keep_error(self, failure: Message | str) -> None:
         self.running = False
-        self.error = message
+        self.error = failure
         _live.discard(self)
 
 

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from .. import validation
 from ..errors import Issue
+from ..messages import Message
 from ..records import SYNCED_RECORDS, Record
 from .errors import BundleRejected
 
@@ -71,7 +72,7 @@ class MergePlan:
     )
     conflicts: list[Conflict] = field(default_factory=list)
     unchanged: int = 0
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     newest_hlc: str | None = None
 
     @property
@@ -106,35 +107,28 @@ def group_changes(
     for change in changes:
         cls = SYNCED_RECORDS.get(change.table)
         if cls is None:
-            raise BundleRejected(f"the bundle changes an unknown table {change.table!r}")
+            raise BundleRejected("merge_unknown_table", table=change.table)
         specs = validation.FIELDS_BY_TABLE[change.table]
         spec = specs.get(change.column)
         if spec is None:
-            raise BundleRejected(
-                f"the bundle changes an unknown column {change.table}.{change.column}"
-            )
+            raise BundleRejected("merge_unknown_column", table=change.table, column=change.column)
         raw = change.value
         if raw is None and change.column in validation.never_null(change.table):
-            raise BundleRejected(
-                f"a value in the bundle breaks a rule: {change.table}.{change.column} is "
-                "required (a number, 0 for none)"
-            )
+            raise BundleRejected("merge_required", table=change.table, column=change.column)
         if raw is None or (
             type(raw) is int and spec.kind is count and 0 <= raw <= validation.MAX_COUNT
         ):
             # The common cases, decided here (what coerce_value would say, without the call).
             record_changes = grouped[change.table][change.pk]
             if change.column in record_changes:
-                raise BundleRejected(
-                    f"the bundle changes {change.table}.{change.column} of one record twice"
-                )
+                raise BundleRejected("merge_twice", table=change.table, column=change.column)
             record_changes[change.column] = change
             continue
         value, issue = validation.coerce_value(change.column, _optional(spec), raw)
         if issue is not None or value != change.value:
             reason = issue.reason_without_value if issue else "is not in its stored form"
             raise BundleRejected(
-                f"a value in the bundle breaks a rule: {change.table}.{change.column} {reason}"
+                "merge_value", table=change.table, column=change.column, reason=reason
             )
         if (
             is_known_country is not None
@@ -142,15 +136,10 @@ def group_changes(
             and change.value is not None
             and not is_known_country(change.value)
         ):
-            raise BundleRejected(
-                f"a value in the bundle breaks a rule: {change.table}.{change.column} is not a "
-                "known ISO 3166 alpha-3 country code"
-            )
+            raise BundleRejected("merge_unknown_country", table=change.table, column=change.column)
         record_changes = grouped[change.table][change.pk]
         if change.column in record_changes:
-            raise BundleRejected(
-                f"the bundle changes {change.table}.{change.column} of one record twice"
-            )
+            raise BundleRejected("merge_twice", table=change.table, column=change.column)
         record_changes[change.column] = change
     return grouped
 
@@ -227,8 +216,11 @@ class _Rules:
         if errors:
             first = errors[0]
             raise BundleRejected(
-                f"{article} {type(record).__name__.lower()} in the bundle breaks a rule: "
-                f"{first.field}: {first.reason_without_value}"
+                "merge_record",
+                article=article,
+                kind=type(record).__name__.lower(),
+                field=first.field,
+                reason=first.reason_without_value,
             )
         return record
 
@@ -238,8 +230,7 @@ def _check_whole(cls: type[Record], changes: Mapping[str, Any], new: bool) -> No
     if missing:
         what = "a new" if new else "a"
         raise BundleRejected(
-            f"the bundle gives only part of {what} {cls.__name__.lower()} (no {missing[0]}); "
-            "alhol-desk always sends whole records: it was not merged"
+            "merge_part_of_record", article=what, kind=cls.__name__.lower(), column=missing[0]
         )
 
 
@@ -261,10 +252,7 @@ def _check_relays(
             or (pk, None, change.hlc) in seen
         )
         if not known:
-            raise BundleRejected(
-                f"the bundle carries a change to a {cls.__name__.lower()} made on another "
-                "device, which only HQ may relay; it was not merged"
-            )
+            raise BundleRejected("merge_relayed", kind=cls.__name__.lower())
 
 
 def _new_record(record: Record, changes: Mapping[str, Any]) -> NewRecord:
@@ -398,4 +386,4 @@ def _delete_races(
         if edit_hlc.rsplit(".", 1)[1] != delete_hlc.rsplit(".", 1)[1]:
             plan.conflicts.append(Conflict(table, pk, DELETED, 1, delete_hlc, 0, edit_hlc, "local"))
     if row[DELETED] == 1 and edits and DELETED not in edits:
-        plan.warnings.append(f"{table} {pk}: edited elsewhere after it was deleted here")
+        plan.warnings.append(Message("warn_deleted_edited", {"table": table, "pk": pk}))

@@ -35,18 +35,18 @@ def resolve_conflict(
 ) -> dict[str, Any]:
     """Keep ``local`` or ``incoming``, or save the typed ``values`` (field -> text or number)."""
     if (keep is None) == (values is None):
-        raise AlholError("choose one: --keep local|incoming, or --set FIELD=VALUE")
+        raise AlholError("conflict_choose")
     if keep is not None and keep not in ("local", "incoming"):
-        raise AlholError("--keep: must be local or incoming")
+        raise AlholError("conflict_keep_side")
     conflict = sync_repo.get_conflict(ws.db, conflict_id)
     if conflict is None:
-        raise AlholError(f"ID: no conflict {conflict_id}")
+        raise AlholError("conflict_unknown", conflict_id=conflict_id)
     if conflict["status"] != "open":
-        raise AlholError(f"conflict {conflict_id} is already resolved")
+        raise AlholError("conflict_resolved", conflict_id=conflict_id)
     cls = SYNCED_RECORDS[conflict["tbl"]]
     before = get_record(ws.db, cls, conflict["pk"])
     if before is None:
-        raise AlholError(f"the record of conflict {conflict_id} no longer exists")
+        raise AlholError("conflict_record_gone", conflict_id=conflict_id)
     same_record = [
         c
         for c in sync_repo.list_conflicts(ws.db, status="open")
@@ -76,9 +76,12 @@ def resolve_conflict(
             raise
         first = failed.errors[0]
         raise AlholError(
-            f"keeping the {keep} value leaves the {cls.__name__.lower()} breaking a rule "
-            f"({first.field} {first.reason}); type the right values instead: "
-            f"alhol-desk conflicts resolve {conflict_id} --set FIELD=VALUE …"
+            "conflict_keep_breaks",
+            side=keep,
+            kind=cls.__name__.lower(),
+            field=first.field,
+            reason=first.reason,
+            conflict_id=conflict_id,
         ) from None
     return {
         "id": conflict_id,

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.messages import Message
 from ...core.sync import exporter
 from ...core.workspace import Workspace
 from .. import i18n
@@ -215,9 +216,9 @@ class ExportDialog(QDialog):
         self.job.failed.connect(self._failed)
         self.job.start()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, failure: Message | str) -> None:
         self.pages.setCurrentIndex(0)
-        self.problem.show_problem(message)
+        self.problem.show_problem(failure)
         self.folder.setFocus()
 
     # --- page 3: what was written ------------------------------------------------------------

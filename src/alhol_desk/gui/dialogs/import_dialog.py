@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.messages import Message
 from ...core.sync import importer
 from ...core.sync.importer import ImportReport
 from ...core.workspace import Workspace
@@ -40,7 +41,7 @@ REFUSED = ("refused", "quarantined")
 def report_html(report: ImportReport) -> str:
     """One bundle's check or import, in plain words: what it holds, or why it was refused."""
     if report.outcome in ("refused", "quarantined"):
-        return problem_html(sync_text.explain(report.reason or ""))
+        return problem_html(sync_text.explain_refusal(report.reason, report.message))
     if report.outcome == "not_for_this_device":
         note = i18n.translate(
             "ImportDialog",
@@ -331,9 +332,9 @@ class ImportDialog(QDialog):
         self.job.failed.connect(self._failed)
         self.job.start()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, failure: Message | str) -> None:
         self.stage = "done"
-        self.heading.setText(problem_html(sync_text.explain(message)))
+        self.heading.setText(problem_html(sync_text.explain_error(failure)))
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self._fill([])
         self.import_button.hide()

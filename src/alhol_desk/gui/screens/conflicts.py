@@ -153,7 +153,7 @@ class TypedValuesDialog(QDialog):
             )
             return
         except AlholError as error:
-            self.problem.show_problem(str(error))
+            self.problem.show_problem(error)
             return
         self.accept()
 
@@ -386,7 +386,7 @@ class ConflictsScreen(QWidget):
         try:
             resolution.resolve_conflict(self.ws, conflict.id, side)
         except AlholError as error:
-            self.problem.show_problem(str(error))
+            self.problem.show_problem(error)
             return
         row = self.table.currentIndex().row()
         self.model.reload()
