@@ -100,15 +100,20 @@ class DeviceCard:
             raise AlholError("card_newer")
         if version != CARD_FORMAT_VERSION or type(version) is not int:
             raise AlholError("card_unknown_version", version=quoted(version))
-        for name in CARD_FIELDS:
-            if name not in doc:
-                raise AlholError("card_missing_field", field=name)
-            if type(doc[name]) is not str:
-                raise AlholError("card_field_not_text", field=name)
-        for name in doc:
-            if name not in CARD_FIELDS and name not in ("format", "format_version"):
-                raise AlholError("card_unexpected_field", field=quoted(name))
+        _check_fields(doc)
         return cls(*(doc[name] for name in CARD_FIELDS))
+
+
+def _check_fields(doc: dict[str, Any]) -> None:
+    """Every field of a card, as text, and nothing else."""
+    for name in CARD_FIELDS:
+        if name not in doc:
+            raise AlholError("card_missing_field", field=name)
+        if type(doc[name]) is not str:
+            raise AlholError("card_field_not_text", field=name)
+    for name in doc:
+        if name not in CARD_FIELDS and name not in ("format", "format_version"):
+            raise AlholError("card_unexpected_field", field=quoted(name))
 
 
 def _card_problem(card: DeviceCard) -> Message | None:

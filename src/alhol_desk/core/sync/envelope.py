@@ -95,19 +95,29 @@ def _parse_envelope(data: bytes | bytearray) -> tuple[bytes, list[tuple[str, byt
     doc: Any = loads_strict(data, max_depth=3, max_items=16 + 3 * MAX_SIGNATURES)
     if not isinstance(doc, dict) or doc.keys() != ENVELOPE_FIELDS:
         raise BundleRejected("envelope_fields")
-    payload_type = doc["payloadType"]
-    if payload_type != PAYLOAD_TYPE:
-        ours = _OUR_TYPE.fullmatch(payload_type) if isinstance(payload_type, str) else None
-        if ours and int(ours[1]) > PAYLOAD_VERSION:
-            raise newer_version(int(ours[1]), PAYLOAD_VERSION)
-        if ours and int(ours[1]) == PAYLOAD_VERSION:
-            # Our format written another way (another compression): only a newer app does.
-            raise BundleRejected("bundle_newer_version")
-        if ours:
-            raise BundleRejected("envelope_format_old", theirs=int(ours[1]), ours=PAYLOAD_VERSION)
-        raise BundleRejected("envelope_other_type", payload_type=quoted(payload_type))
+    _check_payload_type(doc["payloadType"])
     payload = _strict_b64(doc.pop("payload"), "payload")
-    entries = doc["signatures"]
+    return payload, _signatures(doc["signatures"])
+
+
+def _check_payload_type(payload_type: Any) -> None:
+    """Our payload type, or a refusal saying whose it is (a newer app's, an older one's)."""
+    if payload_type == PAYLOAD_TYPE:
+        return
+    ours = _OUR_TYPE.fullmatch(payload_type) if isinstance(payload_type, str) else None
+    if ours is None:
+        raise BundleRejected("envelope_other_type", payload_type=quoted(payload_type))
+    version = int(ours[1])
+    if version > PAYLOAD_VERSION:
+        raise newer_version(version, PAYLOAD_VERSION)
+    if version == PAYLOAD_VERSION:
+        # Our format written another way (another compression): only a newer app does.
+        raise BundleRejected("bundle_newer_version")
+    raise BundleRejected("envelope_format_old", theirs=version, ours=PAYLOAD_VERSION)
+
+
+def _signatures(entries: Any) -> list[tuple[str, bytes]]:
+    """The envelope's (key id, signature) pairs: at least one, at most ``MAX_SIGNATURES``."""
     if not isinstance(entries, list) or not entries:
         raise BundleRejected("envelope_unsigned")
     if len(entries) > MAX_SIGNATURES:
@@ -122,7 +132,7 @@ def _parse_envelope(data: bytes | bytearray) -> tuple[bytes, list[tuple[str, byt
         if len(signature) != 64:
             raise BundleRejected("envelope_signature_size")
         signatures.append((entry["keyid"], signature))
-    return payload, signatures
+    return signatures
 
 
 def _strict_b64(text: Any, what: str) -> bytes:

@@ -277,14 +277,7 @@ def export_bundle(
 ) -> ExportResult:
     """Write, for each recipient (or only device ``to``), the bundles of what it lacks."""
     limits = limits or LIMITS
-    recipients = recipients_for(ws)
-    if to is not None:
-        recipients = [p for p in recipients if p.id == to or p.id.startswith(to)]
-        if len(recipients) != 1:
-            raise AlholError("export_to_unknown", to=to)
-    if not recipients:
-        other = "HQ" if ws.device.role == "field" else "field"
-        raise AlholError("export_no_recipient", role=other)
+    recipients = _recipients(ws, to)
     if not out_dir.is_dir():
         raise AlholError("export_not_a_folder", folder=str(out_dir))
     keys = load_device_keys(ws.data_dir)
@@ -304,6 +297,19 @@ def export_bundle(
     since = None if full or len(starts) < len(recipients) else min(starts)
     log.info("exported %d bundles with %d changes", len(written), sum(b.changes for b in written))
     return ExportResult(tuple(written), since, tuple(p.team for p in recipients))
+
+
+def _recipients(ws: Workspace, to: str | None) -> list[sync_repo.PeerDevice]:
+    """The trusted devices this one sends to (only ``to``, an id or its start, if given)."""
+    recipients = recipients_for(ws)
+    if to is not None:
+        recipients = [p for p in recipients if p.id == to or p.id.startswith(to)]
+        if len(recipients) != 1:
+            raise AlholError("export_to_unknown", to=to)
+    if not recipients:
+        other = "HQ" if ws.device.role == "field" else "field"
+        raise AlholError("export_no_recipient", role=other)
+    return recipients
 
 
 def _export_to(

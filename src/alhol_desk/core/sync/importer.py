@@ -7,7 +7,7 @@ import json
 import logging
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -118,12 +118,7 @@ def _open(ws: Workspace, path: Path, now_ms: Callable[[], int]) -> _Opened:
     body_sha256 = hashlib.sha256(payload).hexdigest()
     doc, records = manifest.read_manifest(payload)
     sender = peers[signer_key]
-    if doc.sender.key_id != signer_key or doc.sender.device_id != sender.id:
-        raise BundleRejected("bundle_wrong_signer")
-    if keys.key_id not in doc.recipients:
-        raise BundleRejected("bundle_not_for_me")
-    if doc.kind != "changes":
-        raise BundleRejected("bundle_other_kind", kind=doc.kind)
+    _check_addressing(doc, signer_key, sender, keys.key_id)
     opened = _Opened(doc, records, body_sha256, sender)
     if sync_repo.applied_manifest(ws.db, opened.body_sha256):
         opened.duplicate = True
@@ -137,22 +132,7 @@ def _open(ws: Workspace, path: Path, now_ms: Callable[[], int]) -> _Opened:
     earlier = sync_repo.received_bundle(ws.db, sender.id, doc.seq, me)
     before = sync_repo.received_bundle(ws.db, sender.id, doc.seq - 1, me)
     after = sync_repo.received_bundle(ws.db, sender.id, doc.seq + 1, me)
-    if (
-        earlier is not None
-        or (
-            doc.seq == sender.last_seq + 1
-            and sender.last_manifest_sha256
-            and doc.prev != sender.last_manifest_sha256
-        )
-        # A bundle that fills a gap must chain to its neighbours already here: the next
-        # bundle's prev names this one's hash, and this one's prev the one before.
-        or (before is not None and before["manifest_sha256"] != doc.prev)
-        or (
-            after is not None
-            and after["prev_sha256"] is not None
-            and after["prev_sha256"] != body_sha256
-        )
-    ):
+    if earlier is not None or _breaks_chain(doc, sender, body_sha256, before, after):
         raise _Quarantine(Message("bundle_fork", {"seq": doc.seq, "team": sender.team}), opened)
     if sender.revoked_after_seq is not None and (
         after is None or after["prev_sha256"] != body_sha256
@@ -169,6 +149,43 @@ def _open(ws: Workspace, path: Path, now_ms: Callable[[], int]) -> _Opened:
     if doc.seq > sender.last_seq + MAX_SEQ_JUMP:
         raise BundleRejected("seq_far_ahead", seq=doc.seq, team=sender.team, last=sender.last_seq)
     return opened
+
+
+def _check_addressing(
+    doc: manifest.Header, signer_key: str, sender: sync_repo.PeerDevice, my_key_id: str
+) -> None:
+    """Signed by the device it names, addressed to this one, holding changes."""
+    if doc.sender.key_id != signer_key or doc.sender.device_id != sender.id:
+        raise BundleRejected("bundle_wrong_signer")
+    if my_key_id not in doc.recipients:
+        raise BundleRejected("bundle_not_for_me")
+    if doc.kind != "changes":
+        raise BundleRejected("bundle_other_kind", kind=doc.kind)
+
+
+def _breaks_chain(
+    doc: manifest.Header,
+    sender: sync_repo.PeerDevice,
+    body_sha256: str,
+    before: Mapping[str, Any] | None,
+    after: Mapping[str, Any] | None,
+) -> bool:
+    """Whether the bundle does not chain to the sender's bundles already here."""
+    return bool(
+        (
+            doc.seq == sender.last_seq + 1
+            and sender.last_manifest_sha256
+            and doc.prev != sender.last_manifest_sha256
+        )
+        # A bundle that fills a gap must chain to its neighbours already here: the next
+        # bundle's prev names this one's hash, and this one's prev the one before.
+        or (before is not None and before["manifest_sha256"] != doc.prev)
+        or (
+            after is not None
+            and after["prev_sha256"] is not None
+            and after["prev_sha256"] != body_sha256
+        )
+    )
 
 
 class _Quarantine(BundleRejected):

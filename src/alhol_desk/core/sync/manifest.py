@@ -247,66 +247,44 @@ def _lines(payload: bytes, limits: Limits) -> Iterator[bytes]:
             raise BundleRejected("manifest_too_large", limit=f"{limits.manifest_bytes:,}")
         parts = (pending + out).split(b"\n")
         pending = parts.pop()
-        limit = limits.header_bytes if first else limits.line_bytes
-        if len(pending) > limit:
-            raise _long_line(first, limit)
+        _check_length(pending, first, limits)
         for line in parts:
-            if len(line) > (limits.header_bytes if first else limits.line_bytes):
-                raise _long_line(first, limits.header_bytes if first else limits.line_bytes)
+            _check_length(line, first, limits)
             first = False
             yield line
-        if inflate.eof:
-            if inflate.unused_data or left:
-                raise BundleRejected("manifest_data_after_end")
+        if _inflated_all(inflate, left, out):
             break
-        if not left and not out:
-            raise BundleRejected("manifest_cut_short")
     if pending:
         raise BundleRejected("manifest_no_final_newline")
 
 
-def _long_line(header: bool, limit: int) -> BundleRejected:
-    code = "manifest_long_header" if header else "manifest_long_line"
-    return BundleRejected(code, limit=f"{limit:,}")
+def _check_length(line: bytes, header: bool, limits: Limits) -> None:
+    limit = limits.header_bytes if header else limits.line_bytes
+    if len(line) > limit:
+        code = "manifest_long_header" if header else "manifest_long_line"
+        raise BundleRejected(code, limit=f"{limit:,}")
+
+
+def _inflated_all(inflate: Any, left: bytes, out: bytes) -> bool:
+    """Whether the stream ended (and ended cleanly); a stream that stops short is refused."""
+    if inflate.eof:
+        if inflate.unused_data or left:
+            raise BundleRejected("manifest_data_after_end")
+        return True
+    if not left and not out:
+        raise BundleRejected("manifest_cut_short")
+    return False
 
 
 def parse_header(line: bytes, *, limits: Limits | None = None) -> Header:
     """Check the header line strictly and against the schema, or raise BundleRejected."""
     limits = limits or LIMITS
     doc = loads_strict(line, max_depth=4, max_items=4 * limits.devices + 1000)
-    if not isinstance(doc, dict):
-        raise BundleRejected("manifest_no_header")
-    if doc.get("format") != FORMAT:
-        raise BundleRejected("manifest_other_format")
-    version = doc.get("sync_version")
-    if type(version) is int and version not in READABLE_VERSIONS:
-        if version > SYNC_VERSION:
-            raise newer_version(version, SYNC_VERSION)
-        raise BundleRejected("manifest_format_old", theirs=version, ours=SYNC_VERSION)
-    tables = doc.get("columns")
-    if isinstance(tables, dict):
-        unknown_tables = [table for table in tables if table not in SYNCED_RECORDS]
-        if unknown_tables:
-            raise BundleRejected("manifest_unknown_table", table=quoted(unknown_tables[0]))
+    _check_kind(doc)
     _check_header(doc)
     columns = {table: tuple(names) for table, names in doc["columns"].items()}
-    for table, names in columns.items():
-        known = SYNCED_RECORDS[table].synced_columns()
-        unknown = [name for name in names if name not in known]
-        if unknown:
-            raise BundleRejected("manifest_unknown_column", table=table, column=quoted(unknown[0]))
-        if len(set(names)) != len(names):
-            raise BundleRejected("manifest_column_twice", table=table)
-    if len(set(doc["devices"])) != len(doc["devices"]):
-        raise BundleRejected("manifest_device_twice")
-    if (
-        len(doc["devices"]) > limits.devices
-        or len(doc["acks"]) > limits.devices
-        or len(doc["authors"]) > limits.devices
-    ):
-        raise BundleRejected("manifest_too_many_devices", limit=limits.devices)
-    if len(doc["recipients"]) > limits.recipients:
-        raise BundleRejected("manifest_too_many_recipients", limit=limits.recipients)
+    _check_columns(columns)
+    _check_counts(doc, limits)
     export = doc["export"]
     if export["first_seq"] > doc["seq"]:
         raise BundleRejected("manifest_first_seq")
@@ -328,6 +306,44 @@ def parse_header(line: bytes, *, limits: Limits | None = None) -> Header:
         app=dict(doc["app"]),
         authors=tuple((team, operator) for team, operator in doc["authors"]),
     )
+
+
+def _check_kind(doc: Any) -> None:
+    """An alhol-desk header in a format this app reads, naming only tables it knows: told
+    apart before the schema, so that a newer app's bundle says so rather than "invalid"."""
+    if not isinstance(doc, dict):
+        raise BundleRejected("manifest_no_header")
+    if doc.get("format") != FORMAT:
+        raise BundleRejected("manifest_other_format")
+    version = doc.get("sync_version")
+    if type(version) is int and version not in READABLE_VERSIONS:
+        if version > SYNC_VERSION:
+            raise newer_version(version, SYNC_VERSION)
+        raise BundleRejected("manifest_format_old", theirs=version, ours=SYNC_VERSION)
+    tables = doc.get("columns")
+    if isinstance(tables, dict):
+        unknown_tables = [table for table in tables if table not in SYNCED_RECORDS]
+        if unknown_tables:
+            raise BundleRejected("manifest_unknown_table", table=quoted(unknown_tables[0]))
+
+
+def _check_columns(columns: Mapping[str, tuple[str, ...]]) -> None:
+    for table, names in columns.items():
+        known = SYNCED_RECORDS[table].synced_columns()
+        unknown = [name for name in names if name not in known]
+        if unknown:
+            raise BundleRejected("manifest_unknown_column", table=table, column=quoted(unknown[0]))
+        if len(set(names)) != len(names):
+            raise BundleRejected("manifest_column_twice", table=table)
+
+
+def _check_counts(doc: Mapping[str, Any], limits: Limits) -> None:
+    if len(set(doc["devices"])) != len(doc["devices"]):
+        raise BundleRejected("manifest_device_twice")
+    if max(len(doc["devices"]), len(doc["acks"]), len(doc["authors"])) > limits.devices:
+        raise BundleRejected("manifest_too_many_devices", limit=limits.devices)
+    if len(doc["recipients"]) > limits.recipients:
+        raise BundleRejected("manifest_too_many_recipients", limit=limits.recipients)
 
 
 def _records(header: Header, lines: Iterator[bytes], limits: Limits) -> Iterator[list[Change]]:
@@ -366,7 +382,6 @@ def _decode_chunk(
         raise BundleRejected("json_not_utf8", position=exc.start) from None
     escapes = surrogate_escapes(blob)
     out: list[Change] = []
-    hlc_of = header.devices
     for offset, line in enumerate(text.split("\n")):
         where = f"line {number + offset + 1}"
         record = _parse_line(line, where)
@@ -380,17 +395,7 @@ def _decode_chunk(
         if len(values) != len(columns):
             raise _bad(where, "line_values")
         created_hlc, created_by = _change_clock(created, header, where)
-        own: dict[int, tuple[str, str | None, Author]] = {}
-        last = -1
-        for entry in overrides:
-            if type(entry) is not list or len(entry) != 3:
-                raise _bad(where, "line_override")
-            index, clock, base = entry
-            if type(index) is not int or index <= last or index >= len(columns):
-                raise _bad(where, "line_override_column")
-            last = index
-            hlc, by = _change_clock(clock, header, where)
-            own[index] = (hlc, None if base is None else _clock(base, hlc_of, where), by)
+        own = _overrides(overrides, len(columns), header, where)
         for index, value in enumerate(values):
             if type(value) not in _VALUE_TYPES:
                 kind = _JSON_KINDS.get(type(value), "not JSON")
@@ -411,6 +416,24 @@ def _decode_chunk(
         if changes > limits.changes:
             raise BundleRejected("manifest_too_many_changes", limit=f"{limits.changes:,}")
     return out, changes
+
+
+def _overrides(
+    overrides: list[Any], width: int, header: Header, where: str
+) -> dict[int, tuple[str, str | None, Author]]:
+    """A record's overrides: column index -> (clock, base, author), in column order."""
+    own: dict[int, tuple[str, str | None, Author]] = {}
+    last = -1
+    for entry in overrides:
+        if type(entry) is not list or len(entry) != 3:
+            raise _bad(where, "line_override")
+        index, clock, base = entry
+        if type(index) is not int or index <= last or index >= width:
+            raise _bad(where, "line_override_column")
+        last = index
+        hlc, by = _change_clock(clock, header, where)
+        own[index] = (hlc, None if base is None else _clock(base, header.devices, where), by)
+    return own
 
 
 _VALUE_TYPES = frozenset({str, int, type(None)})

@@ -26,6 +26,26 @@ def open_conflicts(ws: Workspace, *, include_resolved: bool = False) -> list[dic
     return sync_repo.list_conflicts(ws.db, status=None if include_resolved else "open")
 
 
+def _check_choice(keep: str | None, values: Mapping[str, Any] | None) -> None:
+    if (keep is None) == (values is None):
+        raise AlholError("conflict_choose")
+    if keep is not None and keep not in ("local", "incoming"):
+        raise AlholError("conflict_keep_side")
+
+
+def _kept(
+    conflict: dict[str, Any], same_record: list[dict[str, Any]], keep: str
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """What keeping one side settles (a rule's conflicts go together) and the values kept."""
+    side = "local_value" if keep == "local" else "incoming_value"
+    settled = (
+        [c for c in same_record if c["kind"] == "rule"]
+        if conflict["kind"] == "rule"
+        else [conflict]
+    )
+    return settled, {c["col"]: c[side] for c in settled}
+
+
 def resolve_conflict(
     ws: Workspace,
     conflict_id: int,
@@ -34,10 +54,7 @@ def resolve_conflict(
     values: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Keep ``local`` or ``incoming``, or save the typed ``values`` (field -> text or number)."""
-    if (keep is None) == (values is None):
-        raise AlholError("conflict_choose")
-    if keep is not None and keep not in ("local", "incoming"):
-        raise AlholError("conflict_keep_side")
+    _check_choice(keep, values)
     conflict = sync_repo.get_conflict(ws.db, conflict_id)
     if conflict is None:
         raise AlholError("conflict_unknown", conflict_id=conflict_id)
@@ -57,13 +74,7 @@ def resolve_conflict(
         raw: dict[str, Any] = dict(values)
         how = "typed"
     else:
-        side = "local_value" if keep == "local" else "incoming_value"
-        settled = (
-            [c for c in same_record if c["kind"] == "rule"]
-            if conflict["kind"] == "rule"
-            else [conflict]
-        )
-        raw = {c["col"]: c[side] for c in settled}
+        settled, raw = _kept(conflict, same_record, str(keep))
         how = str(keep)
     force = tuple(sorted({c["col"] for c in settled} | set(raw)))
     try:
