@@ -19,19 +19,7 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "alhol_desk"
 
 # Files that still raise an error with a sentence instead of a code, and how many times.
 # Moving messages to codes shrinks this; it must end empty (and then go).
-LEGACY: dict[str, int] = {
-    "core/sync/cards.py": 11,
-    "core/sync/devices.py": 8,
-    "core/sync/envelope.py": 21,
-    "core/sync/errors.py": 1,
-    "core/sync/exporter.py": 7,
-    "core/sync/importer.py": 10,
-    "core/sync/keys.py": 8,
-    "core/sync/manifest.py": 29,
-    "core/sync/merge.py": 10,
-    "core/sync/resolution.py": 6,
-    "core/sync/strict_json.py": 9,
-}
+LEGACY: dict[str, int] = {}
 
 
 def _error_classes() -> set[str]:

@@ -19,6 +19,7 @@ from sync_gui_helpers import (
 )
 
 from alhol_desk.core import services
+from alhol_desk.core.messages import Message
 from alhol_desk.core.sync import importer
 from alhol_desk.core.workspace import initialise
 from alhol_desk.gui.dialogs.export_dialog import ExportDialog
@@ -130,17 +131,20 @@ def test_every_refusal_of_the_fixtures_has_plain_words_and_a_way_forward(
     shutil.copyfile(FIXTURES / relative, copy)
     report = importer.verify_bundle(receiver, copy)
     assert report.outcome in ("refused", "quarantined")
-    english = sync_text.explain(report.reason or "")
-    assert english.what != "It was refused.", f"no plain words for: {report.reason}"
+    assert report.message is not None and report.message.english() == report.reason
+    english = sync_text.explain_refusal(report.reason, report.message)
+    assert english.known and english.what != "It was refused.", f"no words for: {report.reason}"
     translations.install("ar")
-    arabic = sync_text.explain(report.reason or "")
+    arabic = sync_text.explain_refusal(report.reason, report.message)
     assert re.search("[\u0600-\u06ff]", arabic.what) and re.search("[\u0600-\u06ff]", arabic.todo)
     assert arabic.detail == report.reason  # the core's own line, for whoever helps
 
 
 def test_import_warnings_read_in_arabic(translations: Translations) -> None:
     translations.install("ar")
-    text = sync_text.warning_text("bundles 3 to 4 from Hasakah 1 have not arrived yet")
+    warning = Message("warn_missing_bundles", {"first": 3, "last": 4, "team": "Hasakah 1"})
+    assert str(warning) == "bundles 3 to 4 from Hasakah 1 have not arrived yet"
+    text = sync_text.warning_text(warning)
     assert "٣" in text and "٤" in text and "Hasakah 1" in text
 
 

@@ -485,7 +485,9 @@ def test_a_first_bundle_numbered_7_warns_of_the_six_before_it(tmp_path: Path) ->
         path = forger.bundle(tmp_path, forger.header(7, COLUMNS), [])
         report = importer.import_bundle(hq, path)
         assert report.outcome == "applied"
-        assert report.warnings == ["bundles 1 to 6 from Hasakah 1 have not arrived yet"]
+        assert [str(w) for w in report.warnings] == [
+            "bundles 1 to 6 from Hasakah 1 have not arrived yet"
+        ]
     finally:
         hq.close()
         field.close()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .clock import Timestamp
+from .messages import MESSAGES, Message
 from .storage import browse_repo, sync_repo
 from .storage.settings import get_setting
 from .workspace import Workspace
@@ -137,6 +138,7 @@ class BundleEntry:
     warnings: int | None
     outcome: str  # one of BUNDLE_OUTCOMES
     reason: str | None  # why it was refused (value-free, one line, English)
+    message: Message | None  # the same as a code and values; None in rows older than codes
     file_name: str | None
 
 
@@ -165,10 +167,23 @@ def bundle_history(
             warnings=row["warnings"],
             outcome=row["outcome"],
             reason=row["reason"],
+            message=_refusal(row["reason_code"], row["reason_params"]),
             file_name=row["file_name"],
         )
         for row in browse_repo.bundle_rows(ws.db, direction=direction, outcome=outcome, limit=limit)
     ]
+
+
+def _refusal(code: str | None, params: str | None) -> Message | None:
+    """A stored refusal's message; None for a row written before codes, or a code this
+    version no longer knows (its English line is then all there is)."""
+    if code is None or code not in MESSAGES:
+        return None
+    try:
+        values = json.loads(params) if params else {}
+    except ValueError:
+        return None
+    return Message(code, values) if isinstance(values, dict) else None
 
 
 def trusted_devices(ws: Workspace) -> list[sync_repo.PeerDevice]:

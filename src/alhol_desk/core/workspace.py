@@ -65,9 +65,17 @@ class Workspace:
     @contextmanager
     def writing(self) -> Iterator[sqlite_utils.Database]:
         """One transaction; the clock's position is saved with the changes it stamped."""
-        with self.db.atomic():
-            yield self.db
-            set_setting(self.db, CLOCK_KEY, str(self.clock.last))
+        outer = self.db.conn.in_transaction
+        try:
+            with self.db.atomic():
+                yield self.db
+                set_setting(self.db, CLOCK_KEY, str(self.clock.last))
+        except BaseException:
+            # An interrupt can stop BEGIN itself after the transaction began; atomic() then
+            # never entered its block, so nothing would roll it back.
+            if not outer and self.db.conn.in_transaction:
+                self.db.conn.rollback()
+            raise
 
     def on_connection(self, db: sqlite_utils.Database) -> Workspace:
         """This workspace over another connection to its database (for a worker thread).

@@ -199,6 +199,13 @@ def _explanations() -> Mapping[str, tuple[str, str, str]]:
     return GENERAL_EXPLANATIONS | SYNC_EXPLANATIONS
 
 
+def _catch_all() -> frozenset[str]:
+    """Explanations that only say "it was refused": the English detail is all there is."""
+    from .screens.sync_text import SYNC_CATCH_ALL
+
+    return SYNC_CATCH_ALL | {"general"}
+
+
 def fill(context: str, template: str, params: Mapping[str, Any]) -> str:
     """A translated template filled with the message's values, shown in the user's digits."""
     shown: dict[str, Any] = {}
@@ -228,7 +235,10 @@ def explain(message: Message | None, detail: str | None = None) -> Explained:
         return Explained(translate(context, what), translate(context, todo), english, False)
     context, what, todo = found
     return Explained(
-        fill(context, what, message.params), fill(context, todo, message.params), english
+        fill(context, what, message.params),
+        fill(context, todo, message.params),
+        english,
+        known=message.explain_as not in _catch_all(),
     )
 
 

@@ -95,7 +95,7 @@ class Operation(Generic[T]):
         self._changes = changes
         self._on_progress: list[Callable[[str, int, int], object]] = []
         self._on_success: list[Callable[[T], object]] = []
-        self._on_failure: list[Callable[[str], object]] = []
+        self._on_failure: list[Callable[[AlholError | str], object]] = []
         self._on_changes: list[Callable[[Changes], object]] = []
         self._relay = _Relay(self)
         self.running = False
@@ -112,7 +112,9 @@ class Operation(Generic[T]):
         self._on_success.append(callback)
         return self
 
-    def failure(self, callback: Callable[[str], object]) -> Operation[T]:
+    def failure(self, callback: Callable[[AlholError | str], object]) -> Operation[T]:
+        """``callback`` gets the refusal (an ``AlholError``, explained by its code where it is
+        shown) or, for an unforeseen fault, one generic line already translated."""
         self._on_failure.append(callback)
         return self
 
@@ -178,7 +180,7 @@ class Operation(Generic[T]):
         _live.discard(self)
         if not self._owner_gone():
             for callback in self._on_failure:
-                callback(message)
+                callback(self.refusal if self.refusal is not None else message)
 
 
 _live: set[Operation[Any]] = set()

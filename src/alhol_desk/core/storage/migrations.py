@@ -250,9 +250,23 @@ DELETE FROM settings WHERE key IN ('export.seq', 'export.prev_sha256');
     )
 
 
+def _refusal_codes(db: sqlite_utils.Database) -> None:
+    """A refusal in the bundle history keeps its message's code and values (JSON) beside
+    its English line, so the window explains it in the user's language. Older rows keep
+    their English alone."""
+    execute_script(
+        db,
+        """
+ALTER TABLE bundles ADD COLUMN reason_code TEXT;
+ALTER TABLE bundles ADD COLUMN reason_params TEXT;
+""",
+    )
+
+
 # Append only: a shipped migration is never edited, since laptops in the field ran it.
 # Each runs inside one transaction together with the version bump.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _initial_schema,
     _bundle_streams,
+    _refusal_codes,
 ]

@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pyrage import RecipientError, x25519
 
 from ..errors import AlholError
+from ..messages import Message
 from ..records import NAME_MAX_LENGTH, ROLES, name_problem
 from .errors import BundleRejected, quoted
 from .strict_json import loads_strict
@@ -63,8 +64,8 @@ class DeviceCard:
 
     def __post_init__(self) -> None:
         problem = _card_problem(self)
-        if problem:
-            raise AlholError(f"this device card is not valid: {problem}")
+        if problem is not None:
+            raise AlholError(problem)
 
     @property
     def sign_public_key_raw(self) -> bytes:
@@ -87,49 +88,51 @@ class DeviceCard:
     def parse(cls, data: bytes) -> DeviceCard:
         """A card from its file's bytes, or :class:`AlholError` saying what is wrong with it."""
         if len(data) > CARD_MAX_BYTES:
-            raise AlholError(
-                f"this file is too big to be a device card ({len(data) // 1024} KiB; a card "
-                "is under 1 KiB): choose the card file that alhol-desk wrote"
-            )
+            raise AlholError("card_too_big", size_kib=len(data) // 1024)
         try:
             doc: Any = loads_strict(data, max_depth=2, max_items=32)
         except BundleRejected as exc:
-            raise AlholError(f"this is not a device card: {exc.reason}") from None
+            raise AlholError("card_not_json", reason=exc.reason) from None
         if not isinstance(doc, dict) or doc.get("format") != CARD_FORMAT:
-            raise AlholError("this file is not an alhol-desk device card")
+            raise AlholError("card_other_format")
         version = doc.get("format_version")
         if type(version) is int and version > CARD_FORMAT_VERSION:
-            raise AlholError("this card was made by a newer version of alhol-desk: update the app")
+            raise AlholError("card_newer")
         if version != CARD_FORMAT_VERSION or type(version) is not int:
-            raise AlholError(f"this device card has an unknown format_version {quoted(version)}")
-        for name in CARD_FIELDS:
-            if name not in doc:
-                raise AlholError(f"this device card has no {name}: ask for a new card")
-            if type(doc[name]) is not str:
-                raise AlholError(f"this device card's {name} is not text: ask for a new card")
-        for name in doc:
-            if name not in CARD_FIELDS and name not in ("format", "format_version"):
-                raise AlholError(f"this device card has an unexpected field {quoted(name)}")
+            raise AlholError("card_unknown_version", version=quoted(version))
+        _check_fields(doc)
         return cls(*(doc[name] for name in CARD_FIELDS))
 
 
-def _card_problem(card: DeviceCard) -> str | None:
+def _check_fields(doc: dict[str, Any]) -> None:
+    """Every field of a card, as text, and nothing else."""
+    for name in CARD_FIELDS:
+        if name not in doc:
+            raise AlholError("card_missing_field", field=name)
+        if type(doc[name]) is not str:
+            raise AlholError("card_field_not_text", field=name)
+    for name in doc:
+        if name not in CARD_FIELDS and name not in ("format", "format_version"):
+            raise AlholError("card_unexpected_field", field=quoted(name))
+
+
+def _card_problem(card: DeviceCard) -> Message | None:
     if not isinstance(card.device_id, str) or not _DEVICE_ID.fullmatch(card.device_id):
-        return f"the device id {quoted(card.device_id)} is not 32 lowercase hex characters"
+        return Message("card_device_id", {"device_id": quoted(card.device_id)})
     problem = name_problem(card.team, "the team")
     if problem is not None:
-        return problem
+        return Message("card_team", {"problem": problem})
     if card.role not in ROLES:
-        return f"the role {quoted(card.role)} is not one of: {', '.join(ROLES)}"
+        return Message("card_role", {"role": quoted(card.role), "roles": ", ".join(ROLES)})
     if not _is_ed25519_b64(card.sign_public_key):
-        return "the signing key is not a base64 Ed25519 public key (32 bytes)"
+        return Message("card_signing_key")
     recipient = card.age_recipient
     try:
         parsed = str(x25519.Recipient.from_str(recipient)) if isinstance(recipient, str) else None
     except RecipientError:
         parsed = None
     if parsed != recipient:
-        return f"the age recipient {quoted(recipient)} is not a valid age1… public key"
+        return Message("card_recipient", {"recipient": quoted(recipient)})
     return None
 
 
@@ -174,14 +177,15 @@ def normalise_fingerprint(text: str) -> str:
     chars = text.upper().translate(_FINGERPRINT_TYPOS)
     if len(chars) != _FINGERPRINT_LENGTH:
         raise AlholError(
-            f"a fingerprint has {_FINGERPRINT_LENGTH} letters and digits "
-            f"({FINGERPRINT_GROUPS} groups of {FINGERPRINT_GROUP_SIZE}); this one has {len(chars)}"
+            "fingerprint_length",
+            length=_FINGERPRINT_LENGTH,
+            groups=FINGERPRINT_GROUPS,
+            size=FINGERPRINT_GROUP_SIZE,
+            count=len(chars),
         )
     wrong = sorted({c for c in chars if c not in CROCKFORD})
     if wrong:
-        raise AlholError(
-            f"a fingerprint never contains {quoted(''.join(wrong))}: check what was read out"
-        )
+        raise AlholError("fingerprint_characters", characters=quoted("".join(wrong)))
     return _grouped(chars)
 
 

@@ -44,17 +44,17 @@ def write_card(ws: Workspace, out: Path) -> Path:
     try:
         write_atomically(out, own_card(ws).to_json(), mode=AS_UMASK_ALLOWS)  # a public card
     except OSError as error:
-        raise AlholError(f"--out: could not write the card ({error.strerror})") from None
+        raise AlholError("card_not_written", cause=error.strerror) from None
     return out
 
 
 def read_card(path: Path) -> DeviceCard:
     try:
         if path.stat().st_size > MAX_CARD_BYTES:
-            raise AlholError("the card file is too large to be a device card")
+            raise AlholError("card_file_too_large")
         data = path.read_bytes()
     except OSError as error:
-        raise AlholError(f"the card file cannot be read ({error.strerror})") from None
+        raise AlholError("card_unreadable", cause=error.strerror) from None
     return DeviceCard.parse(data)
 
 
@@ -62,18 +62,12 @@ def trust_card(ws: Workspace, path: Path, typed_fingerprint: str) -> DeviceCard:
     """Trust a card only when the fingerprint read over the phone matches it."""
     card = read_card(path)
     if card.device_id == ws.device.id:
-        raise AlholError("this is this device's own card; trust the other side's card instead")
+        raise AlholError("card_own")
     if not fingerprints_match(card, typed_fingerprint):
-        raise AlholError(
-            "--fingerprint: does not match the card; nothing was trusted. Read the fingerprint "
-            "again with the card's owner (alhol-desk keys show on their laptop)"
-        )
+        raise AlholError("card_fingerprint_mismatch")
     existing = sync_repo.get_peer(ws.db, card.device_id)
     if existing is not None and existing.sign_public_key != card.sign_public_key:
-        raise AlholError(
-            f"device {card.device_id} is already trusted with a different key; revoke it and "
-            "enrol the laptop again if it was reinstalled"
-        )
+        raise AlholError("card_other_key", device_id=card.device_id)
     with ws.db.atomic():
         sync_repo.trust_peer(
             ws.db,
@@ -93,10 +87,10 @@ def revoke_device(ws: Workspace, device_id: str, after_seq: int | None) -> sync_
     """Refuse the device's bundles numbered after ``after_seq`` (default: the last imported)."""
     peer = sync_repo.get_peer(ws.db, device_id)
     if peer is None:
-        raise AlholError(f"DEVICE_ID: no trusted device {device_id}")
+        raise AlholError("revoke_unknown_device", device_id=device_id)
     cutoff = peer.last_seq if after_seq is None else after_seq
     if cutoff < 0:
-        raise AlholError("--after-seq: cannot be negative")
+        raise AlholError("revoke_negative")
     with ws.db.atomic():
         sync_repo.revoke_peer(ws.db, device_id, cutoff, utc_now())
     revoked = sync_repo.get_peer(ws.db, device_id)

@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pyrage import RecipientError, x25519
 
 from ..errors import AlholError
-from .errors import NEWER_VERSION, BundleRejected, NotAddressedHere, newer_version, quoted
+from .errors import BundleRejected, NotAddressedHere, newer_version, quoted
 from .keys import DeviceKeys
 from .strict_json import loads_strict
 
@@ -40,7 +40,6 @@ SIGNATURE_FIELDS = frozenset({"keyid", "sig"})
 AGE_MAGIC = (b"age-encryption.org/", b"-----BEGIN AGE ENCRYPTED FILE-----")
 
 _OUR_TYPE = re.compile(r"application/vnd\.alhol-desk\.bundle\+jsonl?; version=([0-9]{1,9})(;.*)?")
-_DAMAGED = "the bundle is damaged or is not an alhol-desk bundle"
 
 
 def pae(payload_type: str, body: bytes) -> bytes:
@@ -88,56 +87,57 @@ def open_envelope(
                 continue
             return payload, key_id
     if hinted_a_trusted_key:
-        raise BundleRejected("signature does not match: the file was altered or damaged")
-    raise BundleRejected(
-        "signed by a key this device does not trust: get the sender's device card and "
-        "confirm its fingerprint first"
-    )
+        raise BundleRejected("bundle_signature_mismatch")
+    raise BundleRejected("bundle_untrusted_signer")
 
 
 def _parse_envelope(data: bytes | bytearray) -> tuple[bytes, list[tuple[str, bytes]]]:
     doc: Any = loads_strict(data, max_depth=3, max_items=16 + 3 * MAX_SIGNATURES)
     if not isinstance(doc, dict) or doc.keys() != ENVELOPE_FIELDS:
-        raise BundleRejected(f"{_DAMAGED} (the envelope does not have the expected fields)")
-    payload_type = doc["payloadType"]
-    if payload_type != PAYLOAD_TYPE:
-        ours = _OUR_TYPE.fullmatch(payload_type) if isinstance(payload_type, str) else None
-        if ours and int(ours[1]) > PAYLOAD_VERSION:
-            raise newer_version(int(ours[1]), PAYLOAD_VERSION)
-        if ours and int(ours[1]) == PAYLOAD_VERSION:
-            # Our format written another way (another compression): only a newer app does.
-            raise BundleRejected(NEWER_VERSION)
-        if ours:
-            raise BundleRejected(
-                f"this bundle uses sync format {int(ours[1])}, which this version of alhol-desk "
-                f"cannot read (it reads format {PAYLOAD_VERSION}): ask the sender to update "
-                "alhol-desk and export again"
-            )
-        raise BundleRejected(
-            f"this file is not an alhol-desk bundle (it holds {quoted(payload_type)})"
-        )
+        raise BundleRejected("envelope_fields")
+    _check_payload_type(doc["payloadType"])
     payload = _strict_b64(doc.pop("payload"), "payload")
-    entries = doc["signatures"]
+    return payload, _signatures(doc["signatures"])
+
+
+def _check_payload_type(payload_type: Any) -> None:
+    """Our payload type, or a refusal saying whose it is (a newer app's, an older one's)."""
+    if payload_type == PAYLOAD_TYPE:
+        return
+    ours = _OUR_TYPE.fullmatch(payload_type) if isinstance(payload_type, str) else None
+    if ours is None:
+        raise BundleRejected("envelope_other_type", payload_type=quoted(payload_type))
+    version = int(ours[1])
+    if version > PAYLOAD_VERSION:
+        raise newer_version(version, PAYLOAD_VERSION)
+    if version == PAYLOAD_VERSION:
+        # Our format written another way (another compression): only a newer app does.
+        raise BundleRejected("bundle_newer_version")
+    raise BundleRejected("envelope_format_old", theirs=version, ours=PAYLOAD_VERSION)
+
+
+def _signatures(entries: Any) -> list[tuple[str, bytes]]:
+    """The envelope's (key id, signature) pairs: at least one, at most ``MAX_SIGNATURES``."""
     if not isinstance(entries, list) or not entries:
-        raise BundleRejected("the bundle is not signed, so it cannot be trusted")
+        raise BundleRejected("envelope_unsigned")
     if len(entries) > MAX_SIGNATURES:
-        raise BundleRejected(f"{_DAMAGED} (it has {len(entries)} signatures)")
+        raise BundleRejected("envelope_signature_count", count=len(entries))
     signatures = []
     for entry in entries:
         if not isinstance(entry, dict) or entry.keys() != SIGNATURE_FIELDS:
-            raise BundleRejected(f"{_DAMAGED} (a signature does not have the expected fields)")
+            raise BundleRejected("envelope_signature_fields")
         if not isinstance(entry["keyid"], str) or len(entry["keyid"]) > 128:
-            raise BundleRejected(f"{_DAMAGED} (a signature's key id is not valid)")
+            raise BundleRejected("envelope_key_id")
         signature = _strict_b64(entry["sig"], "signature")
         if len(signature) != 64:
-            raise BundleRejected(f"{_DAMAGED} (a signature is not 64 bytes)")
+            raise BundleRejected("envelope_signature_size")
         signatures.append((entry["keyid"], signature))
-    return payload, signatures
+    return signatures
 
 
 def _strict_b64(text: Any, what: str) -> bytes:
     """Standard base64 with padding, in its one canonical spelling."""
-    bad = BundleRejected(f"{_DAMAGED} (its {what} is not valid base64)")
+    bad = BundleRejected("envelope_base64", part=what)
     if not isinstance(text, str):
         raise bad
     try:
@@ -161,15 +161,13 @@ def is_age_file(data: bytes) -> bool:
 def encrypt(plaintext: bytes, recipients: Sequence[str]) -> bytes:
     """``plaintext`` encrypted with age (binary format) to every recipient ``age1…``."""
     if isinstance(recipients, str) or not recipients:
-        raise AlholError(
-            "there is no device to encrypt this bundle for: trust the receiving device's card first"
-        )
+        raise AlholError("encrypt_no_recipient")
     parsed = []
     for recipient in dict.fromkeys(recipients):
         try:
             parsed.append(x25519.Recipient.from_str(recipient))
         except RecipientError:
-            raise AlholError(f"{quoted(recipient)} is not an age recipient (age1…)") from None
+            raise AlholError("encrypt_bad_recipient", recipient=quoted(recipient)) from None
     ciphertext: bytes = pyrage.encrypt(plaintext, parsed)
     return ciphertext
 
@@ -190,7 +188,7 @@ class _CappedReader(io.RawIOBase):
         count = int(self._handle.readinto(view[: max(0, min(len(view), self._left + 1))]))
         self._left -= count
         if self._left < 0:
-            raise BundleRejected("the file is too large to be a bundle; it was not read")
+            raise BundleRejected("bundle_too_large")
         return count
 
 
@@ -218,21 +216,18 @@ def decrypt_file(path: Path, identity: x25519.Identity, *, max_bytes: int) -> by
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
             # A FIFO or a device would block open() or read() for ever: refused at once.
-            raise BundleRejected("this is not a file (a folder, a pipe or a device)")
+            raise BundleRejected("bundle_not_a_file")
         size = info.st_size
         if size > max_bytes:
-            raise BundleRejected(
-                f"the file is too large to be a bundle ({size // (1024 * 1024)} MB); "
-                "it was not read"
-            )
+            raise BundleRejected("bundle_too_large_mb", size_mb=size // (1024 * 1024))
         # O_NONBLOCK: a file swapped for a FIFO after the check above cannot block the open.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             os.close(fd)
-            raise BundleRejected("this is not a file (a folder, a pipe or a device)")
+            raise BundleRejected("bundle_not_a_file")
         with os.fdopen(fd, "rb") as handle:
             if not is_age_file(handle.read(64)):
-                raise BundleRejected("this file is not an alhol-desk bundle (it is not encrypted)")
+                raise BundleRejected("bundle_not_encrypted")
             handle.seek(0)
             sink = _Sink()
             try:
@@ -243,35 +238,26 @@ def decrypt_file(path: Path, identity: x25519.Identity, *, max_bytes: int) -> by
                 raise
             except OSError as exc:
                 if exc.errno is not None:  # the stick itself failed, not the age stream
-                    raise BundleRejected(_UNREADABLE) from None
+                    raise BundleRejected("bundle_unreadable") from None
                 raise _decrypt_refusal(str(exc)) from None
             return sink.data
     except OSError:
-        raise BundleRejected(_UNREADABLE) from None
-
-
-_UNREADABLE = "the file cannot be read (was the stick removed?)"
+        raise BundleRejected("bundle_unreadable") from None
 
 
 def _decrypt_refusal(message: str) -> BundleRejected:
     """age's one exception type, told apart by its message."""
     if message.startswith("No matching keys"):
-        return NotAddressedHere(
-            "this bundle is not addressed to this device: ask the sender to export it for "
-            "this device (they must trust this device's card)"
-        )
+        return NotAddressedHere("bundle_not_addressed")
     if message.startswith("Unknown age format"):
-        return BundleRejected(NEWER_VERSION)
-    return BundleRejected(
-        "the bundle is damaged or cut short (was the stick pulled out early?): copy it "
-        "again from the sender"
-    )
+        return BundleRejected("bundle_newer_version")
+    return BundleRejected("bundle_damaged")
 
 
 def decrypt(ciphertext: bytes, identity: x25519.Identity) -> bytes:
     """Open an age file with this device's identity, or say in one line why it cannot be."""
     if not is_age_file(ciphertext):
-        raise BundleRejected("this file is not an alhol-desk bundle (it is not encrypted)")
+        raise BundleRejected("bundle_not_encrypted")
     try:
         plaintext: bytes = pyrage.decrypt(ciphertext, [identity])
     except pyrage.DecryptError as exc:

@@ -7,7 +7,8 @@ from typing import Any
 from ..errors import AlholError
 from ..messages import Message
 
-NEWER_VERSION = "this bundle was made by a newer version of alhol-desk: update the app"
+# The refusal of a bundle in our format written another way (tests compare with it).
+NEWER_VERSION = Message("bundle_newer_version").english()
 
 
 class BundleRejected(AlholError):
@@ -38,7 +39,4 @@ def quoted(value: object, limit: int = 40) -> str:
 
 def newer_version(theirs: int, ours: int) -> BundleRejected:
     """A bundle in a sync format newer than this app reads: nothing is changed."""
-    return BundleRejected(
-        f"this bundle uses sync format {theirs}, and this version of alhol-desk reads up to "
-        f"format {ours}: update the app on this device, then import the bundle again"
-    )
+    return BundleRejected("bundle_format_newer", theirs=theirs, ours=ours)

@@ -244,9 +244,7 @@ class _Bundle:
         self.clocks.author_of = lambda hlc: authors.get(hlc, manifest.UNKNOWN_AUTHOR)
         line = manifest.record_line(self.clocks, _COLUMNS[table], table, pk, created, fields)
         if len(line) > limits.line_bytes:
-            raise AlholError(
-                f"a {table} record ({pk}) is too large to be sent; check it with: alhol-desk check"
-            )
+            raise AlholError("export_record_too_large", table=table, pk=pk)
         # Each new device id or author grows the header: at most 240 bytes (two names of
         # 100 characters, escaped as JSON would need, are counted as what they take).
         grown = 35 * (len(self.clocks.devices) - mark[0]) + sum(
@@ -278,22 +276,9 @@ def export_bundle(
 ) -> ExportResult:
     """Write, for each recipient (or only device ``to``), the bundles of what it lacks."""
     limits = limits or LIMITS
-    recipients = recipients_for(ws)
-    if to is not None:
-        recipients = [p for p in recipients if p.id == to or p.id.startswith(to)]
-        if len(recipients) != 1:
-            raise AlholError(
-                f"--to: {to!r} is not one trusted device this device sends to "
-                "(see: alhol-desk keys show --json, or the Sync screen)"
-            )
-    if not recipients:
-        other = "HQ" if ws.device.role == "field" else "field"
-        raise AlholError(
-            f"no trusted {other} device to send to yet: get its card on a stick, check its "
-            "fingerprint by phone, then run: alhol-desk keys trust CARD --fingerprint FP"
-        )
+    recipients = _recipients(ws, to)
     if not out_dir.is_dir():
-        raise AlholError(f"--out: {out_dir} is not a folder (is the stick plugged in?)")
+        raise AlholError("export_not_a_folder", folder=str(out_dir))
     keys = load_device_keys(ws.data_dir)
     upto = last_audit_id(ws.db)
     written: list[WrittenBundle] = []
@@ -311,6 +296,19 @@ def export_bundle(
     since = None if full or len(starts) < len(recipients) else min(starts)
     log.info("exported %d bundles with %d changes", len(written), sum(b.changes for b in written))
     return ExportResult(tuple(written), since, tuple(p.team for p in recipients))
+
+
+def _recipients(ws: Workspace, to: str | None) -> list[sync_repo.PeerDevice]:
+    """The trusted devices this one sends to (only ``to``, an id or its start, if given)."""
+    recipients = recipients_for(ws)
+    if to is not None:
+        recipients = [p for p in recipients if p.id == to or p.id.startswith(to)]
+        if len(recipients) != 1:
+            raise AlholError("export_to_unknown", to=to)
+    if not recipients:
+        other = "HQ" if ws.device.role == "field" else "field"
+        raise AlholError("export_no_recipient", role=other)
+    return recipients
 
 
 def _export_to(
@@ -357,7 +355,7 @@ def _export_to(
         seq += 1
         bundle = _Bundle(limits, room)
         if not bundle.add(entry):
-            raise AlholError(f"a {entry[0]} record ({entry[1]}) cannot fit in a bundle")
+            raise AlholError("export_record_unfit", table=entry[0], pk=entry[1])
     written.append(_write(ws, peer, keys, bundle, seq, header, upto, out_dir, last=True))
     return written
 
@@ -446,10 +444,7 @@ def _unfinished(error: BaseException) -> BaseException:
     """One line for the user, for the failures a stick or a disk can cause."""
     if isinstance(error, OSError | sqlite3.Error):
         cause = f" ({error.strerror})" if isinstance(error, OSError) else ""
-        return AlholError(
-            f"--out: the bundle could not be finished on the stick{cause}, so nothing was "
-            f"exported; {_advice(error)}"
-        )
+        return AlholError(_UNFINISHED[_stick_said(error)], cause=cause)
     return error
 
 
@@ -458,22 +453,32 @@ def _write_durably(path: Path, data: bytes) -> None:
         with open_temp(path, mode=AS_UMASK_ALLOWS) as handle:  # removed if it fails
             handle.write(data)
     except OSError as error:
-        raise AlholError(
-            f"--out: could not write the bundle ({error.strerror}); "
-            f"nothing was exported — {_advice(error)}"
-        ) from None
+        raise AlholError(_NOT_WRITTEN[_stick_said(error)], cause=error.strerror) from None
 
 
 _NO_SPACE = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
-def _advice(error: BaseException) -> str:
-    """What to do, by what the stick said: full is not the same as gone."""
+def _stick_said(error: BaseException) -> str:
+    """What the stick said, which decides what to do: full is not the same as gone."""
     if isinstance(error, OSError) and error.errno in _NO_SPACE:
-        return "free some space on the stick (or use another) and try again"
+        return "full"
     if isinstance(error, OSError):
-        return "was the stick removed? Plug it in again and try again"
-    return "check the stick and try again"
+        return "gone"
+    return "other"
+
+
+# The refusal's code, by what the stick said.
+_UNFINISHED = {
+    "full": "export_unfinished_full",
+    "gone": "export_unfinished_gone",
+    "other": "export_unfinished",
+}
+_NOT_WRITTEN = {
+    "full": "export_not_written_full",
+    "gone": "export_not_written_gone",
+    "other": "export_not_written",
+}
 
 
 def unexported_changes(ws: Workspace) -> int:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from ..clock import Timestamp, wall_clock_ms
+from ..messages import Message
 from ..records import SYNCED_RECORDS
 from ..safety.files import write_atomically
 from ..storage import sync_repo
@@ -47,7 +49,8 @@ class ImportReport:
     seq: int | None = None
     changes: int = 0
     summary: dict[str, int] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
+    message: Message | None = None  # the refusal as a code and values (``reason`` in English)
 
     def line(self) -> str:
         name = self.file
@@ -85,7 +88,7 @@ class _Totals:
     summary: dict[str, int] = field(
         default_factory=lambda: dict.fromkeys(("new", "updated", "unchanged", "conflicts"), 0)
     )
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     changes: int = 0
     newest_hlc: str | None = None
 
@@ -116,34 +119,61 @@ def _open(ws: Workspace, path: Path, now_ms: Callable[[], int]) -> _Opened:
     body_sha256 = hashlib.sha256(payload).hexdigest()
     doc, records = manifest.read_manifest(payload)
     sender = peers[signer_key]
-    if doc.sender.key_id != signer_key or doc.sender.device_id != sender.id:
-        raise BundleRejected(
-            "the bundle says it comes from one device but is signed by another; it was not merged"
-        )
-    if keys.key_id not in doc.recipients:
-        raise BundleRejected("this bundle is not addressed to this device")
-    if doc.kind != "changes":
-        raise BundleRejected(
-            f"this bundle holds {doc.kind} data, which this version of alhol-desk does not "
-            "import: update the app"
-        )
+    _check_addressing(doc, signer_key, sender, keys.key_id)
     opened = _Opened(doc, records, body_sha256, sender)
     if sync_repo.applied_manifest(ws.db, opened.body_sha256):
         opened.duplicate = True
         return opened
     if sender.revoked_after_seq is not None and doc.seq > sender.revoked_after_seq:
         raise _Quarantine(
-            f"{sender.team}'s device was revoked after bundle {sender.revoked_after_seq}; "
-            "set aside for a data manager to check",
+            Message("bundle_revoked", {"team": sender.team, "after": sender.revoked_after_seq}),
             opened,
         )
     me = ws.device.id
     earlier = sync_repo.received_bundle(ws.db, sender.id, doc.seq, me)
     before = sync_repo.received_bundle(ws.db, sender.id, doc.seq - 1, me)
     after = sync_repo.received_bundle(ws.db, sender.id, doc.seq + 1, me)
-    if (
-        earlier is not None
-        or (
+    if earlier is not None or _breaks_chain(doc, sender, body_sha256, before, after):
+        raise _Quarantine(Message("bundle_fork", {"seq": doc.seq, "team": sender.team}), opened)
+    if sender.revoked_after_seq is not None and (
+        after is None or after["prev_sha256"] != body_sha256
+    ):
+        # Below a revoked device's cut-off, only a bundle that the chain already imported
+        # vouches for: its keys may be in a thief's hands.
+        raise _Quarantine(
+            Message("bundle_revoked_unvouched", {"team": sender.team, "seq": doc.seq}), opened
+        )
+    mine = doc.acks.get(me)
+    written = sync_repo.last_sent_seq(ws.db, me, sender.id)
+    if mine is not None and mine > written:
+        raise BundleRejected("bundle_ack_ahead", ack=mine, written=written, team=sender.team)
+    if doc.seq > sender.last_seq + MAX_SEQ_JUMP:
+        raise BundleRejected("seq_far_ahead", seq=doc.seq, team=sender.team, last=sender.last_seq)
+    return opened
+
+
+def _check_addressing(
+    doc: manifest.Header, signer_key: str, sender: sync_repo.PeerDevice, my_key_id: str
+) -> None:
+    """Signed by the device it names, addressed to this one, holding changes."""
+    if doc.sender.key_id != signer_key or doc.sender.device_id != sender.id:
+        raise BundleRejected("bundle_wrong_signer")
+    if my_key_id not in doc.recipients:
+        raise BundleRejected("bundle_not_for_me")
+    if doc.kind != "changes":
+        raise BundleRejected("bundle_other_kind", kind=doc.kind)
+
+
+def _breaks_chain(
+    doc: manifest.Header,
+    sender: sync_repo.PeerDevice,
+    body_sha256: str,
+    before: Mapping[str, Any] | None,
+    after: Mapping[str, Any] | None,
+) -> bool:
+    """Whether the bundle does not chain to the sender's bundles already here."""
+    return bool(
+        (
             doc.seq == sender.last_seq + 1
             and sender.last_manifest_sha256
             and doc.prev != sender.last_manifest_sha256
@@ -156,43 +186,14 @@ def _open(ws: Workspace, path: Path, now_ms: Callable[[], int]) -> _Opened:
             and after["prev_sha256"] is not None
             and after["prev_sha256"] != body_sha256
         )
-    ):
-        raise _Quarantine(
-            f"a different bundle {doc.seq} from {sender.team} was already imported: two bundles "
-            "claim the same place; set aside for a data manager to check",
-            opened,
-        )
-    if sender.revoked_after_seq is not None and (
-        after is None or after["prev_sha256"] != body_sha256
-    ):
-        # Below a revoked device's cut-off, only a bundle that the chain already imported
-        # vouches for: its keys may be in a thief's hands.
-        raise _Quarantine(
-            f"{sender.team}'s device is revoked, and nothing imported here vouches for this "
-            f"bundle {doc.seq} (the next bundle does not name it); set aside for a data "
-            "manager to check",
-            opened,
-        )
-    mine = doc.acks.get(me)
-    written = sync_repo.last_sent_seq(ws.db, me, sender.id)
-    if mine is not None and mine > written:
-        raise BundleRejected(
-            f"the bundle confirms bundle {mine} from this device, but this device has written "
-            f"only {written} for {sender.team}; it was not merged"
-        )
-    if doc.seq > sender.last_seq + MAX_SEQ_JUMP:
-        raise BundleRejected(
-            f"the bundle's number ({doc.seq}) is far ahead of the last one from {sender.team} "
-            f"({sender.last_seq}); it was not merged"
-        )
-    return opened
+    )
 
 
 class _Quarantine(BundleRejected):
     """Refused and kept aside for an expert (forks, revoked senders)."""
 
-    def __init__(self, reason: str, opened: _Opened) -> None:
-        super().__init__(reason)
+    def __init__(self, message: Message, opened: _Opened) -> None:
+        super().__init__(message)
         self.opened = opened
 
 
@@ -216,9 +217,7 @@ def _plan(
         default=None,
     )
     if newest is not None and Timestamp.parse(newest).wall_ms > now_ms() + MAX_CLOCK_DRIFT_MS:
-        raise BundleRejected(
-            "the bundle holds changes dated in the future (check the sending laptop's clock)"
-        )
+        raise BundleRejected("bundle_future")
     grouped = group_changes(changes, is_known_country=ws.is_known_country)
     rows, clocks = {}, {}
     pks_all: list[str] = []
@@ -260,10 +259,12 @@ def _report(path: Path, opened: _Opened, outcome: str, plan: _Totals | None) -> 
         report.summary = {**plan.summary, "warnings": len(plan.warnings)}
         report.warnings = list(plan.warnings)
         if doc.seq > opened.sender.last_seq + 1:
-            report.warnings.append(
-                f"bundles {opened.sender.last_seq + 1} to {doc.seq - 1} from "
-                f"{opened.sender.team} have not arrived yet"
-            )
+            missing = {
+                "first": opened.sender.last_seq + 1,
+                "last": doc.seq - 1,
+                "team": opened.sender.team,
+            }
+            report.warnings.append(Message("warn_missing_bundles", missing))
             report.summary["warnings"] = len(report.warnings)
     return report
 
@@ -282,10 +283,12 @@ def verify_bundle(
             del changes
         return _report(path, opened, "verified", totals)
     except NotAddressedHere as refusal:
-        return ImportReport(path.name, "not_for_this_device", refusal.reason)
+        return ImportReport(
+            path.name, "not_for_this_device", refusal.reason, message=refusal.message
+        )
     except BundleRejected as refusal:
         outcome = "quarantined" if isinstance(refusal, _Quarantine) else "refused"
-        return ImportReport(path.name, outcome, refusal.reason)
+        return ImportReport(path.name, outcome, refusal.reason, message=refusal.message)
 
 
 def import_bundle(
@@ -302,13 +305,15 @@ def import_bundle(
         log.info("imported bundle seq %s: %s", opened.manifest.seq, report.summary)
         return report
     except NotAddressedHere as refusal:  # for another device on the same stick: not logged
-        return ImportReport(path.name, "not_for_this_device", refusal.reason)
+        return ImportReport(
+            path.name, "not_for_this_device", refusal.reason, message=refusal.message
+        )
     except BundleRejected as refusal:
         outcome = "refused"
         if isinstance(refusal, _Quarantine):
             outcome, opened = "quarantined", refusal.opened
             _keep_aside(ws, path)
-        _log_outcome(ws, path, opened, outcome, refusal.reason)
+        _log_outcome(ws, path, opened, outcome, refusal.message)
         log.info("bundle %s: %s", outcome, type(refusal).__name__)
         return ImportReport(
             path.name,
@@ -316,6 +321,7 @@ def import_bundle(
             refusal.reason,
             sender_team=opened.sender.team if opened else None,
             seq=opened.manifest.seq if opened else None,
+            message=refusal.message,
         )
 
 
@@ -332,10 +338,7 @@ def _apply(ws: Workspace, path: Path, opened: _Opened, now_ms: Callable[[], int]
             except sqlite3.IntegrityError:
                 # Every value was checked before; a constraint that still fails must not
                 # escape as a database error (nor stop the next file on the same line).
-                raise BundleRejected(
-                    "the bundle holds a record this database cannot store (a constraint "
-                    "failed); it was not merged"
-                ) from None
+                raise BundleRejected("bundle_constraint") from None
             totals.add(plan, len(changes))
             del changes, plan  # before the next chunk is read: one chunk in memory at a time
         report = _report(path, opened, "applied", totals)
@@ -416,8 +419,6 @@ def _apply_chunk(ws: Workspace, doc: manifest.Header, plan: MergePlan, at: str) 
 
 
 def _json(value: Any) -> str:
-    import json
-
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -431,9 +432,13 @@ def _keep_aside(ws: Workspace, path: Path) -> None:
 
 
 def _log_outcome(
-    ws: Workspace, path: Path, opened: _Opened | None, outcome: str, reason: str | None
+    ws: Workspace, path: Path, opened: _Opened | None, outcome: str, reason: Message | None
 ) -> None:
-    """A bundle that changed no record, in the history: refused, quarantined, a replay."""
+    """A bundle that changed no record, in the history: refused, quarantined, a replay.
+
+    A refusal is kept in English (``reason``) and as its code and values, so the window
+    explains it in the user's language however long ago it happened.
+    """
     doc = opened.manifest if opened else None
     with ws.db.atomic():
         sync_repo.log_bundle(
@@ -447,7 +452,9 @@ def _log_outcome(
             first_seq=doc.first_seq if doc else None,
             last_part=int(doc.last) if doc else None,
             outcome=outcome,
-            reason=reason,
+            reason=reason.english() if reason else None,
+            reason_code=reason.code if reason else None,
+            reason_params=json.dumps(dict(reason.params), ensure_ascii=False) if reason else None,
             file_name=path.name,
         )
 

@@ -50,8 +50,6 @@ KEYS_DIR = "keys"
 SIGNING_KEY_FILE = "signing.key"
 IDENTITY_FILE = "identity.age"
 
-_RESTORE = "restore the keys folder from a backup of this data folder"
-
 MIN_PASSPHRASE_LENGTH = 8
 MAX_PASSPHRASE_ATTEMPTS = 3
 # The start of an age file: a protected identity file is one (armored when we write it).
@@ -100,11 +98,7 @@ def generate_device_keys(data_dir: Path, *, passphrase: str | None = None) -> De
     keys_dir = data_dir / KEYS_DIR
     for name in (SIGNING_KEY_FILE, IDENTITY_FILE):
         if (keys_dir / name).exists():
-            raise AlholError(
-                f"this data folder already has device keys ({keys_dir / name}); nothing was "
-                "replaced. New keys would make every device that trusts this one refuse its "
-                "bundles: keep the keys, or set up a new data folder"
-            )
+            raise AlholError("keys_exist", path=str(keys_dir / name))
     if passphrase is not None:
         check_new_passphrase(passphrase)
     keys = DeviceKeys(Ed25519PrivateKey.generate(), x25519.Identity.generate())
@@ -163,10 +157,7 @@ def _signing_key_file(keys: DeviceKeys, *, protected: bool) -> bytes:
 def check_new_passphrase(passphrase: str) -> None:
     """Refuse a passphrase too short to resist guessing (the rest is the user's choice)."""
     if len(passphrase.strip()) < MIN_PASSPHRASE_LENGTH:
-        raise AlholError(
-            f"passphrase: is too short (at least {MIN_PASSPHRASE_LENGTH} characters; a few "
-            "words you can remember are better than one odd word)"
-        )
+        raise AlholError("passphrase_too_short", length=MIN_PASSPHRASE_LENGTH)
 
 
 # --- unlocking, once per session ---------------------------------------------------------
@@ -215,10 +206,7 @@ def load_device_keys(data_dir: Path, *, passphrase: str | None = None) -> Device
     signing_path, identity_path = keys_dir / SIGNING_KEY_FILE, keys_dir / IDENTITY_FILE
     for path in (signing_path, identity_path):
         if not path.is_file():
-            raise AlholError(
-                f"this device has no keys ({path} is missing): {_RESTORE}, or set up a new "
-                "data folder with 'alhol-desk init'"
-            )
+            raise AlholError("keys_missing", path=str(path))
     content = identity_path.read_bytes()
     protected = content.startswith(_AGE_FILE_MAGIC)
     if protected:
@@ -247,24 +235,18 @@ def _unlock_identity(
             given = prompt(data_dir, attempt)
         if given is None:
             if attempt == 1:
-                raise KeysLocked(
-                    "this device's keys are protected by a passphrase, and none was given"
-                )
+                raise KeysLocked("keys_locked")
             break
         try:
             plain: bytes = age_passphrase.decrypt(content, given)
         except DecryptError as error:
             if not str(error).startswith("Decryption failed"):
-                raise AlholError(f"{path} is damaged: {_RESTORE}") from None
+                raise AlholError("keys_file_damaged", path=str(path)) from None
             if passphrase is not None:
                 break
             continue
         return _parse_identity(path, plain)
-    raise KeysLocked(
-        "wrong passphrase for this device's keys; nothing was done. If it is forgotten, "
-        "the keys cannot be opened: 'alhol-desk keys retire' makes new ones (see "
-        "docs/security.md)"
-    )
+    raise KeysLocked("keys_wrong_passphrase")
 
 
 def _read_signing_key(path: Path, identity: x25519.Identity) -> Ed25519PrivateKey:
@@ -277,12 +259,12 @@ def _read_signing_key(path: Path, identity: x25519.Identity) -> Ed25519PrivateKe
     except (ValueError, TypeError, UnsupportedAlgorithm):
         signing_key = None
     if not isinstance(signing_key, Ed25519PrivateKey):
-        raise AlholError(f"{path} is damaged or is not an Ed25519 key: {_RESTORE}")
+        raise AlholError("keys_bad_signing_key", path=str(path))
     return signing_key
 
 
 def _parse_identity(path: Path, content: bytes) -> x25519.Identity:
-    damaged = AlholError(f"{path} is damaged or is not an age identity: {_RESTORE}")
+    damaged = AlholError("keys_bad_identity", path=str(path))
     try:
         lines = content.decode("ascii").splitlines()
     except UnicodeDecodeError:

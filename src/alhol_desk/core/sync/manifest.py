@@ -51,8 +51,6 @@ SCHEMA_FILE = "manifest-v2.schema.json"
 KINDS = ("changes", "reference")
 COMPRESSION = "zlib"
 
-_ADVICE = "ask the sender to update alhol-desk and export again"
-_DAMAGED = "the file is damaged or was not made by alhol-desk"
 RECORDS_PER_CHUNK = 250
 _WALL_LIMIT = 10**13
 _COUNTER_LIMIT = 10**6
@@ -226,7 +224,7 @@ def read_manifest(
     lines = _lines(payload, limits)
     first = next(lines, None)
     if first is None:
-        raise BundleRejected(f"the bundle's manifest is empty: {_DAMAGED}")
+        raise BundleRejected("manifest_empty")
     header = parse_header(first, limits=limits)
     return header, _records(header, lines, limits)
 
@@ -242,100 +240,54 @@ def _lines(payload: bytes, limits: Limits) -> Iterator[bytes]:
         try:
             out = inflate.decompress(left, _INFLATE_STEP)
         except zlib.error:
-            raise BundleRejected(
-                f"the bundle's manifest cannot be decompressed: {_DAMAGED}"
-            ) from None
+            raise BundleRejected("manifest_not_zlib") from None
         left = inflate.unconsumed_tail
         total += len(out)
         if total > limits.manifest_bytes:
-            raise BundleRejected(
-                f"the bundle's manifest is larger than {limits.manifest_bytes:,} bytes, "
-                f"more than alhol-desk ever writes in one bundle: {_DAMAGED}"
-            )
+            raise BundleRejected("manifest_too_large", limit=f"{limits.manifest_bytes:,}")
         parts = (pending + out).split(b"\n")
         pending = parts.pop()
-        limit = limits.header_bytes if first else limits.line_bytes
-        if len(pending) > limit:
-            raise _long_line(first, limit)
+        _check_length(pending, first, limits)
         for line in parts:
-            if len(line) > (limits.header_bytes if first else limits.line_bytes):
-                raise _long_line(first, limits.header_bytes if first else limits.line_bytes)
+            _check_length(line, first, limits)
             first = False
             yield line
-        if inflate.eof:
-            if inflate.unused_data or left:
-                raise BundleRejected(f"the bundle's manifest has data after its end: {_DAMAGED}")
+        if _inflated_all(inflate, left, out):
             break
-        if not left and not out:
-            raise BundleRejected(f"the bundle's manifest is cut short: {_DAMAGED}")
     if pending:
-        raise BundleRejected(f"the bundle's manifest does not end with a new line: {_DAMAGED}")
+        raise BundleRejected("manifest_no_final_newline")
 
 
-def _long_line(header: bool, limit: int) -> BundleRejected:
-    what = "header" if header else "a record line"
-    return BundleRejected(
-        f"the bundle's manifest has {what} longer than {limit:,} bytes, more than "
-        f"alhol-desk ever writes: {_DAMAGED}"
-    )
+def _check_length(line: bytes, header: bool, limits: Limits) -> None:
+    limit = limits.header_bytes if header else limits.line_bytes
+    if len(line) > limit:
+        code = "manifest_long_header" if header else "manifest_long_line"
+        raise BundleRejected(code, limit=f"{limit:,}")
+
+
+def _inflated_all(inflate: Any, left: bytes, out: bytes) -> bool:
+    """Whether the stream ended (and ended cleanly); a stream that stops short is refused."""
+    if inflate.eof:
+        if inflate.unused_data or left:
+            raise BundleRejected("manifest_data_after_end")
+        return True
+    if not left and not out:
+        raise BundleRejected("manifest_cut_short")
+    return False
 
 
 def parse_header(line: bytes, *, limits: Limits | None = None) -> Header:
     """Check the header line strictly and against the schema, or raise BundleRejected."""
     limits = limits or LIMITS
     doc = loads_strict(line, max_depth=4, max_items=4 * limits.devices + 1000)
-    if not isinstance(doc, dict):
-        raise BundleRejected(f"the bundle's manifest does not start with its header: {_ADVICE}")
-    if doc.get("format") != FORMAT:
-        raise BundleRejected("this file is not an alhol-desk bundle (it holds other data)")
-    version = doc.get("sync_version")
-    if type(version) is int and version not in READABLE_VERSIONS:
-        if version > SYNC_VERSION:
-            raise newer_version(version, SYNC_VERSION)
-        raise BundleRejected(
-            f"this bundle uses sync format {version}, which this version of alhol-desk "
-            f"never wrote and cannot read (it reads format {SYNC_VERSION}): {_ADVICE}"
-        )
-    tables = doc.get("columns")
-    if isinstance(tables, dict):
-        unknown_tables = [table for table in tables if table not in SYNCED_RECORDS]
-        if unknown_tables:
-            raise BundleRejected(
-                f"the bundle carries a kind of record this version of alhol-desk does not "
-                f"know ({quoted(unknown_tables[0])}): it was made by a newer version of "
-                "alhol-desk: update the app"
-            )
+    _check_kind(doc)
     _check_header(doc)
     columns = {table: tuple(names) for table, names in doc["columns"].items()}
-    for table, names in columns.items():
-        known = SYNCED_RECORDS[table].synced_columns()
-        unknown = [name for name in names if name not in known]
-        if unknown:
-            raise BundleRejected(
-                f"the bundle carries a field this version of alhol-desk does not know "
-                f"({table}.{quoted(unknown[0])}): it was made by a newer version of "
-                "alhol-desk: update the app"
-            )
-        if len(set(names)) != len(names):
-            raise BundleRejected(f"the bundle's header lists a column of {table} twice: {_ADVICE}")
-    if len(set(doc["devices"])) != len(doc["devices"]):
-        raise BundleRejected(f"the bundle's header lists a device twice: {_ADVICE}")
-    if (
-        len(doc["devices"]) > limits.devices
-        or len(doc["acks"]) > limits.devices
-        or len(doc["authors"]) > limits.devices
-    ):
-        raise BundleRejected(f"the bundle's header names more than {limits.devices} devices")
-    if len(doc["recipients"]) > limits.recipients:
-        raise BundleRejected(
-            f"the bundle is addressed to more than {limits.recipients} keys: {_ADVICE}"
-        )
+    _check_columns(columns)
+    _check_counts(doc, limits)
     export = doc["export"]
     if export["first_seq"] > doc["seq"]:
-        raise BundleRejected(
-            "the bundle's header is not valid at /export/first_seq: it is after the bundle's "
-            f"own number: {_ADVICE}"
-        )
+        raise BundleRejected("manifest_first_seq")
     sender = doc["sender"]
     return Header(
         sync_version=doc["sync_version"],
@@ -354,6 +306,44 @@ def parse_header(line: bytes, *, limits: Limits | None = None) -> Header:
         app=dict(doc["app"]),
         authors=tuple((team, operator) for team, operator in doc["authors"]),
     )
+
+
+def _check_kind(doc: Any) -> None:
+    """An alhol-desk header in a format this app reads, naming only tables it knows: told
+    apart before the schema, so that a newer app's bundle says so rather than "invalid"."""
+    if not isinstance(doc, dict):
+        raise BundleRejected("manifest_no_header")
+    if doc.get("format") != FORMAT:
+        raise BundleRejected("manifest_other_format")
+    version = doc.get("sync_version")
+    if type(version) is int and version not in READABLE_VERSIONS:
+        if version > SYNC_VERSION:
+            raise newer_version(version, SYNC_VERSION)
+        raise BundleRejected("manifest_format_old", theirs=version, ours=SYNC_VERSION)
+    tables = doc.get("columns")
+    if isinstance(tables, dict):
+        unknown_tables = [table for table in tables if table not in SYNCED_RECORDS]
+        if unknown_tables:
+            raise BundleRejected("manifest_unknown_table", table=quoted(unknown_tables[0]))
+
+
+def _check_columns(columns: Mapping[str, tuple[str, ...]]) -> None:
+    for table, names in columns.items():
+        known = SYNCED_RECORDS[table].synced_columns()
+        unknown = [name for name in names if name not in known]
+        if unknown:
+            raise BundleRejected("manifest_unknown_column", table=table, column=quoted(unknown[0]))
+        if len(set(names)) != len(names):
+            raise BundleRejected("manifest_column_twice", table=table)
+
+
+def _check_counts(doc: Mapping[str, Any], limits: Limits) -> None:
+    if len(set(doc["devices"])) != len(doc["devices"]):
+        raise BundleRejected("manifest_device_twice")
+    if max(len(doc["devices"]), len(doc["acks"]), len(doc["authors"])) > limits.devices:
+        raise BundleRejected("manifest_too_many_devices", limit=limits.devices)
+    if len(doc["recipients"]) > limits.recipients:
+        raise BundleRejected("manifest_too_many_recipients", limit=limits.recipients)
 
 
 def _records(header: Header, lines: Iterator[bytes], limits: Limits) -> Iterator[list[Change]]:
@@ -383,21 +373,15 @@ def _decode_chunk(
     limits: Limits,
 ) -> tuple[list[Change], int]:
     if len(seen) + len(lines) > limits.records:
-        raise BundleRejected(
-            f"the bundle holds more than {limits.records:,} records, more than alhol-desk "
-            f"ever writes in one bundle: {_DAMAGED}"
-        )
+        raise BundleRejected("manifest_too_many_records", limit=f"{limits.records:,}")
     blob = b"\n".join(lines)
     check_structure(blob, limits.depth, len(lines) * limits.line_values)
     try:
         text = blob.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise BundleRejected(
-            f"the file is not UTF-8 text (bad byte at position {exc.start}): {_DAMAGED}"
-        ) from None
+        raise BundleRejected("json_not_utf8", position=exc.start) from None
     escapes = surrogate_escapes(blob)
     out: list[Change] = []
-    hlc_of = header.devices
     for offset, line in enumerate(text.split("\n")):
         where = f"line {number + offset + 1}"
         record = _parse_line(line, where)
@@ -405,48 +389,51 @@ def _decode_chunk(
             _check_text(record, where)
         table, pk, created, values, overrides = _shape(record, header, where)
         if (table, pk) in seen:
-            raise BundleRejected(
-                f"the bundle's manifest gives one record twice ({where}): {_ADVICE}"
-            )
+            raise BundleRejected("manifest_record_twice", where=where)
         seen.add((table, pk))
         columns = header.columns[table]
         if len(values) != len(columns):
-            raise _bad(where, "a record gives a value for each of its table's columns")
+            raise _bad(where, "line_values")
         created_hlc, created_by = _change_clock(created, header, where)
-        own: dict[int, tuple[str, str | None, Author]] = {}
-        last = -1
-        for entry in overrides:
-            if type(entry) is not list or len(entry) != 3:
-                raise _bad(where, "an override is not [column, clock, base]")
-            index, clock, base = entry
-            if type(index) is not int or index <= last or index >= len(columns):
-                raise _bad(where, "an override's column is not one of its columns, in order")
-            last = index
-            hlc, by = _change_clock(clock, header, where)
-            own[index] = (hlc, None if base is None else _clock(base, hlc_of, where), by)
+        own = _overrides(overrides, len(columns), header, where)
         for index, value in enumerate(values):
             if type(value) not in _VALUE_TYPES:
                 kind = _JSON_KINDS.get(type(value), "not JSON")
                 raise BundleRejected(
-                    f"the bundle's manifest is not valid at {where} ({table}."
-                    f"{columns[index]}): it is {kind}, but a value must be text, a whole "
-                    f"number or null: {_ADVICE}"
+                    "manifest_value_kind",
+                    where=where,
+                    table=table,
+                    column=columns[index],
+                    kind=kind,
                 )
             if type(value) is int and not -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
-                raise BundleRejected(
-                    f"the bundle holds a number out of range ({table}.{columns[index]}): {_DAMAGED}"
-                )
+                raise BundleRejected("manifest_number_range", table=table, column=columns[index])
             hlc, base, (team, operator) = own.get(index, (created_hlc, None, created_by))
             out.append(
                 tuple.__new__(Change, (table, pk, columns[index], value, hlc, base, team, operator))
             )
         changes += len(values)
         if changes > limits.changes:
-            raise BundleRejected(
-                f"the bundle holds more than {limits.changes:,} changes, more than alhol-desk "
-                f"ever writes in one bundle: {_DAMAGED}"
-            )
+            raise BundleRejected("manifest_too_many_changes", limit=f"{limits.changes:,}")
     return out, changes
+
+
+def _overrides(
+    overrides: list[Any], width: int, header: Header, where: str
+) -> dict[int, tuple[str, str | None, Author]]:
+    """A record's overrides: column index -> (clock, base, author), in column order."""
+    own: dict[int, tuple[str, str | None, Author]] = {}
+    last = -1
+    for entry in overrides:
+        if type(entry) is not list or len(entry) != 3:
+            raise _bad(where, "line_override")
+        index, clock, base = entry
+        if type(index) is not int or index <= last or index >= width:
+            raise _bad(where, "line_override_column")
+        last = index
+        hlc, by = _change_clock(clock, header, where)
+        own[index] = (hlc, None if base is None else _clock(base, header.devices, where), by)
+    return own
 
 
 _VALUE_TYPES = frozenset({str, int, type(None)})
@@ -457,51 +444,42 @@ def _parse_line(line: str, where: str) -> Any:
     try:
         return json.loads(line, parse_constant=_constant)
     except json.JSONDecodeError as exc:
-        raise BundleRejected(
-            f"the bundle's manifest is not valid JSON at {where} ({exc.msg}): {_DAMAGED}"
-        ) from None
+        raise BundleRejected("manifest_json_at", where=where, problem=exc.msg) from None
     except (RecursionError, ValueError):
-        raise BundleRejected(
-            f"the bundle's manifest is not valid JSON at {where}: {_DAMAGED}"
-        ) from None
+        raise BundleRejected("manifest_json", where=where) from None
 
 
 def _constant(text: str) -> Any:
-    raise BundleRejected(
-        f"the file holds the number {quoted(text)}, but alhol-desk only writes whole numbers: "
-        f"{_DAMAGED}"
-    )
+    raise BundleRejected("manifest_constant", number=quoted(text))
 
 
 def _check_text(record: Any, where: str) -> None:
     try:
         json.dumps(record, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
-        raise BundleRejected(
-            f"the file holds a broken character (a lone surrogate escape) at {where}: {_DAMAGED}"
-        ) from None
+        raise BundleRejected("manifest_lone_surrogate", where=where) from None
 
 
 def _shape(record: Any, header: Header, where: str) -> tuple[Any, ...]:
     if type(record) is not list or len(record) != 5:
-        raise _bad(where, "a record must be [table, pk, created, values, overrides]")
+        raise _bad(where, "line_record")
     table, pk, created, values, overrides = record
     if type(table) is not str or table not in header.columns:
-        raise _bad(where, f"{quoted(table)} is not a table the header lists")
+        raise _bad(where, "line_table", table=quoted(table))
     if not all_shaped((pk,), PK_SHAPE):
-        raise _bad(where, f"{quoted(pk)} is not a record id (a lowercase UUID)")
+        raise _bad(where, "line_pk", pk=quoted(pk))
     if type(values) is not list or type(overrides) is not list:
-        raise _bad(where, "its values and overrides must be lists")
+        raise _bad(where, "line_lists")
     return table, pk, created, values, overrides
 
 
 def _change_clock(value: Any, header: Header, where: str) -> tuple[str, Author]:
     """A change's clock ``[wall_ms, counter, device, author]``: its text and its author."""
     if type(value) is not list or len(value) != 4:
-        raise _bad(where, "a change's clock is not [wall ms, counter, device, author]")
+        raise _bad(where, "line_change_clock")
     author = value[3]
     if type(author) is not int or not 0 <= author < len(header.authors):
-        raise _bad(where, "a change's author is not one of the header's authors")
+        raise _bad(where, "line_author")
     return _clock(value[:3], header.devices, where), header.authors[author]
 
 
@@ -516,12 +494,13 @@ def _clock(value: Any, devices: Sequence[str], where: str) -> str:
         or not 0 <= value[1] < _COUNTER_LIMIT
         or not 0 <= value[2] < len(devices)
     ):
-        raise _bad(where, "a clock is not [wall ms, counter, device]")
+        raise _bad(where, "line_clock")
     return f"{value[0]:013d}.{value[1]:06d}.{devices[value[2]]}"
 
 
-def _bad(where: str, what: str) -> BundleRejected:
-    return BundleRejected(f"the bundle's manifest is not valid at {where}: {what}: {_ADVICE}")
+def _bad(where: str, code: str, **params: Any) -> BundleRejected:
+    """A record line of the wrong shape: ``code`` is one of the catalogue's ``line_…``."""
+    return BundleRejected(code, where=where, **params)
 
 
 # --- the header's schema --------------------------------------------------------------
@@ -571,8 +550,8 @@ def _check_header(header: dict[str, Any]) -> None:
     if error is None:
         return
     path = "".join(f"/{part}" for part in error.absolute_path) or "/"
-    what = _explain(error.validator, error.validator_value, error.instance)
-    raise BundleRejected(f"the bundle's manifest is not valid at {path}: {what}: {_ADVICE}")
+    code, params = _explain(error.validator, error.validator_value, error.instance)
+    raise BundleRejected(code, path=path, **params)
 
 
 _KINDS = {
@@ -585,38 +564,42 @@ _KINDS = {
 }
 
 
-def _explain(keyword: Any, expected: Any, instance: Any) -> str:
-    """What a failed schema keyword means, from the schema alone.
+def _explain(keyword: Any, expected: Any, instance: Any) -> tuple[str, dict[str, Any]]:
+    """What a failed schema keyword means, from the schema alone: a code and its values.
 
     jsonschema's own messages repeat the offending value, and a value may be a name or a
     note: reasons are shown and logged, so they never quote the bundle's data.
     """
-    match keyword:
-        case "required":
-            missing = [name for name in expected if name not in instance]
-            return f"the field {', '.join(map(repr, missing))} is missing"
-        case "additionalProperties" | "unevaluatedProperties":
-            return "it has a field this version of alhol-desk does not know"
-        case "type":
-            kinds = [expected] if isinstance(expected, str) else expected
-            return f"it must be {' or '.join(_KINDS.get(kind, kind) for kind in kinds)}"
-        case "const":
-            return f"it must be {expected!r}"
-        case "enum":
-            return f"it must be one of: {', '.join(map(str, expected))}"
-        case "minimum":
-            return f"it must be at least {expected}"
-        case "maximum":
-            return f"it must be at most {expected}"
-        case "minLength":
-            return "it is empty" if expected == 1 else f"it must be at least {expected} characters"
-        case "maxLength":
-            return f"it must be at most {expected} characters"
-        case "uniqueItems":
-            return "it lists the same item twice"
-        case "maxItems" | "maxProperties":
-            return f"it has more than {expected} entries"
-        case "propertyNames":
-            return "a key is not a device id"
-        case _:  # pattern, anyOf: the value is not in the expected form
-            return "it is not in the expected form"
+    if keyword == "required":
+        missing = [name for name in expected if name not in instance]
+        return "header_missing", {"fields": ", ".join(map(repr, missing))}
+    if keyword == "type":
+        kinds = [expected] if isinstance(expected, str) else expected
+        return "header_type", {"kinds": " or ".join(_KINDS.get(kind, kind) for kind in kinds)}
+    if keyword == "enum":
+        return "header_enum", {"choices": ", ".join(map(str, expected))}
+    if keyword == "minLength" and expected == 1:
+        return "header_empty", {}
+    if keyword == "const":
+        return "header_const", {"expected": expected}
+    if keyword in _LIMIT_CODES:
+        return _LIMIT_CODES[keyword], {"limit": expected}
+    # pattern, anyOf: the value is not in the expected form
+    return _PLAIN_CODES.get(keyword, "header_form"), {}
+
+
+# Keywords whose refusal names the schema's number, and those that need nothing more.
+_LIMIT_CODES = {
+    "minimum": "header_minimum",
+    "maximum": "header_maximum",
+    "minLength": "header_min_length",
+    "maxLength": "header_max_length",
+    "maxItems": "header_too_many",
+    "maxProperties": "header_too_many",
+}
+_PLAIN_CODES = {
+    "additionalProperties": "header_unknown_field",
+    "unevaluatedProperties": "header_unknown_field",
+    "uniqueItems": "header_unique",
+    "propertyNames": "header_key",
+}

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from .. import validation
 from ..errors import Issue
+from ..messages import Message
 from ..records import SYNCED_RECORDS, Record
 from .errors import BundleRejected
 
@@ -71,7 +72,7 @@ class MergePlan:
     )
     conflicts: list[Conflict] = field(default_factory=list)
     unchanged: int = 0
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     newest_hlc: str | None = None
 
     @property
@@ -106,53 +107,44 @@ def group_changes(
     for change in changes:
         cls = SYNCED_RECORDS.get(change.table)
         if cls is None:
-            raise BundleRejected(f"the bundle changes an unknown table {change.table!r}")
+            raise BundleRejected("merge_unknown_table", table=change.table)
         specs = validation.FIELDS_BY_TABLE[change.table]
         spec = specs.get(change.column)
         if spec is None:
-            raise BundleRejected(
-                f"the bundle changes an unknown column {change.table}.{change.column}"
-            )
+            raise BundleRejected("merge_unknown_column", table=change.table, column=change.column)
         raw = change.value
         if raw is None and change.column in validation.never_null(change.table):
-            raise BundleRejected(
-                f"a value in the bundle breaks a rule: {change.table}.{change.column} is "
-                "required (a number, 0 for none)"
-            )
-        if raw is None or (
-            type(raw) is int and spec.kind is count and 0 <= raw <= validation.MAX_COUNT
+            raise BundleRejected("merge_required", table=change.table, column=change.column)
+        # The common cases (null, a count in range) are decided here, without a call.
+        if not (
+            raw is None
+            or (type(raw) is int and spec.kind is count and 0 <= raw <= validation.MAX_COUNT)
         ):
-            # The common cases, decided here (what coerce_value would say, without the call).
-            record_changes = grouped[change.table][change.pk]
-            if change.column in record_changes:
-                raise BundleRejected(
-                    f"the bundle changes {change.table}.{change.column} of one record twice"
-                )
-            record_changes[change.column] = change
-            continue
-        value, issue = spec.from_bundle(change.column, raw)
-        if issue is not None or value != change.value:
-            reason = issue.reason_without_value if issue else "is not in its stored form"
-            raise BundleRejected(
-                f"a value in the bundle breaks a rule: {change.table}.{change.column} {reason}"
-            )
-        if (
-            is_known_country is not None
-            and spec.kind is validation.Kind.COUNTRY
-            and change.value is not None
-            and not is_known_country(change.value)
-        ):
-            raise BundleRejected(
-                f"a value in the bundle breaks a rule: {change.table}.{change.column} is not a "
-                "known ISO 3166 alpha-3 country code"
-            )
+            _check_value(change, spec, is_known_country)
         record_changes = grouped[change.table][change.pk]
         if change.column in record_changes:
-            raise BundleRejected(
-                f"the bundle changes {change.table}.{change.column} of one record twice"
-            )
+            raise BundleRejected("merge_twice", table=change.table, column=change.column)
         record_changes[change.column] = change
     return grouped
+
+
+def _check_value(
+    change: IncomingChange,
+    spec: validation.FieldSpec,
+    is_known_country: Callable[[str], bool] | None,
+) -> None:
+    """A value as a form would take it, in its stored form (and a known country)."""
+    value, issue = spec.from_bundle(change.column, change.value)
+    if issue is not None or value != change.value:
+        reason = issue.reason_without_value if issue else "is not in its stored form"
+        raise BundleRejected("merge_value", table=change.table, column=change.column, reason=reason)
+    if (
+        is_known_country is not None
+        and spec.kind is validation.Kind.COUNTRY
+        and change.value is not None
+        and not is_known_country(change.value)
+    ):
+        raise BundleRejected("merge_unknown_country", table=change.table, column=change.column)
 
 
 def plan_merge(
@@ -214,8 +206,11 @@ class _Rules:
         if errors:
             first = errors[0]
             raise BundleRejected(
-                f"{article} {type(record).__name__.lower()} in the bundle breaks a rule: "
-                f"{first.field}: {first.reason_without_value}"
+                "merge_record",
+                article=article,
+                kind=type(record).__name__.lower(),
+                field=first.field,
+                reason=first.reason_without_value,
             )
         return record
 
@@ -225,8 +220,7 @@ def _check_whole(cls: type[Record], changes: Mapping[str, Any], new: bool) -> No
     if missing:
         what = "a new" if new else "a"
         raise BundleRejected(
-            f"the bundle gives only part of {what} {cls.__name__.lower()} (no {missing[0]}); "
-            "alhol-desk always sends whole records: it was not merged"
+            "merge_part_of_record", article=what, kind=cls.__name__.lower(), column=missing[0]
         )
 
 
@@ -248,10 +242,7 @@ def _check_relays(
             or (pk, None, change.hlc) in seen
         )
         if not known:
-            raise BundleRejected(
-                f"the bundle carries a change to a {cls.__name__.lower()} made on another "
-                "device, which only HQ may relay; it was not merged"
-            )
+            raise BundleRejected("merge_relayed", kind=cls.__name__.lower())
 
 
 def _new_record(record: Record, changes: Mapping[str, Any]) -> NewRecord:
@@ -285,67 +276,92 @@ def _merge_record(
         local_value = row[column]
         if change.hlc == local_hlc:
             unchanged += 1
-        elif change.hlc > local_hlc and (
-            change.base == local_hlc
-            # A delete's base is the newest clock of the record its deleter saw.
-            or (column == DELETED and change.base is not None and change.base >= local_hlc)
-        ):
+        elif _follows(change, column, local_hlc):
             edits[column] = _edit(local_value, change)
         elif (pk, column, change.hlc) in seen or (pk, None, change.hlc) in seen:
             unchanged += 1  # already seen here and since overwritten
         else:
             incoming_wins = change.hlc > local_hlc
             if change.value != local_value:
+                winner = "incoming" if incoming_wins else "local"
                 conflicts.append(
-                    Conflict(
-                        table,
-                        pk,
-                        column,
-                        local_value,
-                        local_hlc,
-                        change.value,
-                        change.hlc,
-                        "incoming" if incoming_wins else "local",
-                        incoming_team=change.team,
-                        incoming_by=change.operator,
-                    )
+                    _conflict(table, pk, column, local_value, local_hlc, change, winner)
                 )
             if incoming_wins:
                 edits[column] = _edit(local_value, change)
             else:
                 unchanged += 1
-    if edits:
-        merged = cls.from_row({**row, **{column: edit[1] for column, edit in edits.items()}})
-        broken = rules.errors(merged)
-        if broken:
-            # Each side was valid, together they break a rule: the record keeps its values
-            # here, and every field on which the two sides differ goes to a person.
-            rule = f"{broken[0].field}:{broken[0].code}"
-            conflicts = [
-                Conflict(
-                    table,
-                    pk,
-                    column,
-                    row[column],
-                    clocks.get((pk, column), (created, None))[0],
-                    change.value,
-                    change.hlc,
-                    "local",
-                    kind="rule",
-                    rule=rule,
-                    incoming_team=change.team,
-                    incoming_by=change.operator,
-                )
-                for column, change in changes.items()
-                if change.value != row[column]
-            ]
-            unchanged += len(edits)
-            edits = {}
+    rule = _broken_rule(cls, row, edits, rules) if edits else None
+    if rule is not None:
+        # Each side was valid, together they break a rule: the record keeps its values
+        # here, and every field on which the two sides differ goes to a person.
+        conflicts = [
+            _conflict(
+                table,
+                pk,
+                column,
+                row[column],
+                clocks.get((pk, column), (created, None))[0],
+                change,
+                "local",
+                rule=rule,
+            )
+            for column, change in changes.items()
+            if change.value != row[column]
+        ]
+        unchanged += len(edits)
+        edits = {}
     plan.conflicts += conflicts
     plan.unchanged += unchanged
     _delete_races(plan, table, pk, row, changes, clocks, edits)
     if edits:
         plan.edits[(table, pk)] = edits
+
+
+def _follows(change: Any, column: str, local_hlc: str) -> bool:
+    """Whether the incoming change was made on top of the value here (a plain edit)."""
+    return change.hlc > local_hlc and (
+        change.base == local_hlc
+        # A delete's base is the newest clock of the record its deleter saw.
+        or (column == DELETED and change.base is not None and change.base >= local_hlc)
+    )
+
+
+def _broken_rule(
+    cls: type[Record], row: Mapping[str, Any], edits: Mapping[str, tuple[Any, ...]], rules: _Rules
+) -> str | None:
+    """The first rule the record breaks with the incoming edits applied (``field:code``)."""
+    merged = cls.from_row({**row, **{column: edit[1] for column, edit in edits.items()}})
+    broken = rules.errors(merged)
+    return f"{broken[0].field}:{broken[0].code}" if broken else None
+
+
+def _conflict(
+    table: str,
+    pk: str,
+    column: str,
+    local_value: Any,
+    local_hlc: str,
+    change: Any,
+    winner: str,
+    *,
+    rule: str | None = None,
+) -> Conflict:
+    """Two values of one field, each valid, made without seeing the other."""
+    return Conflict(
+        table,
+        pk,
+        column,
+        local_value,
+        local_hlc,
+        change.value,
+        change.hlc,
+        winner,
+        kind="edit" if rule is None else "rule",
+        rule=rule,
+        incoming_team=change.team,
+        incoming_by=change.operator,
+    )
 
 
 def _edit(local_value: Any, change: Any) -> tuple[Any, Any, str, str | None, str, str]:
@@ -364,25 +380,49 @@ def _delete_races(
     """A delete racing an edit is always a conflict, even on different columns."""
     incoming_delete = changes.get(DELETED)
     if incoming_delete is not None and incoming_delete.value == 1 and row[DELETED] == 0:
-        # A delete's base is the newest clock of the record when it was deleted: an edit
-        # with a clock up to it was seen by the deleter; a later one (from another
-        # device) raced the delete.
-        base = incoming_delete.base or row["hlc"]
-        sender = incoming_delete.hlc.rsplit(".", 1)[1]
-        raced = [
-            hlc
-            for (key_pk, column), (hlc, _) in clocks.items()
-            if key_pk == pk and column != DELETED and hlc > base and hlc.rsplit(".", 1)[1] != sender
-        ]
-        if raced:
-            winner = "incoming" if DELETED in edits else "local"
-            plan.conflicts.append(
-                Conflict(table, pk, DELETED, 0, max(raced), 1, incoming_delete.hlc, winner)
-            )
+        _delete_raced_edits(plan, table, pk, row, incoming_delete, clocks, edits)
     elif row[DELETED] == 1 and any(c != DELETED for c in edits):
-        delete_hlc = clocks.get((pk, DELETED), (row["hlc"], None))[0]
-        edit_hlc = max(edits[c][2] for c in edits if c != DELETED)
-        if edit_hlc.rsplit(".", 1)[1] != delete_hlc.rsplit(".", 1)[1]:
-            plan.conflicts.append(Conflict(table, pk, DELETED, 1, delete_hlc, 0, edit_hlc, "local"))
+        _edit_raced_delete(plan, table, pk, row, clocks, edits)
     if row[DELETED] == 1 and edits and DELETED not in edits:
-        plan.warnings.append(f"{table} {pk}: edited elsewhere after it was deleted here")
+        plan.warnings.append(Message("warn_deleted_edited", {"table": table, "pk": pk}))
+
+
+def _delete_raced_edits(
+    plan: MergePlan,
+    table: str,
+    pk: str,
+    row: Mapping[str, Any],
+    incoming_delete: Any,
+    clocks: Mapping[tuple[str, str], tuple[str, str | None]],
+    edits: Mapping[str, tuple[Any, ...]],
+) -> None:
+    """An incoming delete of a record edited here, by another device, after the deleter saw it."""
+    # A delete's base is the newest clock of the record when it was deleted: an edit with a
+    # clock up to it was seen by the deleter; a later one (from another device) raced it.
+    base = incoming_delete.base or row["hlc"]
+    sender = incoming_delete.hlc.rsplit(".", 1)[1]
+    raced = [
+        hlc
+        for (key_pk, column), (hlc, _) in clocks.items()
+        if key_pk == pk and column != DELETED and hlc > base and hlc.rsplit(".", 1)[1] != sender
+    ]
+    if raced:
+        winner = "incoming" if DELETED in edits else "local"
+        plan.conflicts.append(
+            Conflict(table, pk, DELETED, 0, max(raced), 1, incoming_delete.hlc, winner)
+        )
+
+
+def _edit_raced_delete(
+    plan: MergePlan,
+    table: str,
+    pk: str,
+    row: Mapping[str, Any],
+    clocks: Mapping[tuple[str, str], tuple[str, str | None]],
+    edits: Mapping[str, tuple[Any, ...]],
+) -> None:
+    """Incoming edits of a record deleted here by another device: the delete stays."""
+    delete_hlc = clocks.get((pk, DELETED), (row["hlc"], None))[0]
+    edit_hlc = max(edits[c][2] for c in edits if c != DELETED)
+    if edit_hlc.rsplit(".", 1)[1] != delete_hlc.rsplit(".", 1)[1]:
+        plan.conflicts.append(Conflict(table, pk, DELETED, 1, delete_hlc, 0, edit_hlc, "local"))

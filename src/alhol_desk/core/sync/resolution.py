@@ -26,6 +26,26 @@ def open_conflicts(ws: Workspace, *, include_resolved: bool = False) -> list[dic
     return sync_repo.list_conflicts(ws.db, status=None if include_resolved else "open")
 
 
+def _check_choice(keep: str | None, values: Mapping[str, Any] | None) -> None:
+    if (keep is None) == (values is None):
+        raise AlholError("conflict_choose")
+    if keep is not None and keep not in ("local", "incoming"):
+        raise AlholError("conflict_keep_side")
+
+
+def _kept(
+    conflict: dict[str, Any], same_record: list[dict[str, Any]], keep: str
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """What keeping one side settles (a rule's conflicts go together) and the values kept."""
+    side = "local_value" if keep == "local" else "incoming_value"
+    settled = (
+        [c for c in same_record if c["kind"] == "rule"]
+        if conflict["kind"] == "rule"
+        else [conflict]
+    )
+    return settled, {c["col"]: c[side] for c in settled}
+
+
 def resolve_conflict(
     ws: Workspace,
     conflict_id: int,
@@ -34,19 +54,16 @@ def resolve_conflict(
     values: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Keep ``local`` or ``incoming``, or save the typed ``values`` (field -> text or number)."""
-    if (keep is None) == (values is None):
-        raise AlholError("choose one: --keep local|incoming, or --set FIELD=VALUE")
-    if keep is not None and keep not in ("local", "incoming"):
-        raise AlholError("--keep: must be local or incoming")
+    _check_choice(keep, values)
     conflict = sync_repo.get_conflict(ws.db, conflict_id)
     if conflict is None:
-        raise AlholError(f"ID: no conflict {conflict_id}")
+        raise AlholError("conflict_unknown", conflict_id=conflict_id)
     if conflict["status"] != "open":
-        raise AlholError(f"conflict {conflict_id} is already resolved")
+        raise AlholError("conflict_resolved", conflict_id=conflict_id)
     cls = SYNCED_RECORDS[conflict["tbl"]]
     before = get_record(ws.db, cls, conflict["pk"])
     if before is None:
-        raise AlholError(f"the record of conflict {conflict_id} no longer exists")
+        raise AlholError("conflict_record_gone", conflict_id=conflict_id)
     same_record = [
         c
         for c in sync_repo.list_conflicts(ws.db, status="open")
@@ -57,13 +74,7 @@ def resolve_conflict(
         raw: dict[str, Any] = dict(values)
         how = "typed"
     else:
-        side = "local_value" if keep == "local" else "incoming_value"
-        settled = (
-            [c for c in same_record if c["kind"] == "rule"]
-            if conflict["kind"] == "rule"
-            else [conflict]
-        )
-        raw = {c["col"]: c[side] for c in settled}
+        settled, raw = _kept(conflict, same_record, str(keep))
         how = str(keep)
     force = tuple(sorted({c["col"] for c in settled} | set(raw)))
     try:
@@ -76,9 +87,12 @@ def resolve_conflict(
             raise
         first = failed.errors[0]
         raise AlholError(
-            f"keeping the {keep} value leaves the {cls.__name__.lower()} breaking a rule "
-            f"({first.field} {first.reason}); type the right values instead: "
-            f"alhol-desk conflicts resolve {conflict_id} --set FIELD=VALUE …"
+            "conflict_keep_breaks",
+            side=keep,
+            kind=cls.__name__.lower(),
+            field=first.field,
+            reason=first.reason,
+            conflict_id=conflict_id,
         ) from None
     return {
         "id": conflict_id,

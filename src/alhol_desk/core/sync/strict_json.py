@@ -28,8 +28,6 @@ from .errors import BundleRejected, quoted
 
 MAX_SAFE_INTEGER = 2**53 - 1
 
-_ADVICE = "the file is damaged or was not made by alhol-desk"
-
 # An escaped quote or backslash; once they are gone, every quote left delimits a string.
 _ESCAPED_QUOTE = re.compile(rb'\\["\\]')
 # The bytes that shape the document; every other one is dropped from the skeleton.
@@ -59,13 +57,11 @@ def loads_strict(
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise BundleRejected(
-            f"the file is not UTF-8 text (bad byte at position {exc.start}): {_ADVICE}"
-        ) from None
+        raise BundleRejected("json_not_utf8", position=exc.start) from None
     if isinstance(data, bytearray):
         data.clear()
     if text.startswith("\ufeff"):
-        raise BundleRejected(f"the file starts with a byte-order mark: {_ADVICE}")
+        raise BundleRejected("json_bom")
 
     # Duplicate keys, cheaply: the parser keeps one value per key, so if the objects hold
     # fewer keys than the text has members, a key was repeated. (An object_pairs_hook
@@ -92,11 +88,10 @@ def _parse(text: str, **hook: Any) -> Any:
         )
     except json.JSONDecodeError as exc:
         raise BundleRejected(
-            f"the file is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}): "
-            f"{_ADVICE}"
+            "json_invalid_at", problem=exc.msg, line=exc.lineno, column=exc.colno
         ) from None
     except (RecursionError, ValueError):  # the pre-scan should make these unreachable
-        raise BundleRejected(f"the file is not valid JSON: {_ADVICE}") from None
+        raise BundleRejected("json_invalid") from None
 
 
 def surrogate_escapes(data: bytes | bytearray) -> bool:
@@ -133,22 +128,16 @@ def check_structure(data: bytes | bytearray, max_depth: int, max_items: int) -> 
     # cannot be told from one holding a single string here, so this may count one too many.
     containers = skeleton.count(b"[") + skeleton.count(b"{")
     if 1 + skeleton.count(b",") + containers > max_items:
-        raise BundleRejected(
-            f"the file holds more than {max_items:,} values, more than alhol-desk ever "
-            f"writes: {_ADVICE}"
-        )
+        raise BundleRejected("json_too_many_values", limit=f"{max_items:,}")
     return skeleton.count(b":")  # one per object member, in valid JSON
 
 
 def _too_deep(max_depth: int) -> BundleRejected:
-    return BundleRejected(f"the file nests deeper than {max_depth} levels: {_ADVICE}")
+    return BundleRejected("json_too_deep", depth=max_depth)
 
 
 def _bad_number(text: str) -> BundleRejected:
-    return BundleRejected(
-        f"the file holds the number {quoted(text)}, but alhol-desk only writes whole numbers "
-        f"up to ±{MAX_SAFE_INTEGER:,}: {_ADVICE}"
-    )
+    return BundleRejected("json_bad_number", number=quoted(text), largest=f"{MAX_SAFE_INTEGER:,}")
 
 
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -157,7 +146,7 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise BundleRejected(f"the file repeats the key {quoted(key)}: {_ADVICE}")
+                raise BundleRejected("json_repeated_key", key=quoted(key))
             seen.add(key)
     return obj
 
@@ -182,6 +171,4 @@ def _check_surrogates(doc: Any) -> None:
     try:
         json.dumps(doc, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
-        raise BundleRejected(
-            f"the file holds a broken character (a lone surrogate escape): {_ADVICE}"
-        ) from None
+        raise BundleRejected("json_lone_surrogate") from None

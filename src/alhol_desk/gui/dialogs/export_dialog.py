@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.errors import AlholError
+from ...core.messages import Message
 from ...core.sync import exporter
 from ...core.workspace import Workspace
 from .. import i18n
@@ -217,9 +219,9 @@ class ExportDialog(QDialog):
         self.job = Operation(work, owner=self, changes=Changes(bundles=True))
         self.job.success(self._done).failure(self._failed).on_changes(self.changed.emit).start()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, failure: AlholError | Message | str) -> None:
         self.pages.setCurrentIndex(0)
-        self.problem.show_problem(message)
+        self.problem.show_problem(failure)
         self.folder.setFocus()
 
     # --- page 3: what was written ------------------------------------------------------------

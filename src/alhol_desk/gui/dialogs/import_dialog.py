@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.errors import AlholError
+from ...core.messages import Message
 from ...core.sync import importer
 from ...core.sync.importer import ImportReport
 from ...core.workspace import Workspace
@@ -42,7 +44,7 @@ REFUSED = ("refused", "quarantined")
 def report_html(report: ImportReport) -> str:
     """One bundle's check or import, in plain words: what it holds, or why it was refused."""
     if report.outcome in ("refused", "quarantined"):
-        return problem_html(sync_text.explain(report.reason or ""))
+        return problem_html(sync_text.explain_refusal(report.reason, report.message))
     if report.outcome == "not_for_this_device":
         note = i18n.translate(
             "ImportDialog",
@@ -343,9 +345,9 @@ class ImportDialog(QDialog):
         self.job.on_progress(self.working.show_progress).success(on_done).failure(self._failed)
         self.job.on_changes(self.changed.emit).start()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, failure: AlholError | Message | str) -> None:
         self.stage = "done"
-        self.heading.setText(problem_html(sync_text.explain(message)))
+        self.heading.setText(problem_html(sync_text.explain_error(failure)))
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self._fill([])
         self.import_button.hide()

@@ -115,6 +115,6 @@ class RevokeDialog(QDialog):
         try:
             self.revoked = devices.revoke_device(self.ws, self.peer.id, int(self.after_seq.value()))
         except AlholError as error:
-            self.problem.show_problem(str(error))
+            self.problem.show_problem(error)
             return
         self.accept()

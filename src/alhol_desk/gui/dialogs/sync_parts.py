@@ -8,7 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from ..screens.sync_text import Explained, explain
+from ...core.errors import AlholError
+from ...core.messages import Message
+from ..messages import Explained
+from ..screens.sync_text import explain_error
 
 
 class WorkingPage(QWidget):
@@ -75,8 +78,9 @@ class ProblemBox(QLabel):
         self.hide()
         self.explained: Explained | None = None
 
-    def show_problem(self, line: str, *, details: bool = False) -> None:
-        self.explained = explain(line)
+    def show_problem(self, problem: AlholError | Message | str, *, details: bool = False) -> None:
+        """``problem``: the core's error, or a line already in the user's language."""
+        self.explained = explain_error(problem)
         self.setText(problem_html(self.explained, details=details))
         self.show()
         window = self.window()

@@ -150,7 +150,7 @@ class TrustDialog(QDialog):
         try:
             card = devices.trust_card(self.ws, self.path, typed)
         except AlholError as error:
-            self.problem.show_problem(str(error))
+            self.problem.show_problem(error)
             self.fingerprint.setFocus()
             self.fingerprint.selectAll()
             return

@@ -12,6 +12,7 @@ from ...core.browse import fold
 from ...core.sync_overview import BundleEntry
 from ...core.workspace import Workspace
 from .. import i18n
+from ..messages import Explained
 from ..screens import sync_text
 from .rows import Index, RowListModel
 
@@ -64,7 +65,7 @@ class BundleHistoryModel(RowListModel):
         ]
 
     def _text(self, entry: BundleEntry) -> str:
-        reason = sync_text.explain(entry.reason).what if entry.reason else ""
+        reason = _why(entry).what if entry.reason else ""
         parts = (
             self._device(entry),
             entry.file_name or "",
@@ -99,7 +100,7 @@ class BundleHistoryModel(RowListModel):
             return QBrush(QColor("#a93226"))
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == "why" and entry.reason:
-                explained = sync_text.explain(entry.reason)
+                explained = _why(entry)
                 return f"{explained.what}\n{explained.todo}\n\n{explained.detail}"
             return entry.file_name or None
         if role != Qt.ItemDataRole.DisplayRole:
@@ -120,4 +121,8 @@ class BundleHistoryModel(RowListModel):
             return sync_text.counts_text(entry.new, entry.updated, entry.unchanged, entry.conflicts)
         if column == "outcome":
             return sync_text.outcome_label(entry.outcome)
-        return sync_text.explain(entry.reason).what if entry.reason else ""
+        return _why(entry).what if entry.reason else ""
+
+
+def _why(entry: BundleEntry) -> Explained:
+    return sync_text.explain_refusal(entry.reason, entry.message)

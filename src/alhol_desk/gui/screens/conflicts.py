@@ -154,7 +154,7 @@ class TypedValuesDialog(QDialog):
             )
             return
         except AlholError as error:
-            self.problem.show_problem(str(error))
+            self.problem.show_problem(error)
             return
         self.accept()
 
@@ -393,7 +393,7 @@ class ConflictsScreen(Screen):
         try:
             resolution.resolve_conflict(self.ws, conflict.id, side)
         except AlholError as error:
-            self.problem.show_problem(str(error))
+            self.problem.show_problem(error)
             return
         row = self.table.currentIndex().row()
         self.model.reload()

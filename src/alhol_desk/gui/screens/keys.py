@@ -151,7 +151,7 @@ class KeysPage(QWidget):
             fingerprint = devices.identity(self.ws).fingerprint
         except AlholError as error:
             self.fingerprint.setText("····  ····  ····  ····\n····  ····  ····  ····")
-            self.locked.show_problem(str(error))
+            self.locked.show_problem(error)
             self.unlock.show()
             return
         self.locked.clear_problem()

@@ -138,7 +138,7 @@ class ExchangePage(QWidget):
         if entry is None or not entry.reason:
             self.reason.hide()
             return
-        self.reason.setText(problem_html(sync_text.explain(entry.reason)))
+        self.reason.setText(problem_html(sync_text.explain_refusal(entry.reason, entry.message)))
         self.reason.show()
 
     def _show_state(self) -> None:

@@ -31,7 +31,7 @@ from ..dialogs.revoke_dialog import RevokeDialog
 from ..dialogs.trust_dialog import TrustDialog
 from ..i18n import translate
 from ..preferences import Preferences
-from .sync_text import explain
+from .sync_text import explain_error
 
 BUNDLE_SUFFIX = ".alhol"
 
@@ -86,10 +86,10 @@ def bundle_paths(urls: Iterable[QUrl]) -> list[Path]:
     return found
 
 
-def message_for(error: str) -> str:
+def message_for(error: AlholError) -> str:
     """An error from the core as the text of a message box: what was wrong, what to do (and
-    the core's own line when no known reason matched)."""
-    explained = explain(error)
+    the core's own line when its code has no words of its own)."""
+    explained = explain_error(error)
     text = f"{explained.what}\n\n{explained.todo}"
     return text if explained.known else f"{text}\n\n{explained.detail}"
 
@@ -140,9 +140,7 @@ class SyncActions(QObject):
         try:
             load_device_keys(self.ws.data_dir)
         except AlholError as error:
-            questions.fail(
-                self.window, self.tr("The keys cannot be opened"), message_for(str(error))
-            )
+            questions.fail(self.window, self.tr("The keys cannot be opened"), message_for(error))
             return False
         return True
 
@@ -238,7 +236,7 @@ class SyncActions(QObject):
             path = devices.write_card(self.ws, Path(chosen))
             fingerprint = devices.identity(self.ws).fingerprint
         except AlholError as error:
-            questions.fail(self.window, self.tr("The card was not saved"), message_for(str(error)))
+            questions.fail(self.window, self.tr("The card was not saved"), message_for(error))
             return None
         questions.inform(
             self.window,
@@ -265,9 +263,7 @@ class SyncActions(QObject):
         try:
             card = devices.read_card(path)
         except AlholError as error:
-            questions.fail(
-                self.window, self.tr("This card cannot be used"), message_for(str(error))
-            )
+            questions.fail(self.window, self.tr("This card cannot be used"), message_for(error))
             return None
         dialog = TrustDialog(self.ws, path, card, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -1,20 +1,22 @@
 """Sync's words in the user's language: refusals in plain words with what to do, outcomes, times.
 
-The sync core refuses in one plain English line (a value-free reason that the bundle
-history keeps). The window shows that line as a detail, and above it what was wrong and
-what to do in the user's language, found by matching the line against the core's known
-reasons below. A reason nobody listed here still shows, in English, with a general hint.
+The sync core refuses with a message: a code and its values (``core/messages/sync.py``).
+The window shows what was wrong and what to do in the user's language, chosen by the
+code's ``explain_as`` from ``SYNC_EXPLANATIONS`` below and filled with the message's
+values (``gui/messages.py``); the core's English line stays below as a detail. A refusal
+kept from before codes (an old bundle history row) shows the general explanation with its
+English line.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from PySide6.QtCore import QDateTime, QLocale, Qt
 
+from ...core.errors import AlholError
+from ...core.messages import Message
 from .. import i18n
 from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..messages import Explained, explain
 
 
 def _t(text: str) -> str:
@@ -22,26 +24,21 @@ def _t(text: str) -> str:
     return translate("sync", text)
 
 
-@dataclass(frozen=True)
-class Explained:
-    what: str  # what was wrong, in the user's language
-    todo: str  # what to do about it
-    detail: str  # the core's own line, for whoever helps (English, value-free)
-    known: bool = True  # False: no known reason matched; the detail is all there is
+def _sync(what: str, todo: str) -> tuple[str, str, str]:
+    return ("sync", what, todo)
 
 
-# (pattern on the core's line, what was wrong, what to do). %1, %2 … are the pattern's groups.
-_REASONS: tuple[tuple[str, str, str], ...] = (
+# explain_as → (context, what was wrong, what to do), for gui/messages.py. Placeholders are
+# the message's parameter names in braces ({team}, {seq}).
+SYNC_EXPLANATIONS: dict[str, tuple[str, str, str]] = {
     # bundles
-    (
-        r"signature does not match",
+    "signature_mismatch": _sync(
         QT_TRANSLATE_NOOP("sync", "The bundle was changed or damaged after it was made."),
         QT_TRANSLATE_NOOP(
             "sync", "Ask the sender to export it again, and copy the new file to the stick."
         ),
     ),
-    (
-        r"signed by a key this device does not trust",
+    "untrusted_signer": _sync(
         QT_TRANSLATE_NOOP("sync", "The bundle comes from a device this laptop does not trust."),
         QT_TRANSLATE_NOOP(
             "sync",
@@ -49,8 +46,7 @@ _REASONS: tuple[tuple[str, str, str], ...] = (
             "fingerprint by phone; then import the bundle again.",
         ),
     ),
-    (
-        r"damaged or cut short",
+    "damaged": _sync(
         QT_TRANSLATE_NOOP(
             "sync",
             "The file is damaged or incomplete: the stick may have been pulled out while "
@@ -62,8 +58,7 @@ _REASONS: tuple[tuple[str, str, str], ...] = (
             "the stick.",
         ),
     ),
-    (
-        r"not addressed to this device",
+    "not_for_this_device": _sync(
         QT_TRANSLATE_NOOP("sync", "The bundle was made for another device, not this laptop."),
         QT_TRANSLATE_NOOP(
             "sync",
@@ -71,39 +66,33 @@ _REASONS: tuple[tuple[str, str, str], ...] = (
             "card first.",
         ),
     ),
-    (
-        r"card was made by a newer version",
+    "card_newer": _sync(
         QT_TRANSLATE_NOOP("sync", "The card was made by a newer version of alhol-desk."),
         QT_TRANSLATE_NOOP("sync", "Update alhol-desk on this laptop, then try again."),
     ),
-    (
-        r"uses sync format ([0-9]+), and this version of alhol-desk reads up to format ([0-9]+)",
+    "format_newer": _sync(
         QT_TRANSLATE_NOOP(
             "sync",
-            "The bundle uses sync format %1, made by a newer version of alhol-desk; this "
-            "laptop reads up to format %2. Nothing was changed.",
+            "The bundle uses sync format {theirs}, made by a newer version of alhol-desk; "
+            "this laptop reads up to format {ours}. Nothing was changed.",
         ),
         QT_TRANSLATE_NOOP(
             "sync", "Update alhol-desk on this laptop, then import the bundle again."
         ),
     ),
-    (
-        r"newer version of alhol-desk",
+    "newer_version": _sync(
         QT_TRANSLATE_NOOP("sync", "The bundle was made by a newer version of alhol-desk."),
         QT_TRANSLATE_NOOP("sync", "Update alhol-desk on this laptop, then try again."),
     ),
-    (
-        r"not an alhol-desk bundle|too large to be a bundle|this is not a file \(",
+    "not_a_bundle": _sync(
         QT_TRANSLATE_NOOP("sync", "This file is not an alhol-desk bundle."),
         QT_TRANSLATE_NOOP("sync", "Choose a .alhol file written by alhol-desk's export."),
     ),
-    (
-        r"cannot be read \(was the stick removed",
+    "unreadable": _sync(
         QT_TRANSLATE_NOOP("sync", "The file could not be read: was the stick removed?"),
         QT_TRANSLATE_NOOP("sync", "Plug the stick in again and retry."),
     ),
-    (
-        r"comes from one device but is signed by another",
+    "wrong_signer": _sync(
         QT_TRANSLATE_NOOP(
             "sync", "The bundle claims to come from one device but is signed by another."
         ),
@@ -111,12 +100,11 @@ _REASONS: tuple[tuple[str, str, str], ...] = (
             "sync", "Do not use it. Tell the data manager at headquarters where it came from."
         ),
     ),
-    (
-        r"^(.+)'s device was revoked after bundle (\d+)",
+    "revoked": _sync(
         QT_TRANSLATE_NOOP(
             "sync",
-            "%1's device was revoked after bundle %2; this later bundle was set aside and "
-            "nothing from it was merged.",
+            "{team}'s device was revoked after bundle {after}; this later bundle was set "
+            "aside and nothing from it was merged.",
         ),
         QT_TRANSLATE_NOOP(
             "sync",
@@ -124,12 +112,11 @@ _REASONS: tuple[tuple[str, str, str], ...] = (
             "data folder.",
         ),
     ),
-    (
-        r"a different bundle (\d+) from (.+) was already imported",
+    "fork": _sync(
         QT_TRANSLATE_NOOP(
             "sync",
-            "A different bundle %1 from %2 was already imported: two bundles claim the same "
-            "place. It was set aside and nothing from it was merged.",
+            "A different bundle {seq} from {team} was already imported: two bundles claim "
+            "the same place. It was set aside and nothing from it was merged.",
         ),
         QT_TRANSLATE_NOOP(
             "sync",
@@ -137,22 +124,19 @@ _REASONS: tuple[tuple[str, str, str], ...] = (
             "anything else; the file is kept in the quarantine folder.",
         ),
     ),
-    (
-        r"the bundle's number \((\d+)\) is far ahead of the last one from (.+) \((\d+)\)",
+    "seq_far_ahead": _sync(
         QT_TRANSLATE_NOOP(
-            "sync", "The bundle's number (%1) is far ahead of the last one from %2 (%3)."
+            "sync", "The bundle's number ({seq}) is far ahead of the last one from {team} ({last})."
         ),
         QT_TRANSLATE_NOOP("sync", "Ask a data manager to check where this file comes from."),
     ),
-    (
-        r"changes dated in the future",
+    "future_changes": _sync(
         QT_TRANSLATE_NOOP("sync", "The bundle holds changes dated in the future."),
         QT_TRANSLATE_NOOP(
             "sync", "Check the date and time of the sending laptop, then ask for a new export."
         ),
     ),
-    (
-        r"breaks a rule|unknown table|unknown column|of one record twice",
+    "rule_broken": _sync(
         QT_TRANSLATE_NOOP(
             "sync", "A record in the bundle breaks one of the rules, so nothing was merged."
         ),
@@ -161,16 +145,19 @@ _REASONS: tuple[tuple[str, str, str], ...] = (
             "Ask the sender to correct the record and export again; the details name the field.",
         ),
     ),
-    (
-        r"manifest|UTF-8|JSON|byte-order|repeats the key|nests deeper|surrogate|not signed|"
-        r"envelope|signature|holds the number|ever writes|uses sync format|a field this version|"
-        r"reference data|names more than|addressed to more than",
+    "malformed": _sync(
         QT_TRANSLATE_NOOP("sync", "The bundle's contents are not in the form alhol-desk writes."),
         QT_TRANSLATE_NOOP("sync", "Ask the sender to update alhol-desk and export again."),
     ),
+    # a bundle refused for a reason with no words of its own: the detail says it
+    "refused": _sync(
+        QT_TRANSLATE_NOOP("sync", "It was refused."),
+        QT_TRANSLATE_NOOP(
+            "sync", "Read the details below; ask the sender to export again if it persists."
+        ),
+    ),
     # trusting a card
-    (
-        r"fingerprint: does not match the card",
+    "fingerprint_mismatch": _sync(
         QT_TRANSLATE_NOOP(
             "sync", "The fingerprint you typed does not match this card. Nothing was trusted."
         ),
@@ -181,21 +168,18 @@ _REASONS: tuple[tuple[str, str, str], ...] = (
             "a new card.",
         ),
     ),
-    (
-        r"this device's own card",
+    "own_card": _sync(
         QT_TRANSLATE_NOOP("sync", "This is this laptop's own card."),
         QT_TRANSLATE_NOOP("sync", "Trust the other side's card instead."),
     ),
-    (
-        r"already trusted with a different key",
+    "trusted_other_key": _sync(
         QT_TRANSLATE_NOOP("sync", "This device is already trusted, with a different key."),
         QT_TRANSLATE_NOOP(
             "sync",
             "If that laptop was reinstalled, revoke the old device and enrol it as a new one.",
         ),
     ),
-    (
-        r"device card|card file",
+    "bad_card": _sync(
         QT_TRANSLATE_NOOP("sync", "This file is not a valid alhol-desk device card."),
         QT_TRANSLATE_NOOP(
             "sync",
@@ -203,14 +187,12 @@ _REASONS: tuple[tuple[str, str, str], ...] = (
             "this laptop's card.",
         ),
     ),
-    (
-        r"could not write the card",
+    "card_unwritable": _sync(
         QT_TRANSLATE_NOOP("sync", "The card could not be saved there."),
         QT_TRANSLATE_NOOP("sync", "Check the stick, or choose another folder."),
     ),
     # exporting
-    (
-        r"no trusted (?:HQ|field) device to send to",
+    "no_recipient": _sync(
         QT_TRANSLATE_NOOP("sync", "No device is trusted to receive bundles yet."),
         QT_TRANSLATE_NOOP(
             "sync",
@@ -218,13 +200,11 @@ _REASONS: tuple[tuple[str, str, str], ...] = (
             "it in Sync › Devices and keys.",
         ),
     ),
-    (
-        r"is not a folder \(is the stick plugged in",
+    "no_folder": _sync(
         QT_TRANSLATE_NOOP("sync", "The chosen folder is not there: is the stick plugged in?"),
         QT_TRANSLATE_NOOP("sync", "Plug the stick in, or choose another folder."),
     ),
-    (
-        r"could not write the bundle|could not be finished on the stick",
+    "bundle_unwritable": _sync(
         QT_TRANSLATE_NOOP(
             "sync", "The bundle could not be written to the stick, so nothing was exported."
         ),
@@ -234,86 +214,61 @@ _REASONS: tuple[tuple[str, str, str], ...] = (
         ),
     ),
     # this laptop's keys
-    (
-        r"passphrase, and none was given",
+    "keys_locked": _sync(
         QT_TRANSLATE_NOOP("sync", "This laptop's keys are locked with a passphrase."),
         QT_TRANSLATE_NOOP("sync", "Try again and type the passphrase when asked."),
     ),
-    (
-        r"wrong passphrase",
+    "wrong_passphrase": _sync(
         QT_TRANSLATE_NOOP("sync", "The passphrase was wrong; nothing was done."),
         QT_TRANSLATE_NOOP(
             "sync",
             "Try again. A forgotten passphrase cannot be recovered: see docs/security.md.",
         ),
     ),
-    (
-        r"has no keys|is damaged or is not an",
+    "keys_damaged": _sync(
         QT_TRANSLATE_NOOP("sync", "This laptop's keys are missing or damaged."),
         QT_TRANSLATE_NOOP("sync", "Restore the keys folder from a backup of this data folder."),
     ),
-)
-# explain_as → (context, what was wrong, what to do), for gui/messages.py. Placeholders are
-# the message's parameter names in braces. Filled while sync's refusals move to codes.
-SYNC_EXPLANATIONS: dict[str, tuple[str, str, str]] = {}
-
-_COMPILED = tuple((re.compile(pattern), what, todo) for pattern, what, todo in _REASONS)
-_GENERAL = (
-    QT_TRANSLATE_NOOP("sync", "It was refused."),
-    QT_TRANSLATE_NOOP(
-        "sync", "Read the details below; ask the sender to export again if it persists."
-    ),
-)
-
-# Warnings an import may give (not refusals: the bundle was merged).
-_WARNINGS: tuple[tuple[str, str], ...] = (
-    (
-        r"bundles (\d+) to (\d+) from (.+) have not arrived yet",
+    # warnings an import may give (not refusals: the bundle was merged); nothing to do
+    "missing_bundles": _sync(
         QT_TRANSLATE_NOOP(
             "sync",
-            "Bundles %1 to %2 from %3 have not arrived yet; nothing is lost, later bundles "
-            "carry their changes.",
+            "Bundles {first} to {last} from {team} have not arrived yet; nothing is lost, "
+            "later bundles carry their changes.",
         ),
+        "",
     ),
-    (
-        r"^(\w+) (\S+): edited elsewhere after it was deleted here",
+    "deleted_edited": _sync(
         QT_TRANSLATE_NOOP(
-            "sync", "A record deleted here (%1 %2) was edited on another device; it stays deleted."
+            "sync",
+            "A record deleted here ({table} {pk}) was edited on another device; it stays deleted.",
         ),
+        "",
     ),
-)
-_COMPILED_WARNINGS = tuple((re.compile(pattern), text) for pattern, text in _WARNINGS)
+}
+# Explanations that only say "it was refused": the core's line is then the whole story.
+SYNC_CATCH_ALL = frozenset({"refused"})
 
 
-def _fill(template: str, groups: tuple[str | None, ...]) -> str:
-    text = _t(template)
-    for number, value in reversed(list(enumerate(groups, start=1))):
-        shown = value or ""
-        if shown.isdigit():
-            shown = i18n.number(int(shown))
-        elif shown in i18n.TABLE_LABELS:
-            shown = i18n.table_label(shown)
-        text = text.replace(f"%{number}", shown)
-    return text
+def explain_error(error: AlholError | Message | str) -> Explained:
+    """An error from the core (or a background job's failure) as what was wrong and what to
+    do. A plain string is a failure that is not the core's refusal (already translated)."""
+    if isinstance(error, AlholError):
+        return explain(error.message)
+    if isinstance(error, Message):
+        return explain(error)
+    return explain(None, error)
 
 
-def explain(line: str) -> Explained:
-    """A refusal or error from the core, as what was wrong and what to do."""
-    for pattern, what, todo in _COMPILED:
-        found = pattern.search(line)
-        if found:
-            groups = found.groups()
-            return Explained(_fill(what, groups), _fill(todo, groups), line)
-    return Explained(_t(_GENERAL[0]), _t(_GENERAL[1]), line, known=False)
+def explain_refusal(reason: str | None, message: Message | None) -> Explained:
+    """A refusal kept in the bundle history or an import report: by its code, else (a row
+    from before codes) the general explanation with the English line."""
+    return explain(message, reason)
 
 
-def warning_text(line: str) -> str:
-    """An import warning in the user's language (the English line when it is not known)."""
-    for pattern, template in _COMPILED_WARNINGS:
-        found = pattern.search(line)
-        if found:
-            return _fill(template, found.groups())
-    return line
+def warning_text(warning: Message) -> str:
+    """An import warning in the user's language."""
+    return explain(warning).what
 
 
 # --- outcomes, counts, devices, times ------------------------------------------------------

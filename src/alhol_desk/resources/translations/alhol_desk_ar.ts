@@ -2217,8 +2217,8 @@ Export them to a stick now?</source>
         <translation>حدّث alhol-desk على هذا الحاسوب، ثم أعد المحاولة.</translation>
     </message>
     <message>
-        <source>The bundle uses sync format %1, made by a newer version of alhol-desk; this laptop reads up to format %2. Nothing was changed.</source>
-        <translation>تستخدم الحزمة صيغة المزامنة %1، وقد صنعها إصدار أحدث من alhol-desk؛ يقرأ هذا الحاسوب حتى الصيغة %2. لم يتغير شيء.</translation>
+        <source>The bundle uses sync format {theirs}, made by a newer version of alhol-desk; this laptop reads up to format {ours}. Nothing was changed.</source>
+        <translation>تستخدم الحزمة صيغة المزامنة {theirs}، وقد صنعها إصدار أحدث من alhol-desk؛ يقرأ هذا الحاسوب حتى الصيغة {ours}. لم يتغير شيء.</translation>
     </message>
     <message>
         <source>Update alhol-desk on this laptop, then import the bundle again.</source>
@@ -2253,24 +2253,24 @@ Export them to a stick now?</source>
         <translation>لا تستخدمها. أخبر مدير البيانات في المقر الرئيسي من أين أتت.</translation>
     </message>
     <message>
-        <source>%1&apos;s device was revoked after bundle %2; this later bundle was set aside and nothing from it was merged.</source>
-        <translation>سُحبت الثقة من جهاز %1 بعد الحزمة %2؛ ووُضعت هذه الحزمة اللاحقة جانباً ولم يُدمج منها شيء.</translation>
+        <source>{team}&apos;s device was revoked after bundle {after}; this later bundle was set aside and nothing from it was merged.</source>
+        <translation>سُحبت الثقة من جهاز {team} بعد الحزمة {after}؛ ووُضعت هذه الحزمة اللاحقة جانباً ولم يُدمج منها شيء.</translation>
     </message>
     <message>
         <source>A data manager should check it: it is kept in the quarantine folder of the data folder.</source>
         <translation>على مدير البيانات أن يفحصها: إنها محفوظة في مجلد العزل داخل مجلد البيانات.</translation>
     </message>
     <message>
-        <source>A different bundle %1 from %2 was already imported: two bundles claim the same place. It was set aside and nothing from it was merged.</source>
-        <translation>استُوردت من قبل حزمة أخرى رقمها %1 من %2: حزمتان تدّعيان المكان نفسه. وُضعت هذه جانباً ولم يُدمج منها شيء.</translation>
+        <source>A different bundle {seq} from {team} was already imported: two bundles claim the same place. It was set aside and nothing from it was merged.</source>
+        <translation>استُوردت من قبل حزمة أخرى رقمها {seq} من {team}: حزمتان تدّعيان المكان نفسه. وُضعت هذه جانباً ولم يُدمج منها شيء.</translation>
     </message>
     <message>
         <source>Ask the team&apos;s officer what happened (a copied data folder, or tampering) before anything else; the file is kept in the quarantine folder.</source>
         <translation>اسأل موظف الفريق عمّا حدث (مجلد بيانات منسوخ، أو عبث) قبل أي شيء آخر؛ الملف محفوظ في مجلد العزل.</translation>
     </message>
     <message>
-        <source>The bundle&apos;s number (%1) is far ahead of the last one from %2 (%3).</source>
-        <translation>رقم الحزمة (%1) متقدم كثيراً على آخر حزمة من %2 (%3).</translation>
+        <source>The bundle&apos;s number ({seq}) is far ahead of the last one from {team} ({last}).</source>
+        <translation>رقم الحزمة ({seq}) متقدم كثيراً على آخر حزمة من {team} ({last}).</translation>
     </message>
     <message>
         <source>Ask a data manager to check where this file comes from.</source>
@@ -2397,12 +2397,12 @@ Export them to a stick now?</source>
         <translation>اقرأ التفاصيل أدناه؛ واطلب من المرسل التصدير من جديد إن تكرر ذلك.</translation>
     </message>
     <message>
-        <source>Bundles %1 to %2 from %3 have not arrived yet; nothing is lost, later bundles carry their changes.</source>
-        <translation>لم تصل بعد الحزم من %1 إلى %2 من %3؛ لم يضِع شيء، فالحزم اللاحقة تحمل تغييراتها.</translation>
+        <source>Bundles {first} to {last} from {team} have not arrived yet; nothing is lost, later bundles carry their changes.</source>
+        <translation>لم تصل بعد الحزم من {first} إلى {last} من {team}؛ لم يضِع شيء، فالحزم اللاحقة تحمل تغييراتها.</translation>
     </message>
     <message>
-        <source>A record deleted here (%1 %2) was edited on another device; it stays deleted.</source>
-        <translation>سجلّ محذوف هنا (%1 %2) عُدِّل على جهاز آخر؛ ويبقى محذوفاً.</translation>
+        <source>A record deleted here ({table} {pk}) was edited on another device; it stays deleted.</source>
+        <translation>سجلّ محذوف هنا ({table} {pk}) عُدِّل على جهاز آخر؛ ويبقى محذوفاً.</translation>
     </message>
     <message>
         <source>Sent</source>
