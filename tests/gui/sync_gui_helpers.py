@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from alhol_desk.core.sync import devices, exporter
+from alhol_desk.core.sync import enrolment, exporter
 from alhol_desk.core.workspace import Workspace, initialise
 from alhol_desk.gui.dialogs.export_dialog import ExportDialog
 from alhol_desk.gui.dialogs.import_dialog import ImportDialog
@@ -72,8 +72,8 @@ def open_laptop(qtbot, folder: Path, team: str, role: str, operator: str) -> Lap
 def enrol(one: Workspace, other: Workspace, folder: Path) -> None:
     """Each side trusts the other's card after the fingerprint check (the core's own steps)."""
     for a, b in ((one, other), (other, one)):
-        card = devices.write_card(a, folder / f"{a.device.team}.card")
-        devices.trust_card(b, card, devices.identity(a).fingerprint)
+        card = enrolment.write_card(a, folder / f"{a.device.team}.card")
+        enrolment.trust_card(b, card, enrolment.identity(a).fingerprint)
 
 
 @pytest.fixture

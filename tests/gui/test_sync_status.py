@@ -20,7 +20,7 @@ from sync_gui_helpers import (
 )
 
 from alhol_desk.core import services
-from alhol_desk.core.sync import devices, importer
+from alhol_desk.core.sync import enrolment, importer
 from alhol_desk.core.sync.keys import IDENTITY_FILE, KEYS_DIR, SIGNING_KEY_FILE
 from alhol_desk.core.workspace import initialise
 from alhol_desk.gui.dialogs.export_dialog import ExportDialog
@@ -95,7 +95,7 @@ def receiver(tmp_path: Path):
         shutil.copyfile(FIXTURES / "keys" / "receiver" / name, target)
         target.chmod(0o600)
     for name in ("sender", "other_field"):
-        devices.trust_card(
+        enrolment.trust_card(
             ws, FIXTURES / "keys" / name / "card.json", devices_json[name]["fingerprint"]
         )
     yield ws

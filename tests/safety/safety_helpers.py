@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from alhol_desk.core.sync import devices
+from alhol_desk.core.sync import enrolment
 from alhol_desk.core.workspace import Workspace
 from alhol_desk.paths import database_path
 
@@ -37,10 +37,10 @@ DIGEST_TABLES = (
 
 def enrol(field: Workspace, hq: Workspace, folder: Path) -> None:
     """Each side trusts the other's card after checking its fingerprint, as people do."""
-    hq_card = devices.write_card(hq, folder / f"{hq.device.id}.card")
-    devices.trust_card(field, hq_card, devices.identity(hq).fingerprint)
-    field_card = devices.write_card(field, folder / f"{field.device.id}.card")
-    devices.trust_card(hq, field_card, devices.identity(field).fingerprint)
+    hq_card = enrolment.write_card(hq, folder / f"{hq.device.id}.card")
+    enrolment.trust_card(field, hq_card, enrolment.identity(hq).fingerprint)
+    field_card = enrolment.write_card(field, folder / f"{field.device.id}.card")
+    enrolment.trust_card(hq, field_card, enrolment.identity(field).fingerprint)
 
 
 def state_digest(db_path: Path) -> dict[str, str]:

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from alhol_desk.core.sync import devices
+from alhol_desk.core.sync import enrolment
 from alhol_desk.core.sync.keys import IDENTITY_FILE, KEYS_DIR, SIGNING_KEY_FILE, load_device_keys
 from alhol_desk.core.workspace import Workspace, initialise
 
@@ -104,7 +104,7 @@ def make_receiver(
         install_test_keys(ws.data_dir, "receiver")
         assert load_device_keys(ws.data_dir).key_id == test_devices["receiver"]["key_id"]
         for name in ("sender", "other_field"):
-            card = devices.trust_card(
+            card = enrolment.trust_card(
                 ws, TEST_KEYS / name / "card.json", test_devices[name]["fingerprint"]
             )
             assert card.device_id == test_devices[name]["device_id"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from alhol_desk.core import services
-from alhol_desk.core.sync import devices, exporter, importer
+from alhol_desk.core.sync import enrolment, exporter, importer
 from alhol_desk.core.workspace import initialise
 
 RUSSIA = {
@@ -37,8 +37,8 @@ def test_the_audit_names_the_person_and_team_who_made_each_change(tmp_path: Path
     try:
         for laptop in (field, other):
             for one, two in ((laptop, hq), (hq, laptop)):
-                card = devices.write_card(one, tmp_path / f"{one.device.id}.card")
-                devices.trust_card(two, card, devices.identity(one).fingerprint)
+                card = enrolment.write_card(one, tmp_path / f"{one.device.id}.card")
+                enrolment.trust_card(two, card, enrolment.identity(one).fingerprint)
         made = services.save_batch(field, RUSSIA).record.id
         assert importer.import_bundle(hq, exporter.export_bundle(field, stick).path).outcome == (
             "applied"

@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 
 from alhol_desk.core import services
 from alhol_desk.core.records import Batch
-from alhol_desk.core.storage.records import get_record
-from alhol_desk.core.sync import devices, exporter, importer, resolution
+from alhol_desk.core.sync import enrolment, exporter, importer, resolution
 from alhol_desk.core.workspace import Workspace, initialise
 
 EDITABLE = {
@@ -38,8 +37,8 @@ class Network:
         ]
         for field in self.fields:
             for one, other in ((field, self.hq), (self.hq, field)):
-                card = devices.write_card(one, root / f"{one.device.id}.card")
-                devices.trust_card(other, card, devices.identity(one).fingerprint)
+                card = enrolment.write_card(one, root / f"{one.device.id}.card")
+                enrolment.trust_card(other, card, enrolment.identity(one).fingerprint)
         self.pending: list[tuple[Workspace, Path]] = []
         self.stick = root / "stick"
         self.stick.mkdir()
@@ -78,7 +77,7 @@ def _visible(ws: Workspace) -> list[str]:
 def _state(ws: Workspace) -> dict[str, tuple[object, ...]]:
     return {
         b.id: tuple(getattr(b, c) for c in Batch.synced_columns())
-        for b in (get_record(ws.db, Batch, pk) for pk in _all_ids(ws))
+        for b in (ws.table(Batch).get(pk) for pk in _all_ids(ws))
         if b is not None
     }
 
@@ -172,7 +171,7 @@ def _valid_everywhere(net: Network) -> None:
 
     for ws in net.everyone:
         for pk in _all_ids(ws):
-            record = get_record(ws.db, Batch, pk)
+            record = ws.table(Batch).get(pk)
             assert record is not None
             issues = validation.check_record(
                 record, today=ws.today(), is_known_country=ws.is_known_country

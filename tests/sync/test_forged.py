@@ -21,7 +21,7 @@ from forge import Forger, clock
 
 from alhol_desk.core import services
 from alhol_desk.core.records import AGE_BANDS, Batch, Estimate, StatusEvent
-from alhol_desk.core.sync import devices, exporter, importer
+from alhol_desk.core.sync import enrolment, exporter, importer
 from alhol_desk.core.workspace import initialise, open_workspace
 
 BATCH_COLUMNS = list(Batch.synced_columns())
@@ -59,8 +59,8 @@ class Scene:
         self.field = initialise(root / "field", team="Hasakah 1", role="field", operator="Amina")
         self.hq = initialise(root / "hq", team="HQ", role="hq", operator="Omar")
         for one, other in ((self.field, self.hq), (self.hq, self.field)):
-            card = devices.write_card(one, root / f"{one.device.id}.card")
-            devices.trust_card(other, card, devices.identity(one).fingerprint)
+            card = enrolment.write_card(one, root / f"{one.device.id}.card")
+            enrolment.trust_card(other, card, enrolment.identity(one).fingerprint)
         self.stick = root / "stick"
         self.stick.mkdir()
         self.batch_id = services.save_batch(self.field, RUSSIA).record.id
@@ -482,8 +482,8 @@ def test_a_first_bundle_numbered_7_warns_of_the_six_before_it(tmp_path: Path) ->
     field = initialise(tmp_path / "field", team="Hasakah 1", role="field", operator="Amina")
     try:
         for one, other in ((field, hq), (hq, field)):
-            card = devices.write_card(one, tmp_path / f"{one.device.id}.card")
-            devices.trust_card(other, card, devices.identity(one).fingerprint)
+            card = enrolment.write_card(one, tmp_path / f"{one.device.id}.card")
+            enrolment.trust_card(other, card, enrolment.identity(one).fingerprint)
         forger = Forger(field.data_dir, field.device.id, "Hasakah 1", hq.data_dir)
         path = forger.bundle(tmp_path, forger.header(7, COLUMNS), [])
         report = importer.import_bundle(hq, path)
@@ -506,7 +506,7 @@ def test_revocation_cannot_be_bypassed_through_a_gap(scene: Scene) -> None:
     services.save_batch(field, RUSSIA | {"girls": 2, "boys": 2})
     three = importer.import_bundle(hq, exporter.export_bundle(field, stick).path)
     assert three.outcome == "applied" and three.seq == 3
-    devices.revoke_device(hq, field.device.id, None)  # cut off after bundle 3
+    enrolment.revoke_device(hq, field.device.id, None)  # cut off after bundle 3
 
     before = scene.dump()
     planted = scene.forger.bundle(

@@ -18,8 +18,7 @@ from typing import Any
 
 import pytest
 
-from alhol_desk.core.storage import sync_repo
-from alhol_desk.core.sync import cards, devices, importer
+from alhol_desk.core.sync import cards, enrolment, importer
 from alhol_desk.core.sync.keys import IDENTITY_FILE, KEYS_DIR, SIGNING_KEY_FILE
 from alhol_desk.core.workspace import Workspace, initialise
 
@@ -160,7 +159,7 @@ def field_laptop(tmp_path: Path) -> Iterator[Workspace]:
     card_path = V2 / "hq" / "card.json"
     card = cards.DeviceCard.parse(card_path.read_bytes())
     assert card.device_id == HQ and card.role == "hq"
-    devices.trust_card(ws, card_path, cards.fingerprint(card))
+    enrolment.trust_card(ws, card_path, cards.fingerprint(card))
     try:
         yield ws
     finally:
@@ -249,7 +248,7 @@ def test_the_v2_golden_bundle_lands_exactly(field_laptop: Workspace) -> None:
         BUNDLE_1,
     )
     assert (logged["first_seq"], logged["last_part"], logged["changes"]) == (1, 1, 83)
-    peer = sync_repo.get_peer(ws.db, HQ)
+    peer = ws.devices.peer(HQ)
     assert peer is not None and peer.last_seq == 1
 
     again = importer.import_bundle(ws, V2 / "bundle.alhol", now_ms=now)
@@ -294,7 +293,7 @@ def test_the_v2_golden_chain_continues_with_an_edit(field_laptop: Workspace) -> 
         ("batches", BATCH_2, "status", '"planned"', '"confirmed"', EDITED_LATER, MADE_ON_HQ),
     ]
     assert rows(ws, "SELECT * FROM conflicts") == []
-    peer = sync_repo.get_peer(ws.db, HQ)
+    peer = ws.devices.peer(HQ)
     assert peer is not None and peer.last_seq == 2
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from alhol_desk.core import services
-from alhol_desk.core.sync import devices, exporter, importer, resolution
+from alhol_desk.core.sync import enrolment, exporter, importer, resolution
 from alhol_desk.core.workspace import Workspace, initialise
 
 RUSSIA = {
@@ -31,8 +31,8 @@ RUSSIA = {
 
 def _enrol(a: Workspace, b: Workspace, tmp: Path) -> None:
     for one, other in ((a, b), (b, a)):
-        card = devices.write_card(one, tmp / f"{one.device.id}.card")
-        devices.trust_card(other, card, devices.identity(one).fingerprint)
+        card = enrolment.write_card(one, tmp / f"{one.device.id}.card")
+        enrolment.trust_card(other, card, enrolment.identity(one).fingerprint)
 
 
 @pytest.fixture

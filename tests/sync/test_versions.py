@@ -15,7 +15,7 @@ import sqlite_utils
 from alhol_desk.core import services
 from alhol_desk.core.storage import database, migrations
 from alhol_desk.core.storage.database import schema_version
-from alhol_desk.core.sync import devices, exporter, importer, manifest
+from alhol_desk.core.sync import enrolment, exporter, importer, manifest
 from alhol_desk.core.workspace import Workspace, initialise
 
 RUSSIA = {
@@ -47,8 +47,8 @@ def mixed_fleet(
     stick = tmp_path / "stick"
     stick.mkdir()
     for one, other in ((field, hq), (hq, field)):
-        card = devices.write_card(one, tmp_path / f"{one.device.id}.card")
-        devices.trust_card(other, card, devices.identity(one).fingerprint)
+        card = enrolment.write_card(one, tmp_path / f"{one.device.id}.card")
+        enrolment.trust_card(other, card, enrolment.identity(one).fingerprint)
     yield field, hq, stick
     field.close()
     hq.close()

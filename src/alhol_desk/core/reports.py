@@ -22,9 +22,7 @@ from typing import Any
 
 from . import overview
 from .records import AGE_BANDS, Batch
-from .storage import stats as stats_repo
-from .storage.countries import list_countries
-from .storage.records import list_batches
+from .storage.records import REPATRIATED
 from .workspace import Workspace
 
 SMALL_COUNT_LIMIT = 5  # counts below this (and above 0) are withheld in shared reports
@@ -260,7 +258,7 @@ def _countries_table(
     batches: Sequence[Batch],
     spans: Mapping[str, Mapping[str, Span | None]],
 ) -> Table:
-    current = {row["iso3"]: row for row in overview.country_list(ws)}
+    current = {row["iso3"]: row for row in ws.countries.overview()}
     by_country: dict[str, list[Batch]] = {}
     for batch in batches:
         by_country.setdefault(batch.country, []).append(batch)
@@ -269,7 +267,7 @@ def _countries_table(
         mine = by_country.get(iso3, [])
         if row["status"] is None and not mine:
             continue
-        moved = [b for b in mine if b.status in stats_repo.REPATRIATED]
+        moved = [b for b in mine if b.status in REPATRIATED]
         sums = _sum_spans((spans[b.id] for b in moved), _PEOPLE_KEYS)
         values: dict[str, Cell] = {
             "country": iso3,
@@ -294,32 +292,32 @@ def _summary_table(
     suppress: bool,
 ) -> Table:
     figures = overview.stats(ws)
-    countries = figures["countries"]
+    countries = figures.countries
     rows: list[tuple[Cell, ...]] = [
-        ("Countries tracked (with a status or a repatriated batch)", countries["tracked"], None),
-        ("Countries that have started repatriating", countries["started_repatriating"], None),
+        ("Countries tracked (with a status or a repatriated batch)", countries.tracked, None),
+        ("Countries that have started repatriating", countries.started_repatriating, None),
     ]
     rows += [
         (f"Countries with status: {status.replace('_', ' ')}", count, None)
-        for status, count in countries["by_status"].items()
+        for status, count in countries.by_status.items()
     ]
-    rows.append(("Countries with no status yet", countries["without_status"], None))
-    moved = [b for b in batches if b.status in stats_repo.REPATRIATED]
+    rows.append(("Countries with no status yet", countries.without_status, None))
+    moved = [b for b in batches if b.status in REPATRIATED]
     rows.append(("Batches repatriated", len(moved), "status departed or received"))
     keys = (*_PEOPLE_KEYS, *(band for band, _ in AGE_BANDS))
     sums = _sum_spans((spans[b.id] for b in moved), keys)
     labels = {c.key: c.label for c in (*_PEOPLE_COLUMNS, *BATCH_COLUMNS)}
     for key in keys:
         rows.append((f"{labels[key]} repatriated", shown(sums[key]), None))
-    for estimate in figures["camp_estimates"]:
-        about = f"{estimate['source']}, {estimate['estimate_date']}"
+    for estimate in figures.camp_estimates:
+        about = f"{estimate.source}, {estimate.estimate_date}"
         for key, label in (
             ("total", "Camp population (estimate)"),
             ("countries", "Countries with nationals in the camp (estimate)"),
             ("countries_repatriating", "Countries repatriating (estimate)"),
         ):
-            if estimate[key] is not None:
-                value = estimate[key]
+            if getattr(estimate, key) is not None:
+                value = getattr(estimate, key)
                 cell = value if key != "total" else shown(_leaf(value, suppress))
                 rows.append((label, cell, about))
     return Table("Summary", "Summary", SUMMARY_COLUMNS, tuple(rows))
@@ -330,8 +328,8 @@ def build_report(
 ) -> Report:
     """The three tables of the monthly report, read in one snapshot of the database."""
     with ws.db.atomic():  # one read transaction: the tables agree with each other
-        batches = list_batches(ws.db)
-        names = {c.iso3: (c.name_en, c.name_ar) for c in list_countries(ws.db)}
+        batches = ws.batches.listed()
+        names = {c.iso3: (c.name_en, c.name_ar) for c in ws.countries.listed()}
         spans = {b.id: batch_spans(b, suppress=suppress_small) for b in batches}
         columns = tuple(
             c for c in BATCH_COLUMNS if not (suppress_small and c.key in PRIVATE_COLUMNS)

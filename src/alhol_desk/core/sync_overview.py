@@ -1,7 +1,9 @@
-"""Read-only views of sync for the window: conflicts to review, bundle history, what waits.
+"""Read-only views of sync for the window that join several tables: conflicts to review,
+and what waits to go out.
 
-Nothing here writes. The window's sync screens read through these functions, never SQL;
-the writes (export, import, trust, revoke, resolve) are the sync package's.
+Nothing here writes. One table's reads are its repository's (``ws.bundles.history``,
+``ws.devices.peers``, ``ws.conflicts.open_count``); the writes (export, import, trust,
+revoke, resolve) are the sync package's.
 """
 
 from __future__ import annotations
@@ -11,11 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .clock import Timestamp
-from .storage import browse_repo, sync_repo
-from .storage.settings import get_setting
 from .workspace import Workspace
 
-EXPORTED_UPTO_KEY = "export.audit_upto"  # the audit id the last export covered (sync sets it)
 # The outcomes the history holds. A replay ("already imported") changes nothing, the
 # history included (docs/sync.md), so it is reported when it happens but not written down.
 BUNDLE_OUTCOMES = ("exported", "applied", "refused", "quarantined")
@@ -78,12 +77,12 @@ def _value(text: str | None) -> Any:
 
 def conflicts(ws: Workspace, status: str | None = "open") -> list[ConflictView]:
     """Conflicts with ``status`` (open, resolved, or None for all): open first, newest first."""
-    rows = browse_repo.conflict_rows(ws.db, status)
-    teams = browse_repo.device_teams(ws.db)
+    rows = ws.conflicts.review_rows(status)
+    teams = ws.devices.teams()
     current: dict[str, dict[str, dict[str, Any]]] = {}
     for table in {row["tbl"] for row in rows}:
         pks = sorted({row["pk"] for row in rows if row["tbl"] == table})
-        current[table] = sync_repo.load_rows(ws.db, table, pks)
+        current[table] = ws.records(table).rows_by_id(pks)
     return [
         ConflictView(
             id=row["id"],
@@ -113,69 +112,6 @@ def conflicts(ws: Workspace, status: str | None = "open") -> list[ConflictView]:
     ]
 
 
-def open_conflict_count(ws: Workspace) -> int:
-    return sync_repo.count_open_conflicts(ws.db)
-
-
-@dataclass(frozen=True)
-class BundleEntry:
-    """One line of the bundle history: a bundle written here or read here."""
-
-    id: int
-    direction: str  # sent | received
-    at: str  # when it was written or read here (UTC, ISO 8601)
-    sender: str | None  # device id; None when a refused file could not even be opened
-    team: str | None  # the sender's team, when known
-    is_self: bool
-    seq: int | None
-    changes: int | None
-    new: int | None
-    updated: int | None
-    unchanged: int | None
-    conflicts: int | None
-    warnings: int | None
-    outcome: str  # one of BUNDLE_OUTCOMES
-    reason: str | None  # why it was refused (value-free, one line, English)
-    file_name: str | None
-
-
-def bundle_history(
-    ws: Workspace,
-    *,
-    direction: str | None = None,
-    outcome: str | None = None,
-    limit: int = 5000,
-) -> list[BundleEntry]:
-    """Bundles sent and received, newest first, filtered by direction and outcome."""
-    return [
-        BundleEntry(
-            id=row["id"],
-            direction=row["direction"],
-            at=row["at"],
-            sender=row["sender"],
-            team=row["team"],
-            is_self=bool(row["is_self"]),
-            seq=row["seq"],
-            changes=row["changes"],
-            new=row["new"],
-            updated=row["updated"],
-            unchanged=row["unchanged"],
-            conflicts=row["conflicts"],
-            warnings=row["warnings"],
-            outcome=row["outcome"],
-            reason=row["reason"],
-            file_name=row["file_name"],
-        )
-        for row in browse_repo.bundle_rows(ws.db, direction=direction, outcome=outcome, limit=limit)
-    ]
-
-
-def trusted_devices(ws: Workspace) -> list[sync_repo.PeerDevice]:
-    """The other devices this one trusts (revoked ones too, marked), by team."""
-    return sync_repo.peer_devices(ws.db)
-
-
 def oldest_unexported_change(ws: Workspace) -> str | None:
     """When the oldest change made here that no export has carried yet was made (UTC ISO)."""
-    mark = get_setting(ws.db, EXPORTED_UPTO_KEY)
-    return browse_repo.oldest_local_change_after(ws.db, int(mark) if mark else 0)
+    return ws.audit.oldest_local_change_after(ws.settings.exported_upto())

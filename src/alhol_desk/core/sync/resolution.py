@@ -17,13 +17,11 @@ from typing import Any
 from ..errors import AlholError, ValidationFailed
 from ..records import SYNCED_RECORDS
 from ..services import save_record
-from ..storage import sync_repo
-from ..storage.records import get_record
 from ..workspace import Workspace, utc_now
 
 
 def open_conflicts(ws: Workspace, *, include_resolved: bool = False) -> list[dict[str, Any]]:
-    return sync_repo.list_conflicts(ws.db, status=None if include_resolved else "open")
+    return ws.conflicts.with_status(status=None if include_resolved else "open")
 
 
 def resolve_conflict(
@@ -38,18 +36,18 @@ def resolve_conflict(
         raise AlholError("choose one: --keep local|incoming, or --set FIELD=VALUE")
     if keep is not None and keep not in ("local", "incoming"):
         raise AlholError("--keep: must be local or incoming")
-    conflict = sync_repo.get_conflict(ws.db, conflict_id)
+    conflict = ws.conflicts.get(conflict_id)
     if conflict is None:
         raise AlholError(f"ID: no conflict {conflict_id}")
     if conflict["status"] != "open":
         raise AlholError(f"conflict {conflict_id} is already resolved")
     cls = SYNCED_RECORDS[conflict["tbl"]]
-    before = get_record(ws.db, cls, conflict["pk"])
+    before = ws.table(cls).get(conflict["pk"])
     if before is None:
         raise AlholError(f"the record of conflict {conflict_id} no longer exists")
     same_record = [
         c
-        for c in sync_repo.list_conflicts(ws.db, status="open")
+        for c in ws.conflicts.with_status(status="open")
         if c["tbl"] == conflict["tbl"] and c["pk"] == conflict["pk"]
     ]
     if values is not None:
@@ -70,7 +68,7 @@ def resolve_conflict(
         with ws.db.atomic():
             saved = save_record(ws, cls, raw, conflict["pk"], force=force)
             for c in settled:
-                sync_repo.close_conflict(ws.db, c["id"], keep=how, at=utc_now(), by=ws.operator)
+                ws.conflicts.close(c["id"], keep=how, at=utc_now(), by=ws.operator)
     except ValidationFailed as failed:
         if values is not None:
             raise

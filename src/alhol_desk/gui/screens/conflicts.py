@@ -105,9 +105,7 @@ class TypedValuesDialog(QDialog):
         if conflict.kind == "rule" and conflict.rule:
             columns = sorted(set(columns) | {conflict.rule.split(":")[0]})
         current = {}
-        from ...core.storage import sync_repo
-
-        row = sync_repo.load_rows(ws.db, conflict.table, [conflict.pk]).get(conflict.pk, {})
+        row = ws.records(conflict.table).rows_by_id([conflict.pk]).get(conflict.pk, {})
         form = QFormLayout()
         self.editors: dict[str, QLineEdit] = {}
         for column in columns:
