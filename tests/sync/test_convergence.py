@@ -142,8 +142,7 @@ def test_concurrent_edits_converge_and_conflicts_reach_hq(
             _valid_everywhere(net)
 
             logged = {
-                (c["pk"], c["col"])
-                for c in resolution.open_conflicts(net.hq, include_resolved=True)
+                (c.pk, c.column) for c in resolution.open_conflicts(net.hq, include_resolved=True)
             }
             for (pk, column), by_device in writes.items():
                 if len(set(map(repr, by_device.values()))) > 1:
@@ -232,14 +231,14 @@ def test_rule_conflicts_keep_every_record_valid_and_converge_once_settled(
         # the right ones (each laptop then receives them as a fast-forward).
         for ws in net.everyone:
             for conflict in resolution.open_conflicts(ws):
-                if conflict["status"] != "open" or conflict["kind"] != "rule":
+                if conflict.status != "open" or conflict.kind != "rule":
                     continue
-                if not any(c["id"] == conflict["id"] for c in resolution.open_conflicts(ws)):
+                if not any(c.id == conflict.id for c in resolution.open_conflicts(ws)):
                     continue  # settled with an earlier one of the same record
                 held = services.get_batch(ws, pk)
                 resolution.resolve_conflict(
                     ws,
-                    conflict["id"],
+                    conflict.id,
                     values={
                         "girls": held.girls,
                         "boys": held.boys,

@@ -127,14 +127,14 @@ def conflicts_list(args: argparse.Namespace, data_dir: Path) -> int:
     with _workspace(args, data_dir, read_only=True) as ws:
         rows = resolution.open_conflicts(ws, include_resolved=args.all)
     if args.json:
-        _print_json(rows)
+        _print_json([c.as_dict() for c in rows])
         return 0
     if not rows:
         print("no open conflicts")
     for c in rows:
         print(
-            f"{c['id']:>5}  {c['tbl']} {c['pk']} {c['col']}: here {c['local_value']!r}, "
-            f"incoming {c['incoming_value']!r} (showing {c['winner']}) [{c['status']}]"
+            f"{c.id:>5}  {c.table} {c.pk} {c.column}: here {c.local_value!r}, "
+            f"incoming {c.incoming_value!r} (showing {c.winner}) [{c.status}]"
         )
     return 0
 

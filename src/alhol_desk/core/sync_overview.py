@@ -8,11 +8,11 @@ revoke, resolve) are the sync package's.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from .clock import Timestamp
+from .storage.conflicts import Conflict, conflict_fields
 from .workspace import Workspace
 
 # The outcomes the history holds. A replay ("already imported") changes nothing, the
@@ -33,31 +33,18 @@ class Editor:
 
 
 @dataclass(frozen=True)
-class ConflictView:
-    """A conflict as the review screen shows it."""
+class ConflictView(Conflict):
+    """A conflict as the review screen shows it: the stored conflict, who made each side,
+    what the record holds now, and the record's country, date and reference."""
 
-    id: int
-    table: str
-    pk: str
-    column: str
-    local_value: Any
-    incoming_value: Any
     current_value: Any  # what the record holds now (the provisional winner, or a later edit)
     local: Editor
     incoming: Editor
-    winner: str  # local | incoming: which value the merge kept for now
-    status: str  # open | resolved
-    resolution: str | None  # local | incoming | typed
-    resolved_at: str | None
-    resolved_by: str | None
-    detected_at: str
     country: str | None  # ISO3 of the record's country; None for a camp-wide estimate
     name_en: str | None
     name_ar: str | None
     record_date: str | None
     ref: str | None
-    kind: str = "edit"  # edit | rule (edits valid alone that together break a rule)
-    rule: str | None = None  # for a rule conflict: "field:code" of the rule broken
 
 
 def _editor(
@@ -71,10 +58,6 @@ def _editor(
     return Editor(stamp.node, team or person_team or None, is_self, stamp.wall_ms, person or None)
 
 
-def _value(text: str | None) -> Any:
-    return json.loads(text) if text is not None else None
-
-
 def conflicts(ws: Workspace, status: str | None = "open") -> list[ConflictView]:
     """Conflicts with ``status`` (open, resolved, or None for all): open first, newest first."""
     rows = ws.conflicts.review_rows(status)
@@ -85,28 +68,15 @@ def conflicts(ws: Workspace, status: str | None = "open") -> list[ConflictView]:
         current[table] = ws.records(table).rows_by_id(pks)
     return [
         ConflictView(
-            id=row["id"],
-            table=row["tbl"],
-            pk=row["pk"],
-            column=row["col"],
-            local_value=_value(row["local_value"]),
-            incoming_value=_value(row["incoming_value"]),
+            **conflict_fields(row),
             current_value=current[row["tbl"]].get(row["pk"], {}).get(row["col"]),
             local=_editor(row["local_hlc"], teams, row["local_by"], row["local_team"]),
             incoming=_editor(row["incoming_hlc"], teams, row["incoming_by"], row["incoming_team"]),
-            winner=row["winner"],
-            status=row["status"],
-            resolution=row["resolution"],
-            resolved_at=row["resolved_at"],
-            resolved_by=row["resolved_by"],
-            detected_at=row["detected_at"],
             country=row["country"],
             name_en=row["name_en"],
             name_ar=row["name_ar"],
             record_date=row["record_date"],
             ref=row["ref"],
-            kind=row["kind"],
-            rule=row["rule"],
         )
         for row in rows
     ]

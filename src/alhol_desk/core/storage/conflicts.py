@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -27,10 +28,52 @@ CONFLICT_COLUMNS = (
 )
 
 
-def _decoded(row: dict[str, Any]) -> dict[str, Any]:
-    for key in ("local_value", "incoming_value"):
-        row[key] = json.loads(row[key]) if row[key] is not None else None
-    return row
+@dataclass(frozen=True)
+class Conflict:
+    """A logged conflict: two edits to one value, or (``kind`` rule) edits valid alone that
+    together break a rule. The review screen's ``ConflictView`` is this and what it shows."""
+
+    id: int
+    table: str
+    pk: str
+    column: str
+    local_value: Any
+    local_hlc: str
+    incoming_value: Any
+    incoming_hlc: str
+    winner: str  # local | incoming: which value the merge kept for now
+    bundle_id: str | None
+    detected_at: str
+    status: str  # open | resolved
+    resolved_at: str | None
+    resolved_by: str | None
+    resolution: str | None  # local | incoming | typed
+    kind: str  # edit | rule
+    rule: str | None  # for a rule conflict: "field:code" of the rule broken
+    incoming_team: str | None
+    incoming_by: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The stored row, under the table's column names (``conflicts list --json``)."""
+        names = {"table": "tbl", "column": "col"}
+        return {names.get(key, key): getattr(self, key) for key in _FIELDS}
+
+
+_FIELDS = tuple(Conflict.__dataclass_fields__)
+
+
+def _json(text: str | None) -> Any:
+    return json.loads(text) if text is not None else None
+
+
+def conflict_fields(row: dict[str, Any]) -> dict[str, Any]:
+    """A ``conflicts`` row (and whatever else was selected with it) as ``Conflict``'s fields."""
+    fields = {key: row[key] for key in _FIELDS if key in row}
+    fields.update(table=row["tbl"], column=row["col"])
+    fields.update(
+        local_value=_json(row["local_value"]), incoming_value=_json(row["incoming_value"])
+    )
+    return fields
 
 
 class Conflicts:
@@ -47,17 +90,17 @@ class Conflicts:
             rows,
         )
 
-    def with_status(self, status: str | None = "open") -> list[dict[str, Any]]:
+    def with_status(self, status: str | None = "open") -> list[Conflict]:
         """Conflicts with ``status`` (None: all), oldest first, their values decoded."""
         where, params = "", []
         if status:
             where, params = "WHERE status = ?", [status]
         sql = f"SELECT * FROM conflicts {where} ORDER BY id"
-        return [_decoded(row) for row in self.db.query(sql, params)]
+        return [Conflict(**conflict_fields(row)) for row in self.db.query(sql, params)]
 
-    def get(self, conflict_id: int) -> dict[str, Any] | None:
+    def get(self, conflict_id: int) -> Conflict | None:
         rows = list(self.db.query("SELECT * FROM conflicts WHERE id = ?", [conflict_id]))
-        return _decoded(rows[0]) if rows else None
+        return Conflict(**conflict_fields(rows[0])) if rows else None
 
     def close(self, conflict_id: int, *, keep: str, at: str, by: str) -> None:
         self.db.execute(

@@ -17,10 +17,11 @@ from typing import Any
 from ..errors import AlholError, ValidationFailed
 from ..records import SYNCED_RECORDS
 from ..services import save_record
+from ..storage.conflicts import Conflict
 from ..workspace import Workspace, utc_now
 
 
-def open_conflicts(ws: Workspace, *, include_resolved: bool = False) -> list[dict[str, Any]]:
+def open_conflicts(ws: Workspace, *, include_resolved: bool = False) -> list[Conflict]:
     return ws.conflicts.with_status(status=None if include_resolved else "open")
 
 
@@ -39,16 +40,16 @@ def resolve_conflict(
     conflict = ws.conflicts.get(conflict_id)
     if conflict is None:
         raise AlholError(f"ID: no conflict {conflict_id}")
-    if conflict["status"] != "open":
+    if conflict.status != "open":
         raise AlholError(f"conflict {conflict_id} is already resolved")
-    cls = SYNCED_RECORDS[conflict["tbl"]]
-    before = ws.table(cls).get(conflict["pk"])
+    cls = SYNCED_RECORDS[conflict.table]
+    before = ws.table(cls).get(conflict.pk)
     if before is None:
         raise AlholError(f"the record of conflict {conflict_id} no longer exists")
     same_record = [
         c
         for c in ws.conflicts.with_status(status="open")
-        if c["tbl"] == conflict["tbl"] and c["pk"] == conflict["pk"]
+        if c.table == conflict.table and c.pk == conflict.pk
     ]
     if values is not None:
         settled = same_record  # typed values settle everything open on the record
@@ -57,18 +58,16 @@ def resolve_conflict(
     else:
         side = "local_value" if keep == "local" else "incoming_value"
         settled = (
-            [c for c in same_record if c["kind"] == "rule"]
-            if conflict["kind"] == "rule"
-            else [conflict]
+            [c for c in same_record if c.kind == "rule"] if conflict.kind == "rule" else [conflict]
         )
-        raw = {c["col"]: c[side] for c in settled}
+        raw = {c.column: getattr(c, side) for c in settled}
         how = str(keep)
-    force = tuple(sorted({c["col"] for c in settled} | set(raw)))
+    force = tuple(sorted({c.column for c in settled} | set(raw)))
     try:
         with ws.db.atomic():
-            saved = save_record(ws, cls, raw, conflict["pk"], force=force)
+            saved = save_record(ws, cls, raw, conflict.pk, force=force)
             for c in settled:
-                ws.conflicts.close(c["id"], keep=how, at=utc_now(), by=ws.operator)
+                ws.conflicts.close(c.id, keep=how, at=utc_now(), by=ws.operator)
     except ValidationFailed as failed:
         if values is not None:
             raise
@@ -81,7 +80,7 @@ def resolve_conflict(
     return {
         "id": conflict_id,
         "kept": how,
-        "value": raw.get(conflict["col"], getattr(saved.record, conflict["col"])),
-        "settled": [c["id"] for c in settled],
+        "value": raw.get(conflict.column, getattr(saved.record, conflict.column)),
+        "settled": [c.id for c in settled],
         "changed": list(saved.changed),
     }

@@ -96,9 +96,9 @@ class TypedValuesDialog(QDialog):
         self.setWindowTitle(self.tr("Type the right values"))
         columns = sorted(
             {
-                c["col"]
+                c.column
                 for c in resolution.open_conflicts(ws)
-                if c["tbl"] == conflict.table and c["pk"] == conflict.pk
+                if c.table == conflict.table and c.pk == conflict.pk
             }
             | {conflict.column}
         )
