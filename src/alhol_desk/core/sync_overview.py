@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .clock import Timestamp
-from .storage.conflicts import Conflict, conflict_fields
+from .storage.conflicts import LoggedConflict, conflict_fields
 from .workspace import Workspace
 
 # The outcomes the history holds. A replay ("already imported") changes nothing, the
@@ -32,8 +32,8 @@ class Editor:
     person: str | None = None
 
 
-@dataclass(frozen=True)
-class ConflictView(Conflict):
+@dataclass(frozen=True, kw_only=True)
+class ConflictView(LoggedConflict):
     """A conflict as the review screen shows it: the stored conflict, who made each side,
     what the record holds now, and the record's country, date and reference."""
 

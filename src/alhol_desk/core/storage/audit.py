@@ -82,6 +82,12 @@ def _json(text: str | None) -> Any:
     return json.loads(text) if text is not None else None
 
 
+def _change(row: dict[str, Any]) -> tuple[int, str, str, str, str, str | None, Any, Any]:
+    """id, at, operator, table, pk, column, old, new: what every audit row says."""
+    old, new = _json(row["old"]), _json(row["new"])
+    return row["id"], row["at"], row["operator"], row["tbl"], row["pk"], row["col"], old, new
+
+
 _AUDIT_COLUMNS = "a.id, a.at, a.operator, a.team, a.tbl, a.pk, a.col, a.old, a.new, a.bundle_id"
 
 
@@ -283,18 +289,7 @@ class Audit:
         if limit:
             sql += f" LIMIT {int(limit)}"
         return [
-            AuditEntry(
-                row["id"],
-                row["at"],
-                row["operator"],
-                row["tbl"],
-                row["pk"],
-                row["col"],
-                _json(row["old"]),
-                _json(row["new"]),
-                row["hlc"],
-                row["bundle_id"],
-            )
+            AuditEntry(*_change(row), row["hlc"], row["bundle_id"])
             for row in self.db.query(sql, params)
         ]
 
@@ -314,14 +309,7 @@ class Audit:
         )
         return [
             AuditRow(
-                row["id"],
-                row["at"],
-                row["operator"],
-                row["tbl"],
-                row["pk"],
-                row["col"],
-                _json(row["old"]),
-                _json(row["new"]),
+                *_change(row),
                 row["bundle_id"],
                 row["batch_country"] or row["event_country"],
                 row["team"],

@@ -30,10 +30,11 @@ CONFLICT_COLUMNS = (
 
 @dataclass(frozen=True)
 class Conflict:
-    """A logged conflict: two edits to one value, or (``kind`` rule) edits valid alone that
-    together break a rule. The review screen's ``ConflictView`` is this and what it shows."""
+    """Two edits of one field that did not see each other (``kind`` edit), or edits that
+    are valid alone but together break a rule of the whole record (``kind`` rule: the
+    record keeps its values here until a person decides; ``rule`` names it, "field:code").
+    The merge finds them (core/sync/merge.py); ``LoggedConflict`` is one once logged."""
 
-    id: int
     table: str
     pk: str
     column: str
@@ -41,25 +42,43 @@ class Conflict:
     local_hlc: str
     incoming_value: Any
     incoming_hlc: str
-    winner: str  # local | incoming: which value the merge kept for now
+    winner: str  # "local" | "incoming": which value the merge kept for now
+    kind: str = "edit"
+    rule: str | None = None
+    incoming_team: str | None = None  # who made the incoming value, from the bundle
+    incoming_by: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class LoggedConflict(Conflict):
+    """A conflict as the ``conflicts`` table holds it (values decoded); the review screen's
+    ``ConflictView`` is one with what the screen shows."""
+
+    id: int
     bundle_id: str | None
     detected_at: str
     status: str  # open | resolved
     resolved_at: str | None
     resolved_by: str | None
     resolution: str | None  # local | incoming | typed
-    kind: str  # edit | rule
-    rule: str | None  # for a rule conflict: "field:code" of the rule broken
-    incoming_team: str | None
-    incoming_by: str | None
 
     def as_dict(self) -> dict[str, Any]:
         """The stored row, under the table's column names (``conflicts list --json``)."""
-        names = {"table": "tbl", "column": "col"}
-        return {names.get(key, key): getattr(self, key) for key in _FIELDS}
+        names = {"tbl": "table", "col": "column"}
+        return {column: getattr(self, names.get(column, column)) for column in _STORED}
 
 
-_FIELDS = tuple(Conflict.__dataclass_fields__)
+# The table's columns, in its order: the logged ones, and those resolving it adds.
+_STORED = (
+    "id",
+    *CONFLICT_COLUMNS[:10],
+    "status",
+    "resolved_at",
+    "resolved_by",
+    "resolution",
+    *CONFLICT_COLUMNS[10:],
+)
+_FIELDS = tuple(LoggedConflict.__dataclass_fields__)
 
 
 def _json(text: str | None) -> Any:
@@ -67,7 +86,8 @@ def _json(text: str | None) -> Any:
 
 
 def conflict_fields(row: dict[str, Any]) -> dict[str, Any]:
-    """A ``conflicts`` row (and whatever else was selected with it) as ``Conflict``'s fields."""
+    """A ``conflicts`` row (and whatever else was selected with it) as the fields of a
+    ``LoggedConflict``."""
     fields = {key: row[key] for key in _FIELDS if key in row}
     fields.update(table=row["tbl"], column=row["col"])
     fields.update(
@@ -90,17 +110,17 @@ class Conflicts:
             rows,
         )
 
-    def with_status(self, status: str | None = "open") -> list[Conflict]:
+    def with_status(self, status: str | None = "open") -> list[LoggedConflict]:
         """Conflicts with ``status`` (None: all), oldest first, their values decoded."""
         where, params = "", []
         if status:
             where, params = "WHERE status = ?", [status]
         sql = f"SELECT * FROM conflicts {where} ORDER BY id"
-        return [Conflict(**conflict_fields(row)) for row in self.db.query(sql, params)]
+        return [LoggedConflict(**conflict_fields(row)) for row in self.db.query(sql, params)]
 
-    def get(self, conflict_id: int) -> Conflict | None:
+    def get(self, conflict_id: int) -> LoggedConflict | None:
         rows = list(self.db.query("SELECT * FROM conflicts WHERE id = ?", [conflict_id]))
-        return Conflict(**conflict_fields(rows[0])) if rows else None
+        return LoggedConflict(**conflict_fields(rows[0])) if rows else None
 
     def close(self, conflict_id: int, *, keep: str, at: str, by: str) -> None:
         self.db.execute(

@@ -17,11 +17,11 @@ from typing import Any
 from ..errors import AlholError, ValidationFailed
 from ..records import SYNCED_RECORDS
 from ..services import save_record
-from ..storage.conflicts import Conflict
+from ..storage.conflicts import LoggedConflict
 from ..workspace import Workspace, utc_now
 
 
-def open_conflicts(ws: Workspace, *, include_resolved: bool = False) -> list[Conflict]:
+def open_conflicts(ws: Workspace, *, include_resolved: bool = False) -> list[LoggedConflict]:
     return ws.conflicts.with_status(status=None if include_resolved else "open")
 
 
