@@ -317,8 +317,8 @@ def test_the_latest_status_event_is_the_country_status(workspace: Workspace) -> 
         services.add_status_event(
             workspace, {"country": "TJK", "status": status, "event_date": day, "source": "AFP"}
         )
-    row = next(r for r in workspace.countries.overview() if r["iso3"] == "TJK")
-    assert (row["status"], row["status_date"]) == ("initiated", "2024-03-01")
+    row = next(r for r in workspace.countries.overview() if r.iso3 == "TJK")
+    assert (row.status, row.status_date) == ("initiated", "2024-03-01")
 
 
 # --- demo ----------------------------------------------------------------------------------

@@ -125,21 +125,20 @@ def demo(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def country_list(args: argparse.Namespace, data_dir: Path) -> int:
-
     with _workspace(args, data_dir, read_only=True) as ws:
         rows = ws.countries.overview()
     if not args.all:
-        rows = [r for r in rows if r["status"] or r["batches"]]
+        rows = [r for r in rows if r.status or r.batches]
     if args.json:
-        _print_json(rows)
+        _print_json([r.as_dict() for r in rows])
         return 0
     if not rows:
         print("no country has a status or a batch yet (use --all to list every country)")
     for r in rows:
         print(
-            f"{r['iso3']}  {r['name_en'][:32]:<32}  {r['status'] or '-':<12}  "
-            f"{r['people']:>7} people  {r['batches']:>4} batches  "
-            f"last update {r['last_update'] or '-'}"
+            f"{r.iso3}  {r.name_en[:32]:<32}  {r.status or '-':<12}  "
+            f"{r.people:>7} people  {r.batches:>4} batches  "
+            f"last update {r.last_update or '-'}"
         )
     return 0
 

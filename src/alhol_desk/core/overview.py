@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from .records import AGE_BANDS, COUNTRY_STATUSES
+from .storage.countries import CountryOverview
 from .storage.records import REPATRIATED
 from .workspace import Workspace
 
@@ -90,14 +91,14 @@ class Stats:
         return asdict(self)
 
 
-def _country_figures(countries: list[dict[str, Any]]) -> CountryFigures:
-    tracked = [c for c in countries if c["status"] is not None or c["batches"]]
+def _country_figures(countries: list[CountryOverview]) -> CountryFigures:
+    tracked = [c for c in countries if c.status is not None or c.batches]
     by_status = {status: 0 for status in COUNTRY_STATUSES}
     for country in tracked:
-        if country["status"]:
-            by_status[country["status"]] += 1
-    started = [c for c in tracked if c["status"] in STARTED or c["batches"]]
-    without = sum(1 for c in tracked if c["status"] is None)
+        if country.status:
+            by_status[country.status] += 1
+    started = [c for c in tracked if c.status in STARTED or c.batches]
+    without = sum(1 for c in tracked if c.status is None)
     return CountryFigures(len(tracked), len(started), by_status, without)
 
 
@@ -117,9 +118,9 @@ def _people_figures(totals: dict[str, int]) -> PeopleFigures:
     )
 
 
-def _repatriated(country: dict[str, Any]) -> CountryRepatriated:
+def _repatriated(country: CountryOverview) -> CountryRepatriated:
     return CountryRepatriated(
-        **{key: country[key] for key in CountryRepatriated.__dataclass_fields__}
+        **{key: getattr(country, key) for key in CountryRepatriated.__dataclass_fields__}
     )
 
 
@@ -130,7 +131,7 @@ def stats(ws: Workspace) -> Stats:
         countries=_country_figures(countries),
         people=_people_figures(totals),
         batches_repatriated=totals["batches"],
-        by_country=[_repatriated(c) for c in countries if c["batches"]],
+        by_country=[_repatriated(c) for c in countries if c.batches],
         camp_estimates=[CampEstimate(**row) for row in ws.estimates.camp_rows()],
         counted_as_repatriated=list(REPATRIATED),
     )

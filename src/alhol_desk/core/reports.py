@@ -258,24 +258,24 @@ def _countries_table(
     batches: Sequence[Batch],
     spans: Mapping[str, Mapping[str, Span | None]],
 ) -> Table:
-    current = {row["iso3"]: row for row in ws.countries.overview()}
+    current = {row.iso3: row for row in ws.countries.overview()}
     by_country: dict[str, list[Batch]] = {}
     for batch in batches:
         by_country.setdefault(batch.country, []).append(batch)
     rows = []
     for iso3, row in current.items():
         mine = by_country.get(iso3, [])
-        if row["status"] is None and not mine:
+        if row.status is None and not mine:
             continue
         moved = [b for b in mine if b.status in REPATRIATED]
         sums = _sum_spans((spans[b.id] for b in moved), _PEOPLE_KEYS)
         values: dict[str, Cell] = {
             "country": iso3,
-            "name_en": row["name_en"],
-            "name_ar": row["name_ar"],
-            "status": row["status"],
-            "status_date": _day(row["status_date"]),
-            "status_source": row["status_source"],
+            "name_en": row.name_en,
+            "name_ar": row.name_ar,
+            "status": row.status,
+            "status_date": _day(row.status_date),
+            "status_source": row.status_source,
             "batches": len(moved),
             "pending": sum(1 for b in mine if b.status in PENDING),
             "latest_departure": _day(max((b.departure_date for b in moved), default=None)),

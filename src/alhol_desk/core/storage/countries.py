@@ -4,6 +4,7 @@ Kurdish names, and the country list with each country's status and figures."""
 from __future__ import annotations
 
 import gettext
+from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 import pycountry
@@ -25,6 +26,29 @@ WITH ranked AS (
 )
 SELECT country, status, event_date, source FROM ranked WHERE rank = 1
 """
+
+
+@dataclass(frozen=True)
+class CountryOverview:
+    """A country with its current status, people repatriated to it and its last update."""
+
+    iso3: str
+    name_en: str
+    name_ar: str
+    name_ckb: str
+    status: str | None
+    status_date: str | None
+    status_source: str | None
+    batches: int
+    people: int
+    women: int
+    men: int
+    girls: int
+    boys: int
+    last_update: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 def _translator(language: str) -> gettext.NullTranslations:
@@ -77,7 +101,7 @@ class Countries:
         sql = "SELECT iso3, name_en, name_ar FROM countries"
         return {row[0]: (row[1], row[2]) for row in self.db.execute(sql)}
 
-    def overview(self) -> list[dict[str, Any]]:
+    def overview(self) -> list[CountryOverview]:
         """Every country with its current status, people repatriated and last update."""
         sql = f"""
         WITH current AS ({_CURRENT_STATUS}),
@@ -99,7 +123,7 @@ class Countries:
         LEFT JOIN moved m ON m.country = c.iso3
         ORDER BY c.name_en
         """
-        rows = list(self.db.query(sql))
-        for row in rows:
-            row["last_update"] = row["last_update"] or None
-        return rows
+        return [
+            CountryOverview(**{**row, "last_update": row["last_update"] or None})
+            for row in self.db.query(sql)
+        ]
