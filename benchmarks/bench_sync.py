@@ -50,9 +50,8 @@ import pyrage
 
 from alhol_desk.core import services
 from alhol_desk.core.records import AGE_BANDS, Batch
-from alhol_desk.core.storage.changes import ColumnChange, record_creations, record_edits
-from alhol_desk.core.storage.records import insert_records, update_columns
-from alhol_desk.core.sync import devices, exporter, importer, manifest
+from alhol_desk.core.storage.audit import ColumnChange
+from alhol_desk.core.sync import enrolment, exporter, importer, manifest
 from alhol_desk.core.sync.keys import load_device_keys
 from alhol_desk.core.workspace import Workspace, initialise, open_workspace, utc_now
 from alhol_desk.paths import database_path
@@ -139,9 +138,9 @@ def fill_hq(hq: Workspace, changes: int, rng: random.Random) -> None:
         for k, node in enumerate(nodes):
             mine = records[k::FLEET]
             hlcs = [f"{wall + 1000 * j + k:013d}.000000.{node}" for j in range(len(mine))]
-            insert_records(hq.db, mine, hlcs)
-            record_creations(
-                hq.db, mine, hlcs, operator=hq.operator, at=at, bundle_id=uuid.uuid4().hex
+            hq.batches.insert_records(mine, hlcs)
+            hq.audit.record_creations(
+                mine, hlcs, operator=hq.operator, at=at, bundle_id=uuid.uuid4().hex
             )
         for j, record in enumerate(records[::EDITED]):
             node = nodes[j % FLEET]
@@ -150,9 +149,8 @@ def fill_hq(hq: Workspace, changes: int, rng: random.Random) -> None:
                 "SELECT hlc FROM batches WHERE id = ?", [record.id]
             ).fetchone()[0]
             new = "cancelled" if record.status == "planned" else "received"
-            update_columns(hq.db, "batches", record.id, {"status": new})
-            record_edits(
-                hq.db,
+            hq.batches.update_columns(record.id, {"status": new})
+            hq.audit.record_edits(
                 "batches",
                 record.id,
                 [ColumnChange("status", record.status, new, created)],
@@ -165,8 +163,8 @@ def fill_hq(hq: Workspace, changes: int, rng: random.Random) -> None:
 
 def enrol(a: Workspace, b: Workspace, root: Path) -> None:
     for one, other in ((a, b), (b, a)):
-        card = devices.write_card(one, root / f"{one.device.id}.card")
-        devices.trust_card(other, card, devices.identity(one).fingerprint)
+        card = enrolment.write_card(one, root / f"{one.device.id}.card")
+        enrolment.trust_card(other, card, enrolment.identity(one).fingerprint)
 
 
 @dataclass

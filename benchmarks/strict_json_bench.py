@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from alhol_desk.core.sync import manifest
-from alhol_desk.core.sync.changes import Change
+from alhol_desk.core.sync.change_shapes import Change
 
 NOTES = [
     "received at the border crossing",

@@ -14,7 +14,7 @@ from hypothesis import settings
 
 from alhol_desk.core.workspace import Workspace, initialise
 from alhol_desk.paths import HOME_ENV, database_path
-from enrolment import enrol
+from enrolling import enrol
 
 # In CI the property tests draw the same examples every run, so a submission's result does
 # not depend on the luck of the draw; locally they explore afresh each time.

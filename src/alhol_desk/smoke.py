@@ -166,7 +166,6 @@ def _fonts(ctx: Context) -> str:
 def _database(ctx: Context) -> str:
     from .core import services
     from .core.demo import load_demo
-    from .core.storage.countries import get_country
     from .core.workspace import initialise
 
     ws = initialise(ctx.root / "field", team="Smoke field", role="field", operator="smoke")
@@ -177,7 +176,7 @@ def _database(ctx: Context) -> str:
     if (back.girls, back.boys) != (12, 20):
         raise SmokeFailed(f"the saved batch reads back as {back.girls} girls, {back.boys} boys")
     ctx.batch_id = saved.record.id
-    russia = get_country(ws.db, "RUS")
+    russia = ws.countries.get("RUS")
     if russia is None or not russia.name_ar:
         raise SmokeFailed("the countries have no Arabic names (pycountry's translations missing)")
     added = load_demo(ws)
@@ -222,14 +221,14 @@ def _window(ctx: Context) -> str:
 
 def _sync(ctx: Context) -> str:
     from .core import services
-    from .core.sync import devices, exporter, importer
+    from .core.sync import enrolment, exporter, importer
     from .core.workspace import initialise
 
     hq = initialise(ctx.root / "hq", team="Smoke HQ", role="hq", operator="smoke")
     ctx.workspaces.append(hq)
     for one, other in ((ctx.field_ws, hq), (hq, ctx.field_ws)):
-        card = devices.write_card(one, ctx.root / f"{one.device.role}.card")
-        devices.trust_card(other, card, devices.identity(one).fingerprint)
+        card = enrolment.write_card(one, ctx.root / f"{one.device.role}.card")
+        enrolment.trust_card(other, card, enrolment.identity(one).fingerprint)
     stick = ctx.root / "stick"
     stick.mkdir()
     sent = exporter.export_bundle(ctx.field_ws, stick)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from alhol_desk.cli import main
-from enrolment import enrol_by_cli
+from enrolling import enrol_by_cli
 
 
 class Desk:

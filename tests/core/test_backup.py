@@ -25,7 +25,6 @@ from alhol_desk.core.errors import AlholError, NotInitialised
 from alhol_desk.core.safety.modes import is_private
 from alhol_desk.core.safety.winacl import grant_everyone
 from alhol_desk.core.storage import SCHEMA_VERSION
-from alhol_desk.core.storage.settings import get_setting, set_setting
 from alhol_desk.core.sync.exporter import prev_key, seq_key
 from alhol_desk.core.workspace import Workspace, initialise, open_workspace
 from alhol_desk.paths import database_path
@@ -168,9 +167,9 @@ def test_restore_keeps_the_export_numbering_and_clock_ahead(
     ws = open_workspace(closed)
     add(ws, 1, "later")
     with ws.writing():
-        set_setting(ws.db, seq_key(hq), "9")
-        set_setting(ws.db, prev_key(hq), "ab" * 32)
-        set_setting(ws.db, seq_key(other), "3")
+        ws.settings.set(seq_key(hq), "9")
+        ws.settings.set(prev_key(hq), "ab" * 32)
+        ws.settings.set(seq_key(other), "3")
     clock = str(ws.clock.last)
     ws.close()
 
@@ -178,9 +177,9 @@ def test_restore_keeps_the_export_numbering_and_clock_ahead(
 
     ws = open_workspace(closed)
     try:
-        assert get_setting(ws.db, seq_key(hq)) == "9"
-        assert get_setting(ws.db, prev_key(hq)) == "ab" * 32
-        assert get_setting(ws.db, seq_key(other)) == "3"
+        assert ws.settings.get(seq_key(hq)) == "9"
+        assert ws.settings.get(prev_key(hq)) == "ab" * 32
+        assert ws.settings.get(seq_key(other)) == "3"
         assert str(ws.clock.last) == clock
     finally:
         ws.close()

@@ -99,15 +99,15 @@ def test_summary_gives_the_same_figures_as_the_dashboard(filled: Workspace) -> N
     report = build_report(filled, now=NOW)
     stats = overview.stats(filled)
     summary = {str(row[0]): row[1] for row in report.summary.rows}
-    people = stats["people"]
-    assert summary["People repatriated"] == people["total"] == 32 + 9 + 57
+    people = stats.people
+    assert summary["People repatriated"] == people.total == 32 + 9 + 57
     for key, label in (
         ("women", "Women"),
         ("girls", "Girls"),
         ("unaccompanied", "Unaccompanied children"),
     ):
-        assert summary[f"{label} repatriated"] == people[key]
-    assert summary["Batches repatriated"] == stats["batches_repatriated"] == 3
+        assert summary[f"{label} repatriated"] == getattr(people, key)
+    assert summary["Batches repatriated"] == stats.batches_repatriated == 3
     assert summary["Countries that have started repatriating"] == 2
     assert summary["Countries with status: in talks"] == 1
     assert summary["Camp population (estimate)"] == 43000

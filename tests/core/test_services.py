@@ -13,7 +13,6 @@ from alhol_desk.core import overview, services
 from alhol_desk.core.clock import Timestamp
 from alhol_desk.core.demo import load_demo
 from alhol_desk.core.errors import NotFound, NotInitialised, Severity, ValidationFailed
-from alhol_desk.core.storage.changes import audit_entries
 from alhol_desk.core.workspace import Workspace, open_workspace
 
 Counts = Callable[[], dict[str, int]]
@@ -54,7 +53,7 @@ def test_saving_a_new_batch_writes_the_row_with_its_clock_and_one_audit_entry(
     assert Timestamp.parse(row["hlc"]).node == workspace.device.id
     assert clock_rows(workspace, saved.record.id) == {}
 
-    [entry] = audit_entries(workspace.db, pk=saved.record.id)
+    [entry] = workspace.audit.entries(pk=saved.record.id)
     assert (entry.operator, entry.table, entry.column) == ("Tester", "batches", None)
     assert entry.hlc == row["hlc"]
 
@@ -137,7 +136,7 @@ def test_an_edit_is_audited_with_old_and_new_values(workspace: Workspace) -> Non
     pk = services.save_batch(workspace, BATCH).record.id
     services.save_batch(workspace, {"girls": 5, "destination": "بغداد"}, pk)
 
-    entries = audit_entries(workspace.db, pk=pk)
+    entries = workspace.audit.entries(pk=pk)
     assert len(entries) == 3
     edits = {e.column: (e.old, e.new) for e in entries[1:]}
     assert edits == {"girls": (2, 5), "destination": (None, "بغداد")}
@@ -218,7 +217,7 @@ def test_a_deleted_batch_is_hidden_but_kept_and_audited(workspace: Workspace) ->
 
     assert [b.id for b in services.batches(workspace)] == [keep]
     assert stored_row(workspace, gone)["deleted"] == 1
-    last = audit_entries(workspace.db, pk=gone)[-1]
+    last = workspace.audit.entries(pk=gone)[-1]
     assert (last.column, last.old, last.new, last.operator) == ("deleted", 0, 1, "Tester")
     assert "deleted" in clock_rows(workspace, gone)
     with pytest.raises(NotFound):
@@ -231,9 +230,9 @@ def test_a_deleted_batch_is_hidden_but_kept_and_audited(workspace: Workspace) ->
 
 def test_a_deleted_batch_no_longer_counts_in_the_figures(workspace: Workspace) -> None:
     pk = services.save_batch(workspace, BATCH).record.id
-    assert overview.stats(workspace)["people"]["total"] == 9
+    assert overview.stats(workspace).people.total == 9
     services.delete_batch(workspace, pk)
-    assert overview.stats(workspace)["people"]["total"] == 0
+    assert overview.stats(workspace).people.total == 0
 
 
 def test_batches_can_be_listed_by_country(workspace: Workspace) -> None:
@@ -318,8 +317,8 @@ def test_the_latest_status_event_is_the_country_status(workspace: Workspace) -> 
         services.add_status_event(
             workspace, {"country": "TJK", "status": status, "event_date": day, "source": "AFP"}
         )
-    row = next(r for r in overview.country_list(workspace) if r["iso3"] == "TJK")
-    assert (row["status"], row["status_date"]) == ("initiated", "2024-03-01")
+    row = next(r for r in workspace.countries.overview() if r.iso3 == "TJK")
+    assert (row.status, row.status_date) == ("initiated", "2024-03-01")
 
 
 # --- demo ----------------------------------------------------------------------------------
@@ -334,13 +333,13 @@ def test_the_demo_loads_once_and_gives_russias_32_children(
     assert counts() == after_first
 
     figures = overview.stats(workspace)
-    [russia] = figures["by_country"]
-    assert russia["iso3"] == "RUS"
-    assert (russia["people"], russia["girls"], russia["boys"]) == (32, 12, 20)
-    assert russia["status"] == "ongoing"
-    assert figures["people"]["children"] == 32
-    assert figures["countries"]["by_status"]["ongoing"] == 1
-    assert {e["source"] for e in figures["camp_estimates"]} == {
+    [russia] = figures.by_country
+    assert russia.iso3 == "RUS"
+    assert (russia.people, russia.girls, russia.boys) == (32, 12, 20)
+    assert russia.status == "ongoing"
+    assert figures.people.children == 32
+    assert figures.countries.by_status["ongoing"] == 1
+    assert {e.source for e in figures.camp_estimates} == {
         "AFP, 2024",
         "Iraq, National Security Advisor, 2024",
     }

@@ -3,7 +3,9 @@ only from the places that checked them first.
 
 ``services.save_record`` (forms, CLI, conflict resolution) and ``services.add_batches``
 (bulk loads) validate before they call the private writers; the bundle importer validates
-every record of a bundle (``sync/merge.py``) before it calls the storage writers. A new
+every record of a bundle (``sync/merge.py``) before it calls the storage writers: the
+methods of the record tables (``ws.batches.insert_records``, ``update_columns``) and of
+the audit trail (``ws.audit.record_creations``, ``record_edits``, ``apply_edits``). A new
 write path that calls a writer from anywhere else fails this test.
 """
 

@@ -24,7 +24,7 @@ from alhol_desk.gui.dialogs.import_dialog import ImportDialog
 from alhol_desk.gui.i18n import Translations
 from alhol_desk.gui.main_window import MainWindow
 from alhol_desk.gui.preferences import Preferences
-from enrolment import enrol
+from enrolling import enrol
 
 TODAY = date(2024, 6, 1)
 RUSSIA = {

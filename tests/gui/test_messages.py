@@ -13,7 +13,7 @@ import pytest
 
 from alhol_desk.core import sync_overview
 from alhol_desk.core.messages import MESSAGES, Message
-from alhol_desk.core.sync import devices, importer
+from alhol_desk.core.sync import enrolment, importer
 from alhol_desk.core.sync_overview import BundleEntry
 from alhol_desk.core.workspace import Workspace, initialise
 from alhol_desk.gui import messages
@@ -86,8 +86,8 @@ def laptops(tmp_path: Path) -> Iterator[tuple[Workspace, Workspace]]:
     hq = initialise(tmp_path / "hq", team="HQ", role="hq", operator="Omar")
     field = initialise(tmp_path / "field", team="Hasakah 1", role="field", operator="Amina")
     for one, other in ((field, hq), (hq, field)):
-        card = devices.write_card(one, tmp_path / f"{one.device.id}.card")
-        devices.trust_card(other, card, devices.identity(one).fingerprint)
+        card = enrolment.write_card(one, tmp_path / f"{one.device.id}.card")
+        enrolment.trust_card(other, card, enrolment.identity(one).fingerprint)
     yield hq, field
     hq.close()
     field.close()

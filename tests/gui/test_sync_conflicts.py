@@ -110,7 +110,7 @@ def test_concurrent_edits_are_settled_on_the_review_screen_and_travel_back(
     # cannot say the choice saw the field's own edit too, so the field logs HQ's choice
     # against its own value, with HQ's choice shown (docs/sync.md, "Merge").
     logged = resolution.open_conflicts(field.ws)
-    assert [(c["col"], c["local_value"], c["incoming_value"], c["winner"]) for c in logged] in (
+    assert [(c.column, c.local_value, c.incoming_value, c.winner) for c in logged] in (
         [],
         [("boys", 21, 19, "incoming")],
     )

@@ -9,8 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from sync_gui_helpers import enrol, open_laptop, plain
 
-from alhol_desk.core.sync import devices, exporter
-from alhol_desk.core.sync_overview import trusted_devices
+from alhol_desk.core.sync import enrolment, exporter
 from alhol_desk.gui.dialogs.revoke_dialog import RevokeDialog
 from alhol_desk.gui.dialogs.trust_dialog import TrustDialog, typed_characters
 from alhol_desk.gui.screens.keys import KeysPage
@@ -29,7 +28,7 @@ def test_the_fingerprint_is_large_and_the_card_is_saved_where_chosen(
     field = open_laptop(qtbot, tmp_path / "field", "Hasakah 1", "field", "Amina")
     try:
         page = keys_page(field)
-        fingerprint = devices.identity(field.ws).fingerprint
+        fingerprint = enrolment.identity(field.ws).fingerprint
         shown = page.fingerprint.text()
         assert shown.replace("\n", "  ").split("  ") == fingerprint.split("-")
         assert page.fingerprint.font().pointSize() >= 20
@@ -47,7 +46,7 @@ def test_the_fingerprint_is_large_and_the_card_is_saved_where_chosen(
         saved = field.actions.save_card()
         assert offered[0].endswith("Hasakah-1.card")
         assert saved == tmp_path / "stick-hasakah1.card"
-        assert devices.read_card(saved).device_id == field.ws.device.id
+        assert enrolment.read_card(saved).device_id == field.ws.device.id
         assert answers.asked == ["Card saved"]
     finally:
         field.window.prefs.export_reminder_days = 0
@@ -61,8 +60,8 @@ def test_a_card_is_trusted_only_with_the_fingerprint_read_over_the_phone(
     field = open_laptop(qtbot, tmp_path / "field", "Hasakah 1", "field", "Amina")
     hq = open_laptop(qtbot, tmp_path / "hq", "HQ Erbil", "hq", "Omar")
     try:
-        card = devices.write_card(hq.ws, tmp_path / "hq.card")
-        right = devices.identity(hq.ws).fingerprint
+        card = enrolment.write_card(hq.ws, tmp_path / "hq.card")
+        right = enrolment.identity(hq.ws).fingerprint
         field.actions.pick_card = lambda parent, start: str(card)
         page = keys_page(field)
         dialog = field.actions.trust_card()
@@ -80,14 +79,14 @@ def test_a_card_is_trusted_only_with_the_fingerprint_read_over_the_phone(
         assert "does not match this card. Nothing was trusted." in problem
         assert "do not trust it" in problem
         assert dialog.isVisible()
-        assert trusted_devices(field.ws) == []
+        assert field.ws.devices.peers() == []
 
         # Typed as heard: lower case, spaces, an O for a zero; then trusted.
         dialog.fingerprint.clear()
         qtbot.keyClicks(dialog.fingerprint, right.replace("-", " ").lower().replace("0", "o"))
         qtbot.mouseClick(dialog.trust_button, Qt.MouseButton.LeftButton)
         assert not dialog.isVisible()
-        [peer] = trusted_devices(field.ws)
+        [peer] = field.ws.devices.peers()
         assert (peer.team, peer.role, peer.revoked_after_seq) == ("HQ Erbil", "hq", None)
         qtbot.waitUntil(lambda: page.table.rowCount() == 1)
         cells = [page.table.item(0, c).text() for c in range(4)]
@@ -130,7 +129,7 @@ def test_a_revoked_device_gets_no_more_bundles_after_a_clear_confirmation(
 
         dialog.after_seq.setValue(3)
         qtbot.mouseClick(dialog.revoke_button, Qt.MouseButton.LeftButton)
-        [peer] = trusted_devices(hq.ws)
+        [peer] = hq.ws.devices.peers()
         assert peer.revoked_after_seq == 3
         assert page.table.item(0, 2).text() == "Revoked after bundle 3"
         page.select_peer(field.ws.device.id)

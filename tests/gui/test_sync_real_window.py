@@ -19,7 +19,7 @@ import pytest
 from test_real_window import SHOTS, Desktop, cli, display, launch, quit_window, wait_for
 
 from alhol_desk.paths import log_path
-from enrolment import enrol_by_cli
+from enrolling import enrol_by_cli
 
 pytestmark = pytest.mark.slow
 __all__ = ["display"]  # the module's X server fixture, shared from test_real_window

@@ -26,7 +26,7 @@ from alhol_desk.gui.dialogs.export_dialog import ExportDialog
 from alhol_desk.gui.i18n import Translations
 from alhol_desk.gui.models.bundle_history import BundleHistoryModel
 from alhol_desk.gui.screens import sync_text
-from enrolment import TEST_KEYS, install_keys, trust_test_devices
+from enrolling import TEST_KEYS, install_keys, trust_test_devices
 
 __all__ = ["laptops"]
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "bundles"

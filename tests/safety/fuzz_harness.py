@@ -40,7 +40,7 @@ from hypothesis import strategies as st
 
 from alhol_desk.core import services, validation
 from alhol_desk.core.records import Batch, StatusEvent
-from alhol_desk.core.sync import devices, envelope, importer
+from alhol_desk.core.sync import enrolment, envelope, importer
 from alhol_desk.core.sync.keys import IDENTITY_FILE, KEYS_DIR, SIGNING_KEY_FILE
 from alhol_desk.core.workspace import Workspace, initialise, open_workspace
 from alhol_desk.paths import database_path
@@ -102,7 +102,7 @@ class Receiver:
             try:
                 ws.today = lambda: validation_today()
                 _install(ws, "receiver")
-                devices.trust_card(
+                enrolment.trust_card(
                     ws,
                     FIXTURES / "keys" / "sender" / "card.json",
                     devices_json["sender"]["fingerprint"],

@@ -35,7 +35,7 @@ from alhol_desk.core import services
 from alhol_desk.core.safety.drafts import drafts_dir, load_drafts
 from alhol_desk.core.sync import exporter, importer
 from alhol_desk.core.workspace import Workspace, initialise, open_workspace
-from enrolment import enrol
+from enrolling import enrol
 
 pytestmark = [posix_only]
 

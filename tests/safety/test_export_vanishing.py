@@ -21,8 +21,6 @@ import pytest
 
 from alhol_desk.core import services
 from alhol_desk.core.errors import AlholError
-from alhol_desk.core.storage import sync_repo
-from alhol_desk.core.storage.settings import get_setting
 from alhol_desk.core.sync import exporter, importer
 from alhol_desk.core.workspace import Workspace
 
@@ -41,9 +39,9 @@ RUSSIA = {
 def export_state(ws: Workspace) -> dict[str, Any]:
     return {
         "chains": exporter.chain_positions(ws),
-        "upto": get_setting(ws.db, exporter.EXPORTED_UPTO_KEY),
+        "upto": ws.settings.get(exporter.EXPORTED_UPTO_KEY),
         "unexported": exporter.unexported_changes(ws),
-        "sent": sync_repo.bundle_history(ws.db, direction="sent"),
+        "sent": ws.bundles.rows(direction="sent"),
     }
 
 

@@ -27,7 +27,7 @@ from alhol_desk.core import services
 from alhol_desk.core.errors import AlholError
 from alhol_desk.core.safety.modes import is_private
 from alhol_desk.core.safety.retire import retire_identity
-from alhol_desk.core.sync import devices, exporter, importer
+from alhol_desk.core.sync import enrolment, exporter, importer
 from alhol_desk.core.sync.envelope import encrypt
 from alhol_desk.core.sync.keys import (
     IDENTITY_FILE,
@@ -42,7 +42,7 @@ from alhol_desk.core.sync.keys import (
     set_passphrase_prompt,
 )
 from alhol_desk.core.workspace import Workspace, initialise, open_workspace
-from enrolment import enrol
+from enrolling import enrol
 
 PASSPHRASE = "olive tree by the river"
 RUSSIA = {
@@ -149,7 +149,7 @@ def test_asked_once_per_session_and_again_when_wrong(protected: Path) -> None:
     assert asked.attempts == [1, 2]
     ws = open_workspace(protected)
     try:
-        assert devices.identity(ws).key_id == keys.key_id  # no question: unlocked already
+        assert enrolment.identity(ws).key_id == keys.key_id  # no question: unlocked already
         assert load_device_keys(protected) is keys
     finally:
         ws.close()
@@ -298,7 +298,7 @@ def test_keys_passphrase_sets_changes_and_removes_it(
 ) -> None:
     folder = tmp_path / "desk"
     ws = initialise(folder, team="Hasakah 1", role="field", operator="Amina")
-    key_id = devices.identity(ws).key_id
+    key_id = enrolment.identity(ws).key_id
     ws.close()
 
     monkeypatch.setenv("ALHOL_DESK_NEW_PASSPHRASE", PASSPHRASE)
@@ -417,7 +417,7 @@ def test_a_retired_laptop_is_enrolled_again_and_its_old_keys_are_refused(
     stolen = tmp_path / "stolen"
     shutil.copytree(field.data_dir, stolen)
 
-    devices.revoke_device(hq, old_id, None)  # 1. HQ revokes the lost laptop
+    enrolment.revoke_device(hq, old_id, None)  # 1. HQ revokes the lost laptop
     later = services.save_batch(field, RUSSIA | {"girls": 1, "boys": 1}).record.id
     retired = retire_identity(field)  # 2. the laptop, found again, retires its identity
     assert retired.old_device_id == old_id and field.device.id == retired.new_device_id
@@ -435,8 +435,8 @@ def test_a_retired_laptop_is_enrolled_again_and_its_old_keys_are_refused(
     # 3. Until HQ trusts the new card, nothing from the laptop is accepted.
     assert exchange(field, hq, stick).outcome == "refused"
     # 4. The new card, checked by phone like any new laptop.
-    card = devices.write_card(field, tmp_path / "new.card")
-    devices.trust_card(hq, card, devices.identity(field).fingerprint)
+    card = enrolment.write_card(field, tmp_path / "new.card")
+    enrolment.trust_card(hq, card, enrolment.identity(field).fingerprint)
     report = exchange(field, hq, stick)
     assert report.outcome == "applied", report.reason
     assert report.seq == 2  # numbering started again (1 went out before HQ trusted the card)
@@ -472,12 +472,12 @@ def test_a_retire_cut_short_is_finished_by_running_it_again(
     the old id with new keys, which HQ refuses (never the new id with the old keys)."""
     field, hq, stick = pair
     old_id = field.device.id
-    from alhol_desk.core.safety import retire
+    from alhol_desk.core.storage.devices import Devices
 
     def cut(*args: Any) -> str:
         raise OSError(errno.EIO, "power cut")
 
-    monkeypatch.setattr(retire, "change_self_device_id", cut)
+    monkeypatch.setattr(Devices, "change_own_id", cut)
     with pytest.raises(OSError):
         retire_identity(field)
     monkeypatch.undo()

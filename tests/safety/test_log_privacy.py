@@ -23,7 +23,7 @@ from alhol_desk.cli import main
 from alhol_desk.core import services
 from alhol_desk.core.safety.logs import LOG_BACKUPS, LOG_BYTES, PrivateLogHandler
 from alhol_desk.paths import log_path
-from enrolment import enrol_by_cli
+from enrolling import enrol_by_cli
 
 OPERATOR = "Zainab Qaradawi"
 HQ_OPERATOR = "Omar Haddadin"

@@ -17,12 +17,12 @@ from typing import Any
 
 import pytest
 
-import enrolment
+import enrolling
 from alhol_desk.core.sync.keys import load_device_keys
 from alhol_desk.core.workspace import Workspace, initialise
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "bundles"
-TEST_KEYS = enrolment.TEST_KEYS
+TEST_KEYS = enrolling.TEST_KEYS
 # Every table that holds records or sync state; ``bundles`` (the history) is checked apart.
 SNAPSHOT_TABLES = (
     "batches",
@@ -53,7 +53,7 @@ def gen() -> ModuleType:
 @pytest.fixture(scope="session")
 def test_devices() -> dict[str, dict[str, str]]:
     """keys/devices.json: id, team, role, key id and fingerprint of each test device."""
-    return enrolment.test_devices()
+    return enrolling.test_devices()
 
 
 @pytest.fixture
@@ -89,9 +89,9 @@ def make_receiver(
         ws = initialise(tmp_path / f"hq{len(made)}", team="HQ", role="hq", operator="Omar")
         made.append(ws)
         ws.today = lambda: today
-        enrolment.install_keys(ws, TEST_KEYS / "receiver")
+        enrolling.install_keys(ws, TEST_KEYS / "receiver")
         assert load_device_keys(ws.data_dir).key_id == test_devices["receiver"]["key_id"]
-        enrolment.trust_test_devices(ws, "sender", "other_field")
+        enrolling.trust_test_devices(ws, "sender", "other_field")
         return ws
 
     yield make

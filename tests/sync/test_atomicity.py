@@ -20,13 +20,17 @@ from typing import Any
 
 import pytest
 
-from alhol_desk.core import services, workspace
+from alhol_desk.core import services
 from alhol_desk.core.errors import AlholError
-from alhol_desk.core.storage import sync_repo
-from alhol_desk.core.storage.settings import get_setting
-from alhol_desk.core.sync import devices, exporter, importer
+from alhol_desk.core.storage.audit import Audit
+from alhol_desk.core.storage.bundles import Bundles
+from alhol_desk.core.storage.conflicts import Conflicts
+from alhol_desk.core.storage.devices import Devices
+from alhol_desk.core.storage.records import RecordTable
+from alhol_desk.core.storage.settings import Settings
+from alhol_desk.core.sync import enrolment, exporter, importer
 from alhol_desk.core.workspace import Workspace, initialise
-from enrolment import trust_test_devices
+from enrolling import trust_test_devices
 
 Snap = Callable[[Workspace], Any]
 Rows = Callable[[Workspace], list[dict[str, Any]]]
@@ -54,15 +58,15 @@ def assert_sound(ws: Workspace) -> None:
 
 # --- import: a failure in the middle of the merge ---------------------------------------
 
-# (module, attribute): each is called inside the merge transaction, after rows were written.
-INJECTION_POINTS = {
-    "after_insert_records": (importer, "insert_records"),
-    "after_record_creations": (importer, "record_creations"),
-    "after_upsert_clocks": (sync_repo, "upsert_clocks"),
-    "after_apply_edits": (sync_repo, "apply_edits"),
-    "after_add_conflicts": (sync_repo, "add_conflicts"),
-    "after_record_peer_bundle": (sync_repo, "record_peer_bundle"),
-    "before_commit": (workspace, "set_setting"),  # ws.writing() saves the clock last
+# (repository, method): each is called inside the merge transaction, after rows were written.
+INJECTION_POINTS: dict[str, tuple[type, str]] = {
+    "after_insert_records": (RecordTable, "insert_records"),
+    "after_record_creations": (Audit, "record_creations"),
+    "after_upsert_clocks": (Audit, "upsert_clocks"),
+    "after_apply_edits": (Audit, "apply_edits"),
+    "after_add_conflicts": (Conflicts, "add"),
+    "after_record_peer_bundle": (Devices, "record_bundle"),
+    "before_commit": (Settings, "set"),  # ws.writing() saves the clock last
 }
 
 
@@ -205,8 +209,8 @@ def field(tmp_path: Path, receiver: Workspace) -> Iterator[Workspace]:
     ws = initialise(tmp_path / "field", team="Hasakah 3", role="field", operator="Amina")
     try:
         trust_test_devices(ws, "receiver")
-        card = devices.write_card(ws, tmp_path / "field.card")
-        devices.trust_card(receiver, card, devices.identity(ws).fingerprint)
+        card = enrolment.write_card(ws, tmp_path / "field.card")
+        enrolment.trust_card(receiver, card, enrolment.identity(ws).fingerprint)
         services.save_batch(
             ws,
             {
@@ -228,9 +232,9 @@ def field(tmp_path: Path, receiver: Workspace) -> Iterator[Workspace]:
 def export_state(ws: Workspace) -> dict[str, Any]:
     return {
         "chains": exporter.chain_positions(ws),
-        "upto": get_setting(ws.db, exporter.EXPORTED_UPTO_KEY),
+        "upto": ws.settings.get(exporter.EXPORTED_UPTO_KEY),
         "unexported": exporter.unexported_changes(ws),
-        "sent": sync_repo.bundle_history(ws.db, direction="sent"),
+        "sent": ws.bundles.rows(direction="sent"),
     }
 
 
@@ -332,7 +336,7 @@ def test_a_failure_after_the_write_removes_the_file_and_keeps_the_seq(
 
         monkeypatch.setattr(Path, "replace", replace)
     elif step == "commit":
-        real_log_bundle = sync_repo.log_bundle
+        real_log_bundle = Bundles.log
 
         def log_bundle(*args: Any, **kwargs: Any) -> int:
             row = real_log_bundle(*args, **kwargs)
@@ -341,13 +345,13 @@ def test_a_failure_after_the_write_removes_the_file_and_keeps_the_seq(
             field.db.conn.set_progress_handler(lambda: next(calls, 0), 1)
             return row
 
-        monkeypatch.setattr(sync_repo, "log_bundle", log_bundle)
+        monkeypatch.setattr(Bundles, "log", log_bundle)
     else:
 
         def log_bundle(*args: Any, **kwargs: Any) -> int:
             raise sqlite3.OperationalError("database or disk is full")
 
-        monkeypatch.setattr(sync_repo, "log_bundle", log_bundle)
+        monkeypatch.setattr(Bundles, "log", log_bundle)
 
     # One line for the user; the cause stays attached for the log.
     expected = {"rename": OSError, "record": sqlite3.OperationalError}

@@ -8,7 +8,7 @@ from pathlib import Path
 from alhol_desk.core import services
 from alhol_desk.core.sync import exporter, importer
 from alhol_desk.core.workspace import initialise
-from enrolment import enrol
+from enrolling import enrol
 
 RUSSIA = {
     "country": "RUS",

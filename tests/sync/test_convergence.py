@@ -12,10 +12,9 @@ from hypothesis import strategies as st
 
 from alhol_desk.core import services
 from alhol_desk.core.records import Batch
-from alhol_desk.core.storage.records import get_record
 from alhol_desk.core.sync import exporter, importer, resolution
 from alhol_desk.core.workspace import Workspace, initialise
-from enrolment import enrol
+from enrolling import enrol
 
 EDITABLE = {
     "note": lambda rng: rng.choice(["checked", "to confirm", "sheet 2", None]),
@@ -77,7 +76,7 @@ def _visible(ws: Workspace) -> list[str]:
 def _state(ws: Workspace) -> dict[str, tuple[object, ...]]:
     return {
         b.id: tuple(getattr(b, c) for c in Batch.synced_columns())
-        for b in (get_record(ws.db, Batch, pk) for pk in _all_ids(ws))
+        for b in (ws.table(Batch).get(pk) for pk in _all_ids(ws))
         if b is not None
     }
 
@@ -142,8 +141,7 @@ def test_concurrent_edits_converge_and_conflicts_reach_hq(
             _valid_everywhere(net)
 
             logged = {
-                (c["pk"], c["col"])
-                for c in resolution.open_conflicts(net.hq, include_resolved=True)
+                (c.pk, c.column) for c in resolution.open_conflicts(net.hq, include_resolved=True)
             }
             for (pk, column), by_device in writes.items():
                 if len(set(map(repr, by_device.values()))) > 1:
@@ -171,7 +169,7 @@ def _valid_everywhere(net: Network) -> None:
 
     for ws in net.everyone:
         for pk in _all_ids(ws):
-            record = get_record(ws.db, Batch, pk)
+            record = ws.table(Batch).get(pk)
             assert record is not None
             issues = validation.check_record(
                 record, today=ws.today(), is_known_country=ws.is_known_country
@@ -232,14 +230,14 @@ def test_rule_conflicts_keep_every_record_valid_and_converge_once_settled(
         # the right ones (each laptop then receives them as a fast-forward).
         for ws in net.everyone:
             for conflict in resolution.open_conflicts(ws):
-                if conflict["status"] != "open" or conflict["kind"] != "rule":
+                if conflict.status != "open" or conflict.kind != "rule":
                     continue
-                if not any(c["id"] == conflict["id"] for c in resolution.open_conflicts(ws)):
+                if not any(c.id == conflict.id for c in resolution.open_conflicts(ws)):
                     continue  # settled with an earlier one of the same record
                 held = services.get_batch(ws, pk)
                 resolution.resolve_conflict(
                     ws,
-                    conflict["id"],
+                    conflict.id,
                     values={
                         "girls": held.girls,
                         "boys": held.boys,

@@ -21,9 +21,9 @@ from forge import Forger, clock
 
 from alhol_desk.core import services
 from alhol_desk.core.records import AGE_BANDS, Batch, Estimate, StatusEvent
-from alhol_desk.core.sync import devices, exporter, importer
+from alhol_desk.core.sync import enrolment, exporter, importer
 from alhol_desk.core.workspace import initialise, open_workspace
-from enrolment import enrol
+from enrolling import enrol
 
 BATCH_COLUMNS = list(Batch.synced_columns())
 EVENT_COLUMNS = list(StatusEvent.synced_columns())
@@ -505,7 +505,7 @@ def test_revocation_cannot_be_bypassed_through_a_gap(scene: Scene) -> None:
     services.save_batch(field, RUSSIA | {"girls": 2, "boys": 2})
     three = importer.import_bundle(hq, exporter.export_bundle(field, stick).path)
     assert three.outcome == "applied" and three.seq == 3
-    devices.revoke_device(hq, field.device.id, None)  # cut off after bundle 3
+    enrolment.revoke_device(hq, field.device.id, None)  # cut off after bundle 3
 
     before = scene.dump()
     planted = scene.forger.bundle(
@@ -580,13 +580,13 @@ def test_a_rule_conflict_is_settled_by_typing_the_right_values_and_it_syncs(
     services.save_batch(field, {"girls": 13, "children": 33}, scene.batch_id)
     services.save_batch(hq, {"boys": 21, "children": 33}, scene.batch_id)
     importer.import_bundle(hq, exporter.export_bundle(field, stick).path)
-    girls = next(c for c in resolution.open_conflicts(hq) if c["col"] == "girls")
+    girls = next(c for c in resolution.open_conflicts(hq) if c.column == "girls")
     # Typed values are checked like a form: 13 + 21 is not 33.
     with pytest.raises(ValidationFailed):
-        resolution.resolve_conflict(hq, girls["id"], values={"girls": "13", "boys": "21"})
+        resolution.resolve_conflict(hq, girls.id, values={"girls": "13", "boys": "21"})
     assert len(resolution.open_conflicts(hq)) == 2
     done = resolution.resolve_conflict(
-        hq, girls["id"], values={"girls": "13", "boys": "21", "children": "34"}
+        hq, girls.id, values={"girls": "13", "boys": "21", "children": "34"}
     )
     assert len(done["settled"]) == 2 and resolution.open_conflicts(hq) == []
     # The settlement reaches the laptop and wins there too.
@@ -596,7 +596,7 @@ def test_a_rule_conflict_is_settled_by_typing_the_right_values_and_it_syncs(
     assert (at_field.girls, at_field.boys, at_field.children) == (13, 21, 34)
     # A settled conflict cannot be settled again.
     with pytest.raises(AlholError):
-        resolution.resolve_conflict(hq, girls["id"], "local")  # already resolved
+        resolution.resolve_conflict(hq, girls.id, "local")  # already resolved
 
 
 def test_keeping_one_side_of_a_rule_conflict_keeps_that_whole_record(scene: Scene) -> None:
@@ -607,7 +607,7 @@ def test_keeping_one_side_of_a_rule_conflict_keeps_that_whole_record(scene: Scen
     services.save_batch(hq, {"boys": 21, "children": 33}, scene.batch_id)
     importer.import_bundle(hq, exporter.export_bundle(field, stick).path)
     first = resolution.open_conflicts(hq)[0]
-    resolution.resolve_conflict(hq, first["id"], "incoming")
+    resolution.resolve_conflict(hq, first.id, "incoming")
     at_hq = services.get_batch(hq, scene.batch_id)
     assert (at_hq.girls, at_hq.boys, at_hq.children) == (13, 20, 33)
     assert resolution.open_conflicts(hq) == []

@@ -19,10 +19,9 @@ from typing import Any
 import pytest
 
 import golden_records as golden
-from alhol_desk.core.storage import sync_repo
-from alhol_desk.core.sync import cards, devices, importer
+from alhol_desk.core.sync import cards, enrolment, importer
 from alhol_desk.core.workspace import Workspace, initialise
-from enrolment import install_keys
+from enrolling import install_keys
 
 GOLDEN = Path(__file__).resolve().parents[1] / "fixtures" / "bundles" / "golden"
 V2 = GOLDEN / "v2"
@@ -103,7 +102,7 @@ def field_laptop(tmp_path: Path) -> Iterator[Workspace]:
     card_path = V2 / "hq" / "card.json"
     card = cards.DeviceCard.parse(card_path.read_bytes())
     assert card.device_id == HQ and card.role == "hq"
-    devices.trust_card(ws, card_path, cards.fingerprint(card))
+    enrolment.trust_card(ws, card_path, cards.fingerprint(card))
     try:
         yield ws
     finally:
@@ -192,7 +191,7 @@ def test_the_v2_golden_bundle_lands_exactly(field_laptop: Workspace) -> None:
         BUNDLE_1,
     )
     assert (logged["first_seq"], logged["last_part"], logged["changes"]) == (1, 1, 83)
-    peer = sync_repo.get_peer(ws.db, HQ)
+    peer = ws.devices.peer(HQ)
     assert peer is not None and peer.last_seq == 1
 
     again = importer.import_bundle(ws, V2 / "bundle.alhol", now_ms=now)
@@ -237,7 +236,7 @@ def test_the_v2_golden_chain_continues_with_an_edit(field_laptop: Workspace) -> 
         ("batches", BATCH_2, "status", '"planned"', '"confirmed"', EDITED_LATER, MADE_ON_HQ),
     ]
     assert rows(ws, "SELECT * FROM conflicts") == []
-    peer = sync_repo.get_peer(ws.db, HQ)
+    peer = ws.devices.peer(HQ)
     assert peer is not None and peer.last_seq == 2
 
 

@@ -26,8 +26,7 @@ import pytest
 from alhol_desk.cli import main
 from alhol_desk.core import services
 from alhol_desk.core.records import StatusEvent
-from alhol_desk.core.storage import sync_repo
-from alhol_desk.core.sync import devices, envelope, importer, manifest
+from alhol_desk.core.sync import enrolment, envelope, importer, manifest
 from alhol_desk.core.sync.errors import NEWER_VERSION
 from alhol_desk.core.sync.keys import load_device_keys
 from alhol_desk.core.sync.limits import Limits
@@ -136,7 +135,7 @@ def test_fixtures_match_the_generator(gen: ModuleType) -> None:
 
 def test_test_keys_are_the_receivers_keys(receiver: Workspace, gen: ModuleType) -> None:
     assert load_device_keys(receiver.data_dir).key_id == gen.load_keys("receiver").key_id
-    trusted = {p.id for p in sync_repo.peer_devices(receiver.db)}
+    trusted = {p.id for p in receiver.devices.peers()}
     assert trusted == {gen.DEVICES["sender"][0], gen.DEVICES["other_field"][0]}
 
 
@@ -187,7 +186,7 @@ def test_valid_bundle_lands_exactly_the_russia_row(
         None,
     )
     assert logged["sender"] == gen.DEVICES["sender"][0]
-    peer = sync_repo.get_peer(receiver.db, gen.DEVICES["sender"][0])
+    peer = receiver.devices.peer(gen.DEVICES["sender"][0])
     assert peer is not None and peer.last_seq == 1
     assert integrity_ok(receiver)
 
@@ -226,7 +225,7 @@ def test_prev_is_the_hash_of_the_previous_signed_payload(
     assert header.prev == hashlib.sha256(one).hexdigest()
     assert header.prev != hashlib.sha256(zlib.decompress(one)).hexdigest()
     importer.import_bundle(receiver, bundle("valid/russia_seq1.alhol"), now_ms=now)
-    peer = sync_repo.get_peer(receiver.db, gen.DEVICES["sender"][0])
+    peer = receiver.devices.peer(gen.DEVICES["sender"][0])
     assert peer is not None and peer.last_manifest_sha256 == header.prev
 
 
@@ -461,7 +460,7 @@ def test_a_revoked_devices_bundle_after_its_cutoff_is_quarantined(
     refuse: Callable[..., importer.ImportReport],
 ) -> None:
     importer.import_bundle(receiver, bundle("valid/russia_seq1.alhol"), now_ms=now)
-    revoked = devices.revoke_device(receiver, gen.DEVICES["sender"][0], None)
+    revoked = enrolment.revoke_device(receiver, gen.DEVICES["sender"][0], None)
     assert revoked.revoked_after_seq == 1
 
     refuse(
@@ -479,7 +478,7 @@ def test_a_revoked_device_cut_off_before_its_first_bundle(
     gen: ModuleType,
     refuse: Callable[..., importer.ImportReport],
 ) -> None:
-    devices.revoke_device(receiver, gen.DEVICES["sender"][0], 0)
+    enrolment.revoke_device(receiver, gen.DEVICES["sender"][0], 0)
     refuse(
         receiver, bundle("valid/russia_seq1.alhol"), "revoked after bundle 0", outcome="quarantined"
     )

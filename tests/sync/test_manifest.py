@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from alhol_desk.core.records import SYNCED_RECORDS
-from alhol_desk.core.sync.changes import Change
+from alhol_desk.core.sync.change_shapes import Change
 from alhol_desk.core.sync.errors import BundleRejected
 from alhol_desk.core.sync.limits import LIMITS, Limits
 from alhol_desk.core.sync.manifest import (

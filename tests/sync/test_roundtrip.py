@@ -15,7 +15,7 @@ import pytest
 from alhol_desk.core import services
 from alhol_desk.core.sync import exporter, importer, resolution
 from alhol_desk.core.workspace import Workspace, initialise
-from enrolment import enrol
+from enrolling import enrol
 
 RUSSIA = {
     "country": "RUS",
@@ -98,12 +98,12 @@ def test_concurrent_edit_is_a_conflict_resolved_and_sent_back(
     report = importer.import_bundle(hq, exporter.export_bundle(field, stick).path)
     assert report.outcome == "applied", report.reason
     open_conflicts = resolution.open_conflicts(hq)
-    assert {c["col"] for c in open_conflicts} == {"girls", "boys"}
-    girls = next(c for c in open_conflicts if c["col"] == "girls")
-    assert {girls["local_value"], girls["incoming_value"]} == {13, 11}
+    assert {c.column for c in open_conflicts} == {"girls", "boys"}
+    girls = next(c for c in open_conflicts if c.column == "girls")
+    assert {girls.local_value, girls.incoming_value} == {13, 11}
 
     for conflict in open_conflicts:
-        resolution.resolve_conflict(hq, conflict["id"], "local")
+        resolution.resolve_conflict(hq, conflict.id, "local")
     assert resolution.open_conflicts(hq) == []
     importer.import_bundle(field, exporter.export_bundle(hq, stick).path)
     got = services.get_batch(field, batch_id)
@@ -156,9 +156,9 @@ def test_a_local_edit_that_lost_here_still_reaches_hqs_conflict_log(
         importer.import_bundle(two, exporter.export_bundle(hq, stick).path_for(two.device.id))
         importer.import_bundle(hq, exporter.export_bundle(two, stick).path)
 
-        logged = [c for c in resolution.open_conflicts(hq) if c["col"] == "destination"]
+        logged = [c for c in resolution.open_conflicts(hq) if c.column == "destination"]
         assert logged, "HQ never saw the edit that lost on team 2's laptop"
-        assert {logged[0]["local_value"], logged[0]["incoming_value"]} == {"Moscow", "Grozny"}
+        assert {logged[0].local_value, logged[0].incoming_value} == {"Moscow", "Grozny"}
     finally:
         two.close()
 

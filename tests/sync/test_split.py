@@ -20,7 +20,7 @@ from alhol_desk.core import services
 from alhol_desk.core.records import Batch
 from alhol_desk.core.sync import exporter, importer, limits, manifest
 from alhol_desk.core.workspace import Workspace, initialise
-from enrolment import enrol
+from enrolling import enrol
 
 
 def batch(n: int) -> dict[str, object]:
@@ -59,7 +59,6 @@ def header(path: Path, ws: Workspace) -> manifest.Header:
 
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-    from alhol_desk.core.storage import sync_repo
     from alhol_desk.core.sync import envelope
     from alhol_desk.core.sync.keys import load_device_keys
 
@@ -67,7 +66,7 @@ def header(path: Path, ws: Workspace) -> manifest.Header:
     plain = envelope.decrypt_file(path, keys.age_identity, max_bytes=limits.LIMITS.file_bytes)
     trusted = {
         p.key_id: Ed25519PublicKey.from_public_bytes(base64.b64decode(p.sign_public_key))
-        for p in sync_repo.peer_devices(ws.db)
+        for p in ws.devices.peers()
     }
     payload, _ = envelope.open_envelope(plain, trusted)
     head, _records = manifest.read_manifest(payload)

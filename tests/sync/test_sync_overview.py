@@ -25,7 +25,7 @@ def test_conflicts_name_both_devices_the_record_and_the_current_value(pair) -> N
     services.save_batch(hq, {"girls": 13, "boys": 19}, batch_id)
     importer.import_bundle(hq, exporter.export_bundle(field, stick).path)
 
-    assert sync_overview.open_conflict_count(hq) == 2
+    assert hq.conflicts.open_count() == 2
     girls = next(c for c in sync_overview.conflicts(hq) if c.column == "girls")
     assert (girls.local_value, girls.incoming_value) == (13, 11)
     # The clocks pick the provisional winner; which one depends on when each edit was made.
@@ -39,7 +39,7 @@ def test_conflicts_name_both_devices_the_record_and_the_current_value(pair) -> N
     )  # fmt: skip
 
     resolution.resolve_conflict(hq, girls.id, "incoming")
-    assert sync_overview.open_conflict_count(hq) == 1
+    assert hq.conflicts.open_count() == 1
     [settled] = sync_overview.conflicts(hq, "resolved")
     assert (settled.resolution, settled.resolved_by, settled.current_value) == (
         "incoming", "Omar", 11,
@@ -62,14 +62,14 @@ def test_the_history_has_teams_and_filters_and_the_oldest_waiting_change(pair) -
     flipped.write_bytes(bytes(data))
     importer.import_bundle(hq, flipped)
 
-    history = sync_overview.bundle_history(hq)
+    history = hq.bundles.history()
     assert [(e.direction, e.outcome, e.team) for e in history] == [
         ("received", "refused", None),
         ("received", "applied", "Hasakah 1"),
     ]
     assert history[0].reason and "damaged" in history[0].reason
     assert history[1].new == 1 and history[1].seq == 1
-    assert [e.outcome for e in sync_overview.bundle_history(hq, outcome="applied")] == ["applied"]
-    [sent] = sync_overview.bundle_history(field, direction="sent")
+    assert [e.outcome for e in hq.bundles.history(outcome="applied")] == ["applied"]
+    [sent] = field.bundles.history(direction="sent")
     assert (sent.is_self, sent.team, sent.outcome) == (True, "Hasakah 1", "exported")
-    assert [p.team for p in sync_overview.trusted_devices(hq)] == ["Hasakah 1"]
+    assert [p.team for p in hq.devices.peers()] == ["Hasakah 1"]

@@ -17,7 +17,7 @@ from alhol_desk.core.storage import database, migrations
 from alhol_desk.core.storage.database import schema_version
 from alhol_desk.core.sync import exporter, importer, manifest
 from alhol_desk.core.workspace import Workspace, initialise
-from enrolment import enrol
+from enrolling import enrol
 
 RUSSIA = {
     "country": "RUS",

@@ -19,6 +19,7 @@ from .options import BATCH_OPTIONS, STATUS_EVENT_OPTIONS
 
 if TYPE_CHECKING:
     from ..core.errors import Issue
+    from ..core.overview import Stats
     from ..core.workspace import Workspace
 
 Handler = Callable[[argparse.Namespace, Path], int]
@@ -91,7 +92,7 @@ def gui(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def init(args: argparse.Namespace, data_dir: Path) -> int:
-    from ..core.sync.devices import identity
+    from ..core.sync.enrolment import identity
     from ..core.workspace import initialise
 
     passphrase = None
@@ -123,22 +124,20 @@ def demo(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def country_list(args: argparse.Namespace, data_dir: Path) -> int:
-    from ..core import overview
-
     with _workspace(args, data_dir, read_only=True) as ws:
-        rows = overview.country_list(ws)
+        rows = ws.countries.overview()
     if not args.all:
-        rows = [r for r in rows if r["status"] or r["batches"]]
+        rows = [r for r in rows if r.status or r.batches]
     if args.json:
-        _print_json(rows)
+        _print_json([r.as_dict() for r in rows])
         return 0
     if not rows:
         print("no country has a status or a batch yet (use --all to list every country)")
     for r in rows:
         print(
-            f"{r['iso3']}  {r['name_en'][:32]:<32}  {r['status'] or '-':<12}  "
-            f"{r['people']:>7} people  {r['batches']:>4} batches  "
-            f"last update {r['last_update'] or '-'}"
+            f"{r.iso3}  {r.name_en[:32]:<32}  {r.status or '-':<12}  "
+            f"{r.people:>7} people  {r.batches:>4} batches  "
+            f"last update {r.last_update or '-'}"
         )
     return 0
 
@@ -221,23 +220,23 @@ def stats(args: argparse.Namespace, data_dir: Path) -> int:
     with _workspace(args, data_dir, read_only=True) as ws:
         figures = overview.stats(ws)
     if args.json:
-        _print_json(figures)
+        _print_json(figures.as_dict())
         return 0
     _print_stats(figures)
     return 0
 
 
-def _print_stats(figures: Mapping[str, Any]) -> None:
-    c, p = figures["countries"], figures["people"]
-    print(f"countries tracked: {c['tracked']}, started repatriating: {c['started_repatriating']}")
-    for status, count in c["by_status"].items():
+def _print_stats(figures: Stats) -> None:
+    c, p = figures.countries, figures.people
+    print(f"countries tracked: {c.tracked}, started repatriating: {c.started_repatriating}")
+    for status, count in c.by_status.items():
         print(f"  {status:<12} {count}")
     print(
-        f"people repatriated: {p['total']} (women {p['women']}, men {p['men']}, "
-        f"girls {p['girls']}, boys {p['boys']}) in {figures['batches_repatriated']} batches"
+        f"people repatriated: {p.total} (women {p.women}, men {p.men}, "
+        f"girls {p.girls}, boys {p.boys}) in {figures.batches_repatriated} batches"
     )
-    for row in figures["by_country"]:
-        print(f"  {row['iso3']}  {row['name_en'][:32]:<32} {row['people']:>7}")
+    for row in figures.by_country:
+        print(f"  {row.iso3}  {row.name_en[:32]:<32} {row.people:>7}")
 
 
 def check(args: argparse.Namespace, data_dir: Path) -> int:

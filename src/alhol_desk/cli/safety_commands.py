@@ -81,14 +81,14 @@ def keys_passphrase(args: argparse.Namespace, data_dir: Path) -> int:
 def keys_retire(args: argparse.Namespace, data_dir: Path) -> int:
     from ..core.errors import AlholError
     from ..core.safety.retire import retire_identity
-    from ..core.sync import devices
+    from ..core.sync import enrolment
 
     if not args.yes:
         raise AlholError("retire_needs_yes")
     passphrase = ask_new_passphrase() if args.passphrase else None
     with _workspace(args, data_dir) as ws:
         retired = retire_identity(ws, passphrase=passphrase)
-        me = devices.identity(ws)
+        me = enrolment.identity(ws)
     print(f"retired device id: {retired.old_device_id}")
     print(f"new device id: {me.device_id}")
     print(f"new fingerprint: {me.fingerprint}")

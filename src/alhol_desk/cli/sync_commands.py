@@ -17,10 +17,10 @@ from .commands import _print_json, _workspace
 def keys_show(args: argparse.Namespace, data_dir: Path) -> int:
     from dataclasses import asdict
 
-    from ..core.sync import devices
+    from ..core.sync import enrolment
 
     with _workspace(args, data_dir, read_only=True) as ws:
-        me = devices.identity(ws)
+        me = enrolment.identity(ws)
     if args.json:
         _print_json(asdict(me))
         return 0
@@ -32,30 +32,30 @@ def keys_show(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def keys_card(args: argparse.Namespace, data_dir: Path) -> int:
-    from ..core.sync import devices
+    from ..core.sync import enrolment
 
     with _workspace(args, data_dir, read_only=True) as ws:
-        path = devices.write_card(ws, Path(args.out))
-        fingerprint = devices.identity(ws).fingerprint
+        path = enrolment.write_card(ws, Path(args.out))
+        fingerprint = enrolment.identity(ws).fingerprint
     print(f"card written to {path}")
     print(f"fingerprint to read over the phone: {fingerprint}")
     return 0
 
 
 def keys_trust(args: argparse.Namespace, data_dir: Path) -> int:
-    from ..core.sync import devices
+    from ..core.sync import enrolment
 
     with _workspace(args, data_dir) as ws:
-        card = devices.trust_card(ws, Path(args.file), args.fingerprint)
+        card = enrolment.trust_card(ws, Path(args.file), args.fingerprint)
     print(f"trusted {card.role} device {card.device_id} (team {card.team})")
     return 0
 
 
 def keys_revoke(args: argparse.Namespace, data_dir: Path) -> int:
-    from ..core.sync import devices
+    from ..core.sync import enrolment
 
     with _workspace(args, data_dir) as ws:
-        peer = devices.revoke_device(ws, args.device_id, args.after_seq)
+        peer = enrolment.revoke_device(ws, args.device_id, args.after_seq)
     print(
         f"revoked {peer.id} (team {peer.team}): bundles numbered after "
         f"{peer.revoked_after_seq} will be refused"
@@ -127,14 +127,14 @@ def conflicts_list(args: argparse.Namespace, data_dir: Path) -> int:
     with _workspace(args, data_dir, read_only=True) as ws:
         rows = resolution.open_conflicts(ws, include_resolved=args.all)
     if args.json:
-        _print_json(rows)
+        _print_json([c.as_dict() for c in rows])
         return 0
     if not rows:
         print("no open conflicts")
     for c in rows:
         print(
-            f"{c['id']:>5}  {c['tbl']} {c['pk']} {c['col']}: here {c['local_value']!r}, "
-            f"incoming {c['incoming_value']!r} (showing {c['winner']}) [{c['status']}]"
+            f"{c.id:>5}  {c.table} {c.pk} {c.column}: here {c.local_value!r}, "
+            f"incoming {c.incoming_value!r} (showing {c.winner}) [{c.status}]"
         )
     return 0
 

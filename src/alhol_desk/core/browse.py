@@ -1,30 +1,29 @@
-"""Read-only queries the window's screens need: table pages, search, country pages, audit.
+"""What the window's screens read beyond one table's repository: search, country pages.
 
-Nothing here writes. Table functions take a database (the workspace's, or a reader opened
-with ``reader`` for a background thread); the rest take the workspace.
+Nothing here writes. Single-table reads are the repositories' (``ws.batches.id_page``,
+``ws.audit.page``); table functions here take a database (the workspace's, or a reader
+opened with ``reader`` for a background thread); the rest take the workspace.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..paths import database_path
 from .records import Batch, Country, Estimate, StatusEvent
-from .storage import browse_repo, open_database
-from .storage.countries import get_country, list_countries
-from .storage.settings import get_setting
+from .storage import open_database
+from .storage.countries import Countries
+from .storage.records import BATCH_ORDER, Batches
 from .workspace import Workspace
 
 if TYPE_CHECKING:
     import sqlite_utils
 
-BATCH_ORDERS = tuple(browse_repo.BATCH_ORDER)
-EXPORTED_UPTO_KEY = "export.audit_upto"  # the audit id the last export covered (sync sets it)
+BATCH_ORDERS = tuple(BATCH_ORDER)
 
 # Arabic-Indic and Extended Arabic-Indic digits read as ASCII digits; Arabic letter
 # variants that people type interchangeably fold to one form, so searches find both.
@@ -128,20 +127,6 @@ class BatchSearchIndex:
         return list(positions)
 
 
-def batch_page(
-    db: sqlite_utils.Database,
-    *,
-    order: str = "date",
-    descending: bool = True,
-    offset: int = 0,
-    limit: int = 200,
-    country: str | None = None,
-) -> list[str]:
-    return browse_repo.batch_id_page(
-        db, order=order, descending=descending, offset=offset, limit=limit, country=country
-    )
-
-
 def batch_search_index(
     db: sqlite_utils.Database,
     *,
@@ -150,32 +135,16 @@ def batch_search_index(
     country: str | None = None,
 ) -> BatchSearchIndex:
     return BatchSearchIndex(
-        browse_repo.batch_search_rows(db, order=order, descending=descending, country=country),
-        browse_repo.country_names(db),
+        Batches(db).search_rows(order=order, descending=descending, country=country),
+        Countries(db).names(),
     )
 
 
 def batch_listings(db: sqlite_utils.Database, ids: Sequence[str]) -> dict[str, BatchListing]:
     return {
         pk: BatchListing(Batch.from_row(row), row["name_en"], row["name_ar"])
-        for pk, row in browse_repo.batch_rows(db, ids).items()
+        for pk, row in Batches(db).rows_with_names(ids).items()
     }
-
-
-def batch_total(db: sqlite_utils.Database, country: str | None = None) -> int:
-    return browse_repo.batch_total(db, country)
-
-
-def likely_duplicates(ws: Workspace, batch: Batch) -> list[dict[str, Any]]:
-    """Other live batches with the same country, date and counts as ``batch``."""
-    counts = {k: getattr(batch, k) for k in ("women", "men", "girls", "boys")}
-    return browse_repo.same_batches(
-        ws.db,
-        country=batch.country,
-        departure_date=batch.departure_date,
-        counts=counts,
-        excluding=batch.id,
-    )
 
 
 # --- countries, dashboard ---------------------------------------------------------------
@@ -189,99 +158,12 @@ class CountryPage:
 
 
 def country_page(ws: Workspace, iso3: str) -> CountryPage | None:
-    country = get_country(ws.db, iso3)
+    country = ws.countries.get(iso3)
     if country is None:
         return None
-    events = [
-        StatusEvent.from_row({**row, "country": iso3})
-        for row in browse_repo.status_events_of(ws.db, iso3)
-    ]
-    estimates = [
-        Estimate.from_row({**row, "country": iso3}) for row in browse_repo.estimates_of(ws.db, iso3)
-    ]
-    return CountryPage(country, events, estimates)
-
-
-def countries(ws: Workspace) -> list[Country]:
-    """Every ISO 3166 country, with its English, Arabic and Sorani names."""
-    return list_countries(ws.db)
+    return CountryPage(country, ws.status_events.of_country(iso3), ws.estimates.of_country(iso3))
 
 
 def has_records(ws: Workspace) -> bool:
-    return browse_repo.has_records(ws.db)
-
-
-def repatriated_by_month(ws: Workspace) -> list[dict[str, Any]]:
-    return browse_repo.repatriated_by_month(ws.db)
-
-
-# --- audit --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AuditFilter:
-    table: str | None = None
-    record: str | None = None  # the start of a record id
-    operator: str | None = None
-    date_from: str | None = None  # YYYY-MM-DD (UTC, as the audit trail stores time)
-    date_to: str | None = None
-
-
-@dataclass(frozen=True)
-class AuditRow:
-    id: int
-    at: str
-    operator: str
-    table: str
-    pk: str
-    column: str | None  # None: the record was created
-    old: Any
-    new: Any
-    bundle_id: str | None
-    country: str | None  # the record's country, where it has one
-    team: str | None = None  # the author's team, for an imported change (None: made here)
-
-
-def audit_page(
-    ws: Workspace, audit_filter: AuditFilter, *, before_id: int | None = None, limit: int = 200
-) -> list[AuditRow]:
-    rows = browse_repo.audit_page(
-        ws.db,
-        before_id=before_id,
-        limit=limit,
-        table=audit_filter.table,
-        record=audit_filter.record,
-        operator=audit_filter.operator,
-        date_from=audit_filter.date_from,
-        date_to=audit_filter.date_to,
-    )
-    return [
-        AuditRow(
-            row["id"],
-            row["at"],
-            row["operator"],
-            row["tbl"],
-            row["pk"],
-            row["col"],
-            json.loads(row["old"]) if row["old"] is not None else None,
-            json.loads(row["new"]) if row["new"] is not None else None,
-            row["bundle_id"],
-            row["batch_country"] or row["event_country"],
-            row["team"],
-        )
-        for row in rows
-    ]
-
-
-def audit_operators(ws: Workspace) -> list[str]:
-    return browse_repo.audit_operators(ws.db)
-
-
-def unexported_changes(ws: Workspace) -> int:
-    """Changes made here that no export has carried yet (audit rows after the export mark).
-
-    The sync package has its own count (``sync.exporter.unexported_changes``); this one
-    serves where sync is not installed and agrees with it.
-    """
-    mark = get_setting(ws.db, EXPORTED_UPTO_KEY)
-    return browse_repo.local_changes_after(ws.db, int(mark) if mark else 0)
+    """Whether any live batch, status event or estimate exists (the dashboard's first run)."""
+    return ws.batches.any_live() or ws.status_events.any_live() or ws.estimates.any_live()

@@ -8,7 +8,6 @@ from typing import Any
 from ..paths import resource_path
 from .records import Batch, Estimate, Record, StatusEvent
 from .services import save_record
-from .storage.records import get_record
 from .workspace import Workspace
 
 _KINDS: tuple[tuple[str, type[Record]], ...] = (
@@ -25,7 +24,7 @@ def load_demo(ws: Workspace) -> int:
     for key, cls in _KINDS:
         for entry in data[key]:
             fields = {k: v for k, v in entry.items() if k != "id"}
-            if get_record(ws.db, cls, entry["id"]) is None:
+            if ws.table(cls).get(entry["id"]) is None:
                 save_record(ws, cls, fields, new_record_id=entry["id"])
                 added += 1
     return added

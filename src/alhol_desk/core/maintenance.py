@@ -11,6 +11,7 @@ from .errors import NotInitialised
 from .messages import Message
 from .storage import SCHEMA_VERSION, open_database
 from .storage.database import schema_version
+from .storage.integrity import foreign_key_problems, integrity_problems
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,7 @@ def check_data_dir(data_dir: Path) -> CheckReport:
         raise NotInitialised("not_initialised")
     db = open_database(path, migrate=False)
     try:
-        integrity = [row[0] for row in db.execute("PRAGMA integrity_check")]
-        foreign = len(db.execute("PRAGMA foreign_key_check").fetchall())
-        return CheckReport(integrity, foreign, schema_version(db), SCHEMA_VERSION)
+        integrity = integrity_problems(db)
+        return CheckReport(integrity, foreign_key_problems(db), schema_version(db), SCHEMA_VERSION)
     finally:
         db.close()

@@ -1,68 +1,137 @@
-"""Read-only summaries: the country list and the figures a dashboard needs."""
+"""Read-only summaries: the figures a dashboard, the ``stats`` command and the report need."""
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from .records import AGE_BANDS, COUNTRY_STATUSES
-from .storage import stats as stats_repo
+from .storage.countries import CountryOverview
+from .storage.records import REPATRIATED
 from .workspace import Workspace
 
 # A country has started repatriating once its current status is one of these,
 # or once a batch to it has left the camp.
 STARTED = ("initiated", "ongoing", "completed", "suspended")
+SEXES = ("women", "men", "girls", "boys")
 
 
-def country_list(ws: Workspace) -> list[dict[str, Any]]:
-    return stats_repo.country_overview(ws.db)
+@dataclass(frozen=True)
+class CountryFigures:
+    """How many countries are tracked (with a status or a repatriated batch), and how."""
+
+    tracked: int
+    started_repatriating: int
+    by_status: dict[str, int]  # every country status, in COUNTRY_STATUSES order
+    without_status: int
 
 
-def stats(ws: Workspace) -> dict[str, Any]:
-    countries = stats_repo.country_overview(ws.db)
-    tracked = [c for c in countries if c["status"] is not None or c["batches"]]
+@dataclass(frozen=True)
+class PeopleFigures:
+    """People repatriated (in batches that have left the camp)."""
+
+    total: int
+    women: int
+    men: int
+    girls: int
+    boys: int
+    children: int
+    adults: int
+    unaccompanied: int
+    separated: int
+    by_age_band: dict[str, int]  # every band of AGE_BANDS, in order
+
+
+@dataclass(frozen=True)
+class CountryRepatriated:
+    """One country with people repatriated to it."""
+
+    iso3: str
+    name_en: str
+    name_ar: str
+    status: str | None
+    batches: int
+    people: int
+    women: int
+    men: int
+    girls: int
+    boys: int
+
+
+@dataclass(frozen=True)
+class CampEstimate:
+    """One source's estimate for the whole camp (sources disagree; all are kept)."""
+
+    id: str
+    estimate_date: str
+    source: str
+    total: int | None
+    countries: int | None
+    countries_repatriating: int | None
+    women: int | None
+    men: int | None
+    girls: int | None
+    boys: int | None
+    confidence: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Stats:
+    """The headline figures; ``as_dict`` is the ``stats --json`` document."""
+
+    countries: CountryFigures
+    people: PeopleFigures
+    batches_repatriated: int
+    by_country: list[CountryRepatriated]
+    camp_estimates: list[CampEstimate]
+    counted_as_repatriated: list[str]
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _country_figures(countries: list[CountryOverview]) -> CountryFigures:
+    tracked = [c for c in countries if c.status is not None or c.batches]
     by_status = {status: 0 for status in COUNTRY_STATUSES}
     for country in tracked:
-        if country["status"]:
-            by_status[country["status"]] += 1
-    started = [c for c in tracked if c["status"] in STARTED or c["batches"]]
-    totals = stats_repo.totals(ws.db)
-    sexes = {sex: totals[sex] for sex in ("women", "men", "girls", "boys")}
-    return {
-        "countries": {
-            "tracked": len(tracked),
-            "started_repatriating": len(started),
-            "by_status": by_status,
-            "without_status": sum(1 for c in tracked if c["status"] is None),
-        },
-        "people": {
-            "total": sum(sexes.values()),
-            **sexes,
-            "children": sexes["girls"] + sexes["boys"],
-            "adults": sexes["women"] + sexes["men"],
-            "unaccompanied": totals["unaccompanied"],
-            "separated": totals["separated"],
-            "by_age_band": {band: totals[band] for band, _ in AGE_BANDS},
-        },
-        "batches_repatriated": totals["batches"],
-        "by_country": [
-            {
-                key: c[key]
-                for key in (
-                    "iso3",
-                    "name_en",
-                    "name_ar",
-                    "status",
-                    "batches",
-                    "people",
-                    "women",
-                    "men",
-                    "girls",
-                    "boys",
-                )
-            }
-            for c in countries
-            if c["batches"]
-        ],
-        "camp_estimates": stats_repo.camp_estimates(ws.db),
-        "counted_as_repatriated": list(stats_repo.REPATRIATED),
-    }
+        if country.status:
+            by_status[country.status] += 1
+    started = [c for c in tracked if c.status in STARTED or c.batches]
+    without = sum(1 for c in tracked if c.status is None)
+    return CountryFigures(len(tracked), len(started), by_status, without)
+
+
+def _people_figures(totals: dict[str, int]) -> PeopleFigures:
+    women, men, girls, boys = (totals[sex] for sex in SEXES)
+    return PeopleFigures(
+        total=women + men + girls + boys,
+        women=women,
+        men=men,
+        girls=girls,
+        boys=boys,
+        children=girls + boys,
+        adults=women + men,
+        unaccompanied=totals["unaccompanied"],
+        separated=totals["separated"],
+        by_age_band={band: totals[band] for band, _ in AGE_BANDS},
+    )
+
+
+def _repatriated(country: CountryOverview) -> CountryRepatriated:
+    return CountryRepatriated(
+        **{key: getattr(country, key) for key in CountryRepatriated.__dataclass_fields__}
+    )
+
+
+def stats(ws: Workspace) -> Stats:
+    countries = ws.countries.overview()
+    totals = ws.batches.repatriated_totals()
+    return Stats(
+        countries=_country_figures(countries),
+        people=_people_figures(totals),
+        batches_repatriated=totals["batches"],
+        by_country=[_repatriated(c) for c in countries if c.batches],
+        camp_estimates=[CampEstimate(**row) for row in ws.estimates.camp_rows()],
+        counted_as_repatriated=list(REPATRIATED),
+    )

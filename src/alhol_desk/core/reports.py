@@ -24,9 +24,7 @@ from . import overview
 from .messages import Message
 from .messages.fields import FIELD_LABELS
 from .records import AGE_BANDS, Batch
-from .storage import stats as stats_repo
-from .storage.countries import list_countries
-from .storage.records import list_batches
+from .storage.records import REPATRIATED
 from .workspace import Workspace
 
 SMALL_COUNT_LIMIT = 5  # counts below this (and above 0) are withheld in shared reports
@@ -265,24 +263,24 @@ def _countries_table(
     batches: Sequence[Batch],
     spans: Mapping[str, Mapping[str, Span | None]],
 ) -> Table:
-    current = {row["iso3"]: row for row in overview.country_list(ws)}
+    current = {row.iso3: row for row in ws.countries.overview()}
     by_country: dict[str, list[Batch]] = {}
     for batch in batches:
         by_country.setdefault(batch.country, []).append(batch)
     rows = []
     for iso3, row in current.items():
         mine = by_country.get(iso3, [])
-        if row["status"] is None and not mine:
+        if row.status is None and not mine:
             continue
-        moved = [b for b in mine if b.status in stats_repo.REPATRIATED]
+        moved = [b for b in mine if b.status in REPATRIATED]
         sums = _sum_spans((spans[b.id] for b in moved), _PEOPLE_KEYS)
         values: dict[str, Cell] = {
             "country": iso3,
-            "name_en": row["name_en"],
-            "name_ar": row["name_ar"],
-            "status": row["status"],
-            "status_date": _day(row["status_date"]),
-            "status_source": row["status_source"],
+            "name_en": row.name_en,
+            "name_ar": row.name_ar,
+            "status": row.status,
+            "status_date": _day(row.status_date),
+            "status_source": row.status_source,
             "batches": len(moved),
             "pending": sum(1 for b in mine if b.status in PENDING),
             "latest_departure": _day(max((b.departure_date for b in moved), default=None)),
@@ -299,16 +297,14 @@ def _summary_table(
     suppress: bool,
 ) -> Table:
     figures = overview.stats(ws)
-    countries = figures["countries"]
+    countries = figures.countries
     rows: list[tuple[Cell, ...]] = [
-        (Message("figure_countries_tracked"), countries["tracked"], None),
-        (Message("figure_countries_started"), countries["started_repatriating"], None),
+        (Message("figure_countries_tracked"), countries.tracked, None),
+        (Message("figure_countries_started"), countries.started_repatriating, None),
     ]
-    rows += [
-        (_with_status(status), count, None) for status, count in countries["by_status"].items()
-    ]
-    rows.append((Message("figure_countries_without_status"), countries["without_status"], None))
-    moved = [b for b in batches if b.status in stats_repo.REPATRIATED]
+    rows += [(_with_status(status), count, None) for status, count in countries.by_status.items()]
+    rows.append((Message("figure_countries_without_status"), countries.without_status, None))
+    moved = [b for b in batches if b.status in REPATRIATED]
     rows.append((Message("figure_batches_repatriated"), len(moved), Message("about_repatriated")))
     keys = (*_PEOPLE_KEYS, *(band for band, _ in AGE_BANDS))
     sums = _sum_spans((spans[b.id] for b in moved), keys)
@@ -316,15 +312,15 @@ def _summary_table(
     for key in keys:
         figure = Message("figure_repatriated", {"label": labels[key], "field": key})
         rows.append((figure, shown(sums[key]), None))
-    for estimate in figures["camp_estimates"]:
-        about = f"{estimate['source']}, {estimate['estimate_date']}"
+    for estimate in figures.camp_estimates:
+        about = f"{estimate.source}, {estimate.estimate_date}"
         for key, code in (
             ("total", "figure_camp_population"),
             ("countries", "figure_camp_countries"),
             ("countries_repatriating", "figure_camp_repatriating"),
         ):
-            if estimate[key] is not None:
-                value = estimate[key]
+            if getattr(estimate, key) is not None:
+                value = getattr(estimate, key)
                 cell = value if key != "total" else shown(_leaf(value, suppress))
                 rows.append((Message(code), cell, about))
     return Table("Summary", "Summary", SUMMARY_COLUMNS, tuple(rows))
@@ -340,8 +336,8 @@ def build_report(
 ) -> Report:
     """The three tables of the monthly report, read in one snapshot of the database."""
     with ws.db.atomic():  # one read transaction: the tables agree with each other
-        batches = list_batches(ws.db)
-        names = {c.iso3: (c.name_en, c.name_ar) for c in list_countries(ws.db)}
+        batches = ws.batches.listed()
+        names = {c.iso3: (c.name_en, c.name_ar) for c in ws.countries.listed()}
         spans = {b.id: batch_spans(b, suppress=suppress_small) for b in batches}
         columns = tuple(
             c for c in BATCH_COLUMNS if not (suppress_small and c.key in PRIVATE_COLUMNS)

@@ -10,15 +10,8 @@ from typing import Any, Generic, TypeVar
 from . import validation
 from .errors import Issue, NotFound, Severity, ValidationFailed
 from .records import Batch, Estimate, Record, StatusEvent
-from .storage import stats as stats_repo
-from .storage.changes import (
-    ColumnChange,
-    column_clocks,
-    effective_clock,
-    record_creations,
-    record_edits,
-)
-from .storage.records import get_record, insert_records, list_batches, update_columns
+from .storage.audit import ColumnChange, effective_clock
+from .storage.records import REPATRIATED
 from .workspace import Workspace, utc_now
 
 R = TypeVar("R", bound=Record)
@@ -40,16 +33,12 @@ def new_id() -> str:
 
 def _context_warnings(ws: Workspace, record: Record) -> list[Issue]:
     """Warnings that need other records: more people repatriated than estimated."""
-    if (
-        not isinstance(record, Batch)
-        or record.deleted
-        or record.status not in stats_repo.REPATRIATED
-    ):
+    if not isinstance(record, Batch) or record.deleted or record.status not in REPATRIATED:
         return []
-    estimate = stats_repo.latest_country_estimate(ws.db, record.country)
+    estimate = ws.estimates.latest_total(record.country)
     if estimate is None:
         return []
-    repatriated = stats_repo.repatriated_to(ws.db, record.country, excluding=record.id)
+    repatriated = ws.batches.repatriated_to(record.country, excluding=record.id)
     repatriated += record.people
     if repatriated <= estimate["total"]:
         return []
@@ -86,7 +75,7 @@ def validate(
     if record_id is None:
         before = cls(id=new_record_id or new_id())
     else:
-        found = get_record(ws.db, cls, record_id)
+        found = ws.table(cls).get(record_id)
         if found is None or getattr(found, "deleted", False):
             raise NotFound("record_not_found", kind=cls.__name__.lower(), id=record_id)
         before = found
@@ -118,11 +107,10 @@ def _write_record(
     if not changed:
         return ()
     with ws.writing():
-        clocks = column_clocks(ws.db, after.TABLE, after.id)
+        clocks = ws.audit.column_clocks(after.TABLE, after.id)
         hlc = str(ws.clock.tick())
-        update_columns(ws.db, after.TABLE, after.id, {c: getattr(after, c) for c in changed})
-        record_edits(
-            ws.db,
+        ws.records(after.TABLE).update_columns(after.id, {c: getattr(after, c) for c in changed})
+        ws.audit.record_edits(
             after.TABLE,
             after.id,
             [
@@ -162,7 +150,7 @@ def save_record(
     after, errors, warnings = validate(ws, cls, raw, record_id, new_record_id=new_record_id)
     if errors:
         raise ValidationFailed(errors, warnings)
-    before = None if record_id is None else get_record(ws.db, cls, record_id)
+    before = None if record_id is None else ws.table(cls).get(record_id)
     changed = _write_record(ws, before, after, force=force)
     return Saved(after, before is None, changed, tuple(warnings))
 
@@ -207,8 +195,8 @@ def _create_records(ws: Workspace, records: Sequence[Record]) -> None:
     at = utc_now()
     with ws.writing():
         hlcs = ws.clock.ticks(len(records))
-        insert_records(ws.db, records, hlcs)
-        record_creations(ws.db, records, hlcs, operator=ws.operator, at=at)
+        ws.records(records[0].TABLE).insert_records(records, hlcs)
+        ws.audit.record_creations(records, hlcs, operator=ws.operator, at=at)
 
 
 def add_batches(ws: Workspace, raws: Iterable[Mapping[str, Any]]) -> list[str]:
@@ -219,11 +207,11 @@ def add_batches(ws: Workspace, raws: Iterable[Mapping[str, Any]]) -> list[str]:
 
 
 def batches(ws: Workspace, *, country: str | None = None) -> list[Batch]:
-    return list_batches(ws.db, country=country.upper() if country else None)
+    return ws.batches.listed(country=country.upper() if country else None)
 
 
 def get_batch(ws: Workspace, batch_id: str) -> Batch:
-    found = get_record(ws.db, Batch, batch_id)
+    found = ws.table(Batch).get(batch_id)
     if found is None or found.deleted:
         raise NotFound("record_not_found", kind="batch", id=batch_id)
     return found

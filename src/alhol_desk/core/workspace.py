@@ -10,27 +10,33 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..paths import database_path
 from .clock import HybridLogicalClock, Timestamp
 from .errors import AlholError, NotInitialised
 from .messages import Message
-from .records import ROLES, Device, name_problem
+from .records import ROLES, Device, Record, name_problem
 from .safety.guard import Guard, guard_open
 from .safety.health import ensure_database_sound
 from .safety.lock import acquire_writer_lock
 from .safety.modes import make_private, secure_modes
 from .storage import open_database
-from .storage.countries import country_codes
-from .storage.devices import add_self_device, get_self_device
-from .storage.settings import get_setting, set_setting
+from .storage.audit import Audit
+from .storage.bundles import Bundles
+from .storage.conflicts import Conflicts
+from .storage.countries import Countries
+from .storage.devices import Devices
+from .storage.integrity import make_query_only
+from .storage.records import Batches, Estimates, RecordTable, StatusEvents, record_table
+from .storage.settings import Settings
 
 if TYPE_CHECKING:
     import sqlite_utils
 
 CLOCK_KEY = "clock.last"
 OPERATOR_KEY = "operator.default"
+R = TypeVar("R", bound=Record)
 
 
 def utc_now() -> str:
@@ -57,9 +63,56 @@ class Workspace:
     def read_only(self) -> bool:
         return self._guard is not None and not self._guard.writer
 
+    # One repository per table or aggregate, over this workspace's connection (as Anki's
+    # Collection reaches ``col.decks``): ``ws.devices.peers()``, ``ws.settings.get(key)``.
+
+    @property
+    def batches(self) -> Batches:
+        return Batches(self.db)
+
+    @property
+    def status_events(self) -> StatusEvents:
+        return StatusEvents(self.db)
+
+    @property
+    def estimates(self) -> Estimates:
+        return Estimates(self.db)
+
+    def records(self, table: str) -> RecordTable[Any]:
+        """The repository of the synced table named ``table``."""
+        return record_table(self.db, table)
+
+    def table(self, cls: type[R]) -> RecordTable[R]:
+        """The repository of the records of kind ``cls`` (``Batch``, ...), typed."""
+        return RecordTable(self.db, cls)
+
+    @property
+    def countries(self) -> Countries:
+        return Countries(self.db)
+
+    @property
+    def devices(self) -> Devices:
+        return Devices(self.db)
+
+    @property
+    def bundles(self) -> Bundles:
+        return Bundles(self.db)
+
+    @property
+    def conflicts(self) -> Conflicts:
+        return Conflicts(self.db)
+
+    @property
+    def audit(self) -> Audit:
+        return Audit(self.db)
+
+    @property
+    def settings(self) -> Settings:
+        return Settings(self.db)
+
     def is_known_country(self, iso3: str) -> bool:
         if self._countries is None:
-            self._countries = country_codes(self.db)
+            self._countries = self.countries.codes()
         return iso3 in self._countries
 
     @contextmanager
@@ -69,7 +122,7 @@ class Workspace:
         try:
             with self.db.atomic():
                 yield self.db
-                set_setting(self.db, CLOCK_KEY, str(self.clock.last))
+                self.settings.set(CLOCK_KEY, str(self.clock.last))
         except BaseException:
             # An interrupt can stop BEGIN itself after the transaction began; atomic() then
             # never entered its block, so nothing would roll it back.
@@ -93,7 +146,7 @@ class Workspace:
 def _operator(db: sqlite_utils.Database, explicit: str | None) -> str:
     if explicit and explicit.strip():
         return explicit.strip()
-    stored = get_setting(db, OPERATOR_KEY)
+    stored = Settings(db).get(OPERATOR_KEY)
     if stored:
         return stored
     try:
@@ -103,7 +156,7 @@ def _operator(db: sqlite_utils.Database, explicit: str | None) -> str:
 
 
 def _clock(db: sqlite_utils.Database, node: str) -> HybridLogicalClock:
-    stored = get_setting(db, CLOCK_KEY)
+    stored = Settings(db).get(CLOCK_KEY)
     return HybridLogicalClock(node, Timestamp.parse(stored) if stored else None)
 
 
@@ -130,8 +183,8 @@ def open_workspace(
         raise
     try:
         if not guard.writer:
-            db.conn.execute("PRAGMA query_only = ON")
-        device = get_self_device(db)
+            make_query_only(db)
+        device = Devices(db).own()
         if device is None:
             raise NotInitialised("no_device")
         ws = Workspace(data_dir, db, device, _operator(db, operator), _clock(db, device.id), today)
@@ -189,7 +242,7 @@ def _initialise(
         guard.release()
         raise
     try:
-        existing = get_self_device(db)
+        existing = Devices(db).own()
         if existing is not None:
             raise AlholError(
                 "already_initialised",
@@ -202,9 +255,9 @@ def _initialise(
 
         generate_device_keys(data_dir, passphrase=passphrase)
         with db.atomic():
-            add_self_device(db, device)
+            Devices(db).add_own(device)
             if operator and operator.strip():
-                set_setting(db, OPERATOR_KEY, operator.strip())
+                Settings(db).set(OPERATOR_KEY, operator.strip())
         secure_modes(data_dir, quiet=True)  # a new folder starts private
     except BaseException:
         db.close()

@@ -20,6 +20,8 @@ from pathlib import Path
 from ...paths import database_path
 from ..errors import AlholError
 from ..messages import Message
+from ..storage.integrity import quick_check as storage_quick_check
+from ..storage.integrity import read_only_connection
 from .files import write_atomically
 from .modes import make_private
 
@@ -61,17 +63,6 @@ class Health:
     schema_version: int
 
 
-def read_only_connection(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
-    """A connection that cannot write the file (``mode=ro``; it may add ``-wal``/``-shm``).
-
-    ``immutable`` is for backups, which nothing writes: no lock, no ``-shm`` beside them.
-    """
-    query = "mode=ro&immutable=1" if immutable else "mode=ro"
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
-    conn.execute("PRAGMA busy_timeout = 5000")
-    return conn
-
-
 def quick_check(path: Path, *, immutable: bool = False) -> Health:
     """``PRAGMA quick_check`` through a read-only connection.
 
@@ -80,9 +71,7 @@ def quick_check(path: Path, *, immutable: bool = False) -> Health:
     """
     try:
         with closing(read_only_connection(path, immutable=immutable)) as conn:
-            rows = conn.execute(f"PRAGMA quick_check({_QUICK_CHECK_ROWS})").fetchall()
-            problems = tuple(str(row[0]) for row in rows)
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            problems, version = storage_quick_check(conn, _QUICK_CHECK_ROWS)
     except sqlite3.OperationalError as error:
         if _is_corruption(error):
             return Health(False, (str(error),), 0)

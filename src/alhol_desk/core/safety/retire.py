@@ -23,13 +23,8 @@ from dataclasses import dataclass
 from ..clock import HybridLogicalClock
 from ..errors import AlholError
 from ..records import Device
-from ..storage.device_identity import (
-    change_self_device_id,
-    delete_settings,
-    forget_acknowledgements,
-)
-from ..storage.settings import delete_settings_with_prefix
-from ..sync.exporter import EXPORTED_UPTO_KEY, PREV_PREFIX, SEQ_PREFIX
+from ..storage.settings import EXPORTED_UPTO_KEY
+from ..sync.exporter import PREV_PREFIX, SEQ_PREFIX
 from ..sync.keys import (
     IDENTITY_FILE,
     KEYS_DIR,
@@ -73,11 +68,11 @@ def retire_identity(ws: Workspace, *, passphrase: str | None = None) -> Retired:
 
     new_id = uuid.uuid4().hex
     with ws.writing():
-        old_id = change_self_device_id(ws.db, new_id)
-        forget_acknowledgements(ws.db)
-        delete_settings(ws.db, (EXPORTED_UPTO_KEY,))
+        old_id = ws.devices.change_own_id(new_id)
+        ws.devices.forget_acknowledgements()
+        ws.settings.delete((EXPORTED_UPTO_KEY,))
         for prefix in (SEQ_PREFIX, PREV_PREFIX):
-            delete_settings_with_prefix(ws.db, prefix)
+            ws.settings.delete_with_prefix(prefix)
     ws.device = Device(new_id, ws.device.team, ws.device.role, is_self=True)
     ws.clock = HybridLogicalClock(new_id, ws.clock.last)
     return Retired(old_id, new_id, keys)

@@ -10,8 +10,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .devices import Devices
 from .migrations import MIGRATIONS
-from .settings import get_setting, set_setting, settings_with_prefix
+from .settings import Settings
 
 if TYPE_CHECKING:
     pass
@@ -66,11 +67,6 @@ def _schema(conn: sqlite3.Connection) -> frozenset[SchemaObject]:
     return frozenset(objects)
 
 
-def _self_device(conn: sqlite3.Connection) -> tuple[str, str, str] | None:
-    row = conn.execute("SELECT id, team, role FROM devices WHERE is_self = 1").fetchone()
-    return (str(row[0]), str(row[1]), str(row[2])) if row else None
-
-
 def inspect_database(
     path: Path, *, read_only: bool = False, settings: tuple[str, ...] = ()
 ) -> DatabaseFacts:
@@ -87,17 +83,19 @@ def inspect_database(
         integrity = tuple(str(row[0]) for row in conn.execute("PRAGMA integrity_check"))
         schema = _schema(conn)
         names = {name for kind, name, _, _ in schema if kind == "table"}
-        device = _self_device(conn) if "devices" in names else None
+        import sqlite_utils
+
+        db = sqlite_utils.Database(conn)
+        own = Devices(db).own() if "devices" in names else None
+        device = (str(own.id), str(own.team), str(own.role)) if own else None
         values: dict[str, str] = {}
         if "settings" in names:
-            import sqlite_utils
-
-            db = sqlite_utils.Database(conn)
+            stored = Settings(db)
             for key in settings:
                 if key.endswith(":"):  # a prefix: every key that starts with it
-                    values.update(settings_with_prefix(db, key))
+                    values.update(stored.with_prefix(key))
                     continue
-                value = get_setting(db, key)
+                value = stored.get(key)
                 if value is not None:
                     values[key] = value
         return DatabaseFacts(version, integrity, schema, device, values)
@@ -126,7 +124,7 @@ def write_settings(path: Path, values: dict[str, str]) -> None:
         db = sqlite_utils.Database(conn)
         with db.atomic():
             for key, value in values.items():
-                set_setting(db, key, value)
+                Settings(db).set(key, value)
 
 
 def fold_journal(path: Path, *, timeout: float = 2.0) -> None:

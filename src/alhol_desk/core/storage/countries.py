@@ -1,16 +1,54 @@
-"""The ISO 3166 country list, seeded from pycountry with Arabic and Sorani Kurdish names."""
+"""The ``countries`` table: the ISO 3166 list, seeded from pycountry with Arabic and Sorani
+Kurdish names, and the country list with each country's status and figures."""
 
 from __future__ import annotations
 
 import gettext
+from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 import pycountry
 
 from ..records import Country
+from .records import REPATRIATED_SQL, SEX_SUMS
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+_CURRENT_STATUS = """
+WITH ranked AS (
+    SELECT e.country, e.status, e.event_date, e.source,
+           row_number() OVER (
+               PARTITION BY e.country ORDER BY e.event_date DESC, e.hlc DESC
+           ) AS rank
+    FROM status_events e
+    WHERE e.deleted = 0
+)
+SELECT country, status, event_date, source FROM ranked WHERE rank = 1
+"""
+
+
+@dataclass(frozen=True)
+class CountryOverview:
+    """A country with its current status, people repatriated to it and its last update."""
+
+    iso3: str
+    name_en: str
+    name_ar: str
+    name_ckb: str
+    status: str | None
+    status_date: str | None
+    status_source: str | None
+    batches: int
+    people: int
+    women: int
+    men: int
+    girls: int
+    boys: int
+    last_update: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 def _translator(language: str) -> gettext.NullTranslations:
@@ -41,14 +79,51 @@ def _country(row: dict[str, Any]) -> Country:
     return Country(row["iso3"], row["iso2"], row["name_en"], row["name_ar"], row["name_ckb"])
 
 
-def country_codes(db: sqlite_utils.Database) -> frozenset[str]:
-    return frozenset(row[0] for row in db.execute("SELECT iso3 FROM countries"))
+class Countries:
+    """Reads of ``countries`` (the migrations seed it; nothing else writes it)."""
 
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
 
-def get_country(db: sqlite_utils.Database, iso3: str) -> Country | None:
-    rows = list(db.query("SELECT * FROM countries WHERE iso3 = ?", [iso3]))
-    return _country(rows[0]) if rows else None
+    def codes(self) -> frozenset[str]:
+        return frozenset(row[0] for row in self.db.execute("SELECT iso3 FROM countries"))
 
+    def get(self, iso3: str) -> Country | None:
+        rows = list(self.db.query("SELECT * FROM countries WHERE iso3 = ?", [iso3]))
+        return _country(rows[0]) if rows else None
 
-def list_countries(db: sqlite_utils.Database) -> list[Country]:
-    return [_country(row) for row in db.query("SELECT * FROM countries ORDER BY name_en")]
+    def listed(self) -> list[Country]:
+        """Every ISO 3166 country, with its English, Arabic and Sorani names."""
+        return [_country(row) for row in self.db.query("SELECT * FROM countries ORDER BY name_en")]
+
+    def names(self) -> dict[str, tuple[str, str]]:
+        """ISO code -> (English name, Arabic name)."""
+        sql = "SELECT iso3, name_en, name_ar FROM countries"
+        return {row[0]: (row[1], row[2]) for row in self.db.execute(sql)}
+
+    def overview(self) -> list[CountryOverview]:
+        """Every country with its current status, people repatriated and last update."""
+        sql = f"""
+        WITH current AS ({_CURRENT_STATUS}),
+        moved AS (
+            SELECT country, count(*) AS batches, {SEX_SUMS},
+                   max(departure_date) AS last_batch
+            FROM batches WHERE deleted = 0 AND status IN {REPATRIATED_SQL}
+            GROUP BY country
+        )
+        SELECT c.iso3, c.name_en, c.name_ar, c.name_ckb,
+               cur.status, cur.event_date AS status_date, cur.source AS status_source,
+               coalesce(m.batches, 0) AS batches,
+               coalesce(m.women + m.men + m.girls + m.boys, 0) AS people,
+               coalesce(m.women, 0) AS women, coalesce(m.men, 0) AS men,
+               coalesce(m.girls, 0) AS girls, coalesce(m.boys, 0) AS boys,
+               max(coalesce(cur.event_date, ''), coalesce(m.last_batch, '')) AS last_update
+        FROM countries c
+        LEFT JOIN current cur ON cur.country = c.iso3
+        LEFT JOIN moved m ON m.country = c.iso3
+        ORDER BY c.name_en
+        """
+        return [
+            CountryOverview(**{**row, "last_update": row["last_update"] or None})
+            for row in self.db.query(sql)
+        ]

@@ -24,9 +24,10 @@ from ... import __version__
 from ..errors import AlholError
 from ..records import SYNCED_RECORDS
 from ..safety.files import AS_UMASK_ALLOWS, discard, move_into_place, open_temp
-from ..storage import SCHEMA_VERSION, sync_repo
-from ..storage.changes import last_audit_id
-from ..storage.settings import get_setting, set_setting, settings_with_prefix
+from ..storage import SCHEMA_VERSION
+from ..storage.audit import WindowRow
+from ..storage.devices import PeerDevice
+from ..storage.settings import EXPORTED_UPTO_KEY
 from ..workspace import Workspace, utc_now
 from . import envelope, manifest
 from .keys import DeviceKeys, load_device_keys
@@ -36,7 +37,6 @@ log = logging.getLogger(__name__)
 
 SEQ_PREFIX = "export.seq:"  # + recipient device id: the last seq written for it
 PREV_PREFIX = "export.prev_sha256:"  # + recipient device id: that bundle's manifest hash
-EXPORTED_UPTO_KEY = "export.audit_upto"  # audit id covered by the last export
 BUNDLE_SUFFIX = ".alhol"
 _PAGE = 500
 # A record's fields: column -> (value, clock, base).
@@ -101,8 +101,8 @@ class ExportResult:
 
 def chain_positions(ws: Workspace) -> dict[str, tuple[int, str | None]]:
     """For each recipient: the seq of the last bundle written for it, and its hash."""
-    seqs = settings_with_prefix(ws.db, SEQ_PREFIX)
-    prevs = settings_with_prefix(ws.db, PREV_PREFIX)
+    seqs = ws.settings.with_prefix(SEQ_PREFIX)
+    prevs = ws.settings.with_prefix(PREV_PREFIX)
     return {
         key.removeprefix(SEQ_PREFIX): (
             int(value),
@@ -112,9 +112,9 @@ def chain_positions(ws: Workspace) -> dict[str, tuple[int, str | None]]:
     }
 
 
-def recipients_for(ws: Workspace) -> list[sync_repo.PeerDevice]:
+def recipients_for(ws: Workspace) -> list[PeerDevice]:
     """Field devices send to HQ; HQ sends to every device it trusts. Revoked devices get nothing."""
-    peers = [p for p in sync_repo.peer_devices(ws.db) if p.revoked_after_seq is None]
+    peers = [p for p in ws.devices.peers() if p.revoked_after_seq is None]
     if ws.device.role == "field":
         return [p for p in peers if p.role == "hq"]
     return peers
@@ -137,17 +137,15 @@ def iter_records(
     if full:
         for table in SYNCED_RECORDS:
             after = ""
-            while pks := sync_repo.record_ids_page(ws.db, table, after, _PAGE):
+            while pks := ws.records(table).ids_after(after, _PAGE):
                 after = pks[-1]
                 yield from _page(ws, table, pks, {}, {}, None)
         return
 
     touched: dict[str, set[str]] = {}
-    latest: dict[tuple[str, str, str], sync_repo.WindowRow] = {}
+    latest: dict[tuple[str, str, str], WindowRow] = {}
     local_bases: dict[tuple[str, str, str], dict[str, str | None]] = {}
-    window = sync_repo.export_window(
-        ws.db, after_audit_id, upto, local_only=ws.device.role == "field"
-    )
+    window = ws.audit.export_window(after_audit_id, upto, local_only=ws.device.role == "field")
     for entry in window:
         touched.setdefault(entry.table, set()).add(entry.pk)
         if entry.column is None:
@@ -168,16 +166,16 @@ def _page(
     ws: Workspace,
     table: str,
     pks: list[str],
-    latest: Mapping[tuple[str, str, str], sync_repo.WindowRow],
+    latest: Mapping[tuple[str, str, str], WindowRow],
     local_bases: Mapping[tuple[str, str, str], dict[str, str | None]],
     recipient: str | None,
 ) -> Iterator[Entry]:
     columns = SYNCED_RECORDS[table].synced_columns()
-    rows = sync_repo.load_rows(ws.db, table, pks)
+    rows = ws.records(table).rows_by_id(pks)
     edited: dict[str, dict[str, tuple[str, str | None]]] = {}
-    for (pk, column), clock in sync_repo.load_clocks(ws.db, table, pks).items():
+    for (pk, column), clock in ws.audit.clocks_of(table, pks).items():
         edited.setdefault(pk, {})[column] = clock
-    authors = sync_repo.change_authors(ws.db, pks, ws.device.team)
+    authors = ws.audit.change_authors(pks, ws.device.team)
     for pk in pks:
         current = rows.get(pk)
         if current is None:
@@ -214,11 +212,11 @@ def _authors(
     return {hlc: known.get((pk, hlc), manifest.UNKNOWN_AUTHOR) for hlc in clocks}
 
 
-def _window_start(ws: Workspace, peer: sync_repo.PeerDevice) -> tuple[int, str | None]:
+def _window_start(ws: Workspace, peer: PeerDevice) -> tuple[int, str | None]:
     """Audit id after which changes are not confirmed by ``peer``, and since when."""
     if peer.acked_seq == 0:
         return 0, None
-    sent = sync_repo.sent_bundle(ws.db, ws.device.id, peer.id, peer.acked_seq)
+    sent = ws.bundles.sent(ws.device.id, peer.id, peer.acked_seq)
     if sent is None:
         return 0, None
     return int(sent["audit_upto"] or 0), str(sent["at"])
@@ -280,7 +278,7 @@ def export_bundle(
     if not out_dir.is_dir():
         raise AlholError("export_not_a_folder", folder=str(out_dir))
     keys = load_device_keys(ws.data_dir)
-    upto = last_audit_id(ws.db)
+    upto = ws.audit.last_id()
     written: list[WrittenBundle] = []
     starts: list[str] = []
     for peer in recipients:
@@ -292,13 +290,13 @@ def export_bundle(
         )
         written += _export_to(ws, peer, keys, records, upto, out_dir, limits)
     with ws.db.atomic():
-        set_setting(ws.db, EXPORTED_UPTO_KEY, str(upto))
+        ws.settings.set(EXPORTED_UPTO_KEY, str(upto))
     since = None if full or len(starts) < len(recipients) else min(starts)
     log.info("exported %d bundles with %d changes", len(written), sum(b.changes for b in written))
     return ExportResult(tuple(written), since, tuple(p.team for p in recipients))
 
 
-def _recipients(ws: Workspace, to: str | None) -> list[sync_repo.PeerDevice]:
+def _recipients(ws: Workspace, to: str | None) -> list[PeerDevice]:
     """The trusted devices this one sends to (only ``to``, an id or its start, if given)."""
     recipients = recipients_for(ws)
     if to is not None:
@@ -313,7 +311,7 @@ def _recipients(ws: Workspace, to: str | None) -> list[sync_repo.PeerDevice]:
 
 def _export_to(
     ws: Workspace,
-    peer: sync_repo.PeerDevice,
+    peer: PeerDevice,
     keys: DeviceKeys,
     records: Iterator[Entry],
     upto: int,
@@ -321,8 +319,8 @@ def _export_to(
     limits: Limits,
 ) -> list[WrittenBundle]:
     """One recipient's export: as many bundles as its window needs, at least one."""
-    first_seq = int(get_setting(ws.db, seq_key(peer.id), "0") or 0) + 1
-    acks = sync_repo.acks(ws.db, ws.device.id)
+    first_seq = int(ws.settings.get(seq_key(peer.id), "0") or 0) + 1
+    acks = ws.bundles.acks(ws.device.id)
     sender = manifest.Sender(ws.device.id, keys.key_id, ws.device.team)
 
     def header(seq: int, bundle: _Bundle | None, last: bool, prev: str | None) -> bytes:
@@ -362,7 +360,7 @@ def _export_to(
 
 def _write(
     ws: Workspace,
-    peer: sync_repo.PeerDevice,
+    peer: PeerDevice,
     keys: DeviceKeys,
     bundle: _Bundle,
     seq: int,
@@ -372,7 +370,7 @@ def _write(
     *,
     last: bool,
 ) -> WrittenBundle:
-    prev = get_setting(ws.db, prev_key(peer.id))
+    prev = ws.settings.get(prev_key(peer.id))
     head = header(seq, bundle, last, prev)
     body = b"\n".join([head, *bundle.lines]) + b"\n"
     limits = bundle.limits
@@ -390,17 +388,16 @@ def _write(
     part = final.with_name(final.name + ".part")
     _write_durably(part, sealed)
     keys_before = (seq_key(peer.id), prev_key(peer.id))
-    before = {key: get_setting(ws.db, key) for key in keys_before}
+    before = {key: ws.settings.get(key) for key in keys_before}
     try:
         # Recorded before the rename: a laptop killed in between has used up this number
         # (the recipient sees a gap, a warning, and the next export carries the same
         # unconfirmed changes) but never leaves a complete file whose number it will give
         # out again.
         with ws.db.atomic():
-            set_setting(ws.db, seq_key(peer.id), str(seq))
-            set_setting(ws.db, prev_key(peer.id), body_sha256)
-            row = sync_repo.log_bundle(
-                ws.db,
+            ws.settings.set(seq_key(peer.id), str(seq))
+            ws.settings.set(prev_key(peer.id), body_sha256)
+            row = ws.bundles.log(
                 direction="sent",
                 bundle_id=bundle_id,
                 sender=ws.device.id,
@@ -426,10 +423,10 @@ def _write(
         with ws.db.atomic():  # the file is gone, so is its record: the number is free again
             for key, value in before.items():
                 if value is None:
-                    sync_repo.delete_setting(ws.db, key)
+                    ws.settings.delete([key])
                 else:
-                    set_setting(ws.db, key, value)
-            sync_repo.delete_bundle_row(ws.db, row)
+                    ws.settings.set(key, value)
+            ws.bundles.delete(row)
         raise _unfinished(error) from error
     log.info("exported bundle seq %d with %d changes", seq, bundle.changes)
     return WrittenBundle(final, seq, len(bundle.lines), bundle.changes, peer.team, peer.id)
@@ -483,4 +480,4 @@ _NOT_WRITTEN = {
 
 def unexported_changes(ws: Workspace) -> int:
     """Local changes made since the last export (the status bar count)."""
-    return sync_repo.local_change_count(ws.db, int(get_setting(ws.db, EXPORTED_UPTO_KEY, "0") or 0))
+    return ws.audit.local_changes_after(ws.settings.exported_upto())

@@ -18,12 +18,10 @@ from ..clock import Timestamp, wall_clock_ms
 from ..messages import Message
 from ..records import SYNCED_RECORDS
 from ..safety.files import write_atomically
-from ..storage import sync_repo
-from ..storage.changes import record_creations
-from ..storage.records import insert_records
+from ..storage.devices import PeerDevice
 from ..workspace import Workspace, utc_now
 from . import envelope, manifest
-from .changes import Change
+from .change_shapes import Change
 from .errors import BundleRejected, NotAddressedHere
 from .keys import load_device_keys
 from .limits import LIMITS
@@ -77,7 +75,7 @@ class _Opened:
     manifest: manifest.Header
     records: Iterator[list[Change]]
     body_sha256: str
-    sender: sync_repo.PeerDevice
+    sender: PeerDevice
     duplicate: bool = False
 
 
@@ -109,7 +107,7 @@ def _open(ws: Workspace, path: Path, now_ms: Callable[[], int]) -> _Opened:
     # are then read as the manifest inflates, a chunk at a time: memory is bounded by one
     # bundle, whatever it holds.
     plain = envelope.decrypt_file(path, keys.age_identity, max_bytes=LIMITS.file_bytes)
-    peers = {p.key_id: p for p in sync_repo.peer_devices(ws.db)}
+    peers = {p.key_id: p for p in ws.devices.peers()}
     trusted = {
         key_id: Ed25519PublicKey.from_public_bytes(_b64(p.sign_public_key))
         for key_id, p in peers.items()
@@ -121,7 +119,7 @@ def _open(ws: Workspace, path: Path, now_ms: Callable[[], int]) -> _Opened:
     sender = peers[signer_key]
     _check_addressing(doc, signer_key, sender, keys.key_id)
     opened = _Opened(doc, records, body_sha256, sender)
-    if sync_repo.applied_manifest(ws.db, opened.body_sha256):
+    if ws.bundles.manifest_applied(opened.body_sha256):
         opened.duplicate = True
         return opened
     if sender.revoked_after_seq is not None and doc.seq > sender.revoked_after_seq:
@@ -130,9 +128,9 @@ def _open(ws: Workspace, path: Path, now_ms: Callable[[], int]) -> _Opened:
             opened,
         )
     me = ws.device.id
-    earlier = sync_repo.received_bundle(ws.db, sender.id, doc.seq, me)
-    before = sync_repo.received_bundle(ws.db, sender.id, doc.seq - 1, me)
-    after = sync_repo.received_bundle(ws.db, sender.id, doc.seq + 1, me)
+    earlier = ws.bundles.received(sender.id, doc.seq, me)
+    before = ws.bundles.received(sender.id, doc.seq - 1, me)
+    after = ws.bundles.received(sender.id, doc.seq + 1, me)
     if earlier is not None or _breaks_chain(doc, sender, body_sha256, before, after):
         raise _Quarantine(Message("bundle_fork", {"seq": doc.seq, "team": sender.team}), opened)
     if sender.revoked_after_seq is not None and (
@@ -144,7 +142,7 @@ def _open(ws: Workspace, path: Path, now_ms: Callable[[], int]) -> _Opened:
             Message("bundle_revoked_unvouched", {"team": sender.team, "seq": doc.seq}), opened
         )
     mine = doc.acks.get(me)
-    written = sync_repo.last_sent_seq(ws.db, me, sender.id)
+    written = ws.bundles.last_sent_seq(me, sender.id)
     if mine is not None and mine > written:
         raise BundleRejected("bundle_ack_ahead", ack=mine, written=written, team=sender.team)
     if doc.seq > sender.last_seq + MAX_SEQ_JUMP:
@@ -153,7 +151,7 @@ def _open(ws: Workspace, path: Path, now_ms: Callable[[], int]) -> _Opened:
 
 
 def _check_addressing(
-    doc: manifest.Header, signer_key: str, sender: sync_repo.PeerDevice, my_key_id: str
+    doc: manifest.Header, signer_key: str, sender: PeerDevice, my_key_id: str
 ) -> None:
     """Signed by the device it names, addressed to this one, holding changes."""
     if doc.sender.key_id != signer_key or doc.sender.device_id != sender.id:
@@ -166,7 +164,7 @@ def _check_addressing(
 
 def _breaks_chain(
     doc: manifest.Header,
-    sender: sync_repo.PeerDevice,
+    sender: PeerDevice,
     body_sha256: str,
     before: Mapping[str, Any] | None,
     after: Mapping[str, Any] | None,
@@ -205,7 +203,7 @@ def _b64(text: str) -> bytes:
 
 def _plan(
     ws: Workspace,
-    sender: sync_repo.PeerDevice,
+    sender: PeerDevice,
     changes: list[Change],
     now_ms: Callable[[], int],
 ) -> MergePlan:
@@ -224,16 +222,16 @@ def _plan(
     for table, records in grouped.items():
         pks = list(records)
         pks_all.extend(pks)
-        rows[table] = sync_repo.load_rows(ws.db, table, pks)
-        clocks[table] = sync_repo.load_clocks(ws.db, table, pks)
-    seen = sync_repo.load_seen_clocks(ws.db, [pk for t in rows.values() for pk in t])
+        rows[table] = ws.records(table).rows_by_id(pks)
+        clocks[table] = ws.audit.clocks_of(table, pks)
+    seen = ws.audit.seen_clocks([pk for t in rows.values() for pk in t])
     local = LocalState(rows, clocks, seen)
     relayed_from = None
     if sender.role == "field":
         # A laptop sends what was done on it; only HQ relays other devices' changes. The
         # one exception is a laptop's own former identity (keys retire), which HQ revoked.
         allowed = {sender.id} | {
-            p.id for p in sync_repo.peer_devices(ws.db) if p.revoked_after_seq is not None
+            p.id for p in ws.devices.peers() if p.revoked_after_seq is not None
         }
         relayed_from = allowed.__contains__
     return plan_merge(
@@ -342,8 +340,7 @@ def _apply(ws: Workspace, path: Path, opened: _Opened, now_ms: Callable[[], int]
             totals.add(plan, len(changes))
             del changes, plan  # before the next chunk is read: one chunk in memory at a time
         report = _report(path, opened, "applied", totals)
-        sync_repo.log_bundle(
-            ws.db,
+        ws.bundles.log(
             direction="received",
             bundle_id=doc.bundle_id,
             sender=opened.sender.id,
@@ -359,10 +356,10 @@ def _apply(ws: Workspace, path: Path, opened: _Opened, now_ms: Callable[[], int]
             outcome="applied",
             **report.summary,
         )
-        sync_repo.record_peer_bundle(ws.db, opened.sender.id, doc.seq, opened.body_sha256)
+        ws.devices.record_bundle(opened.sender.id, doc.seq, opened.body_sha256)
         mine = doc.acks.get(ws.device.id)
         if mine:
-            sync_repo.record_ack(ws.db, opened.sender.id, int(mine))
+            ws.devices.record_ack(opened.sender.id, int(mine))
         if totals.newest_hlc:
             ws.clock.observe(Timestamp.parse(totals.newest_hlc))
     return report
@@ -375,9 +372,8 @@ def _apply_chunk(ws: Workspace, doc: manifest.Header, plan: MergePlan, at: str) 
     for table, news in by_table.items():
         records = [n.record for n in news]
         hlcs = [n.hlc for n in news]
-        insert_records(ws.db, records, hlcs)
-        record_creations(
-            ws.db,
+        ws.records(table).insert_records(records, hlcs)
+        ws.audit.record_creations(
             records,
             hlcs,
             operator=ws.operator,
@@ -385,17 +381,15 @@ def _apply_chunk(ws: Workspace, doc: manifest.Header, plan: MergePlan, at: str) 
             bundle_id=doc.bundle_id,
             authors=[n.author for n in news],
         )
-        sync_repo.upsert_clocks(
-            ws.db,
+        ws.audit.upsert_clocks(
             [
                 (table, n.record.id, column, hlc, base)
                 for n in news
                 for column, (hlc, base) in n.clocks.items()
             ],
         )
-    sync_repo.apply_edits(ws.db, plan.edits, operator=ws.operator, at=at, bundle_id=doc.bundle_id)
-    sync_repo.add_conflicts(
-        ws.db,
+    ws.audit.apply_edits(plan.edits, operator=ws.operator, at=at, bundle_id=doc.bundle_id)
+    ws.conflicts.add(
         [
             (
                 c.table,
@@ -441,8 +435,7 @@ def _log_outcome(
     """
     doc = opened.manifest if opened else None
     with ws.db.atomic():
-        sync_repo.log_bundle(
-            ws.db,
+        ws.bundles.log(
             direction="received",
             bundle_id=doc.bundle_id if doc else None,
             sender=opened.sender.id if opened else None,

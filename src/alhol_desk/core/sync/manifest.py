@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...paths import resource_path
 from ..records import SYNCED_RECORDS
-from .changes import PK_SHAPE, Change, all_shaped
+from .change_shapes import PK_SHAPE, Change, all_shaped
 from .errors import BundleRejected, newer_version, quoted
 from .limits import LIMITS, Limits
 from .strict_json import MAX_SAFE_INTEGER, check_structure, loads_strict, surrogate_escapes

@@ -16,6 +16,7 @@ from .. import validation
 from ..errors import Issue
 from ..messages import Message
 from ..records import SYNCED_RECORDS, Record
+from ..storage.conflicts import Conflict
 from .errors import BundleRejected
 
 DELETED = "deleted"
@@ -34,25 +35,6 @@ class IncomingChange(Protocol):
     def hlc(self) -> str: ...
     @property
     def base(self) -> str | None: ...
-
-
-@dataclass(frozen=True)
-class Conflict:
-    table: str
-    pk: str
-    column: str
-    local_value: Any
-    local_hlc: str
-    incoming_value: Any
-    incoming_hlc: str
-    winner: str  # "local" | "incoming"
-    # "edit": two edits of one field that did not see each other; "rule": edits that are
-    # valid alone but together break a rule of the whole record, which keeps its values
-    # here until a person decides (``rule`` names it: "field:code").
-    kind: str = "edit"
-    rule: str | None = None
-    incoming_team: str | None = None  # who made the incoming value, from the bundle
-    incoming_by: str | None = None
 
 
 @dataclass

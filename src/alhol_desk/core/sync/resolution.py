@@ -17,13 +17,12 @@ from typing import Any
 from ..errors import AlholError, ValidationFailed
 from ..records import SYNCED_RECORDS
 from ..services import save_record
-from ..storage import sync_repo
-from ..storage.records import get_record
+from ..storage.conflicts import LoggedConflict
 from ..workspace import Workspace, utc_now
 
 
-def open_conflicts(ws: Workspace, *, include_resolved: bool = False) -> list[dict[str, Any]]:
-    return sync_repo.list_conflicts(ws.db, status=None if include_resolved else "open")
+def open_conflicts(ws: Workspace, *, include_resolved: bool = False) -> list[LoggedConflict]:
+    return ws.conflicts.with_status(status=None if include_resolved else "open")
 
 
 def _check_choice(keep: str | None, values: Mapping[str, Any] | None) -> None:
@@ -34,16 +33,14 @@ def _check_choice(keep: str | None, values: Mapping[str, Any] | None) -> None:
 
 
 def _kept(
-    conflict: dict[str, Any], same_record: list[dict[str, Any]], keep: str
-) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    conflict: LoggedConflict, same_record: list[LoggedConflict], keep: str
+) -> tuple[list[LoggedConflict], dict[str, Any]]:
     """What keeping one side settles (a rule's conflicts go together) and the values kept."""
     side = "local_value" if keep == "local" else "incoming_value"
     settled = (
-        [c for c in same_record if c["kind"] == "rule"]
-        if conflict["kind"] == "rule"
-        else [conflict]
+        [c for c in same_record if c.kind == "rule"] if conflict.kind == "rule" else [conflict]
     )
-    return settled, {c["col"]: c[side] for c in settled}
+    return settled, {c.column: getattr(c, side) for c in settled}
 
 
 def resolve_conflict(
@@ -55,19 +52,19 @@ def resolve_conflict(
 ) -> dict[str, Any]:
     """Keep ``local`` or ``incoming``, or save the typed ``values`` (field -> text or number)."""
     _check_choice(keep, values)
-    conflict = sync_repo.get_conflict(ws.db, conflict_id)
+    conflict = ws.conflicts.get(conflict_id)
     if conflict is None:
         raise AlholError("conflict_unknown", conflict_id=conflict_id)
-    if conflict["status"] != "open":
+    if conflict.status != "open":
         raise AlholError("conflict_resolved", conflict_id=conflict_id)
-    cls = SYNCED_RECORDS[conflict["tbl"]]
-    before = get_record(ws.db, cls, conflict["pk"])
+    cls = SYNCED_RECORDS[conflict.table]
+    before = ws.table(cls).get(conflict.pk)
     if before is None:
         raise AlholError("conflict_record_gone", conflict_id=conflict_id)
     same_record = [
         c
-        for c in sync_repo.list_conflicts(ws.db, status="open")
-        if c["tbl"] == conflict["tbl"] and c["pk"] == conflict["pk"]
+        for c in ws.conflicts.with_status(status="open")
+        if c.table == conflict.table and c.pk == conflict.pk
     ]
     if values is not None:
         settled = same_record  # typed values settle everything open on the record
@@ -76,12 +73,12 @@ def resolve_conflict(
     else:
         settled, raw = _kept(conflict, same_record, str(keep))
         how = str(keep)
-    force = tuple(sorted({c["col"] for c in settled} | set(raw)))
+    force = tuple(sorted({c.column for c in settled} | set(raw)))
     try:
         with ws.db.atomic():
-            saved = save_record(ws, cls, raw, conflict["pk"], force=force)
+            saved = save_record(ws, cls, raw, conflict.pk, force=force)
             for c in settled:
-                sync_repo.close_conflict(ws.db, c["id"], keep=how, at=utc_now(), by=ws.operator)
+                ws.conflicts.close(c.id, keep=how, at=utc_now(), by=ws.operator)
     except ValidationFailed as failed:
         if values is not None:
             raise
@@ -97,7 +94,7 @@ def resolve_conflict(
     return {
         "id": conflict_id,
         "kept": how,
-        "value": raw.get(conflict["col"], getattr(saved.record, conflict["col"])),
-        "settled": [c["id"] for c in settled],
+        "value": raw.get(conflict.column, getattr(saved.record, conflict.column)),
+        "settled": [c.id for c in settled],
         "changed": list(saved.changed),
     }

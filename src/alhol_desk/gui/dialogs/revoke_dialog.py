@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import AlholError
-from ...core.storage.sync_repo import PeerDevice
-from ...core.sync import devices
+from ...core.storage.devices import PeerDevice
+from ...core.sync import enrolment
 from ...core.workspace import Workspace
 from .. import i18n
 from .sync_parts import ProblemBox
@@ -113,7 +113,9 @@ class RevokeDialog(QDialog):
 
     def revoke(self) -> None:
         try:
-            self.revoked = devices.revoke_device(self.ws, self.peer.id, int(self.after_seq.value()))
+            self.revoked = enrolment.revoke_device(
+                self.ws, self.peer.id, int(self.after_seq.value())
+            )
         except AlholError as error:
             self.problem.show_problem(error)
             return

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...core.browse import ascii_digits
 from ...core.errors import AlholError
-from ...core.sync import devices
+from ...core.sync import enrolment
 from ...core.sync.cards import CROCKFORD, FINGERPRINT_GROUP_SIZE, FINGERPRINT_GROUPS, DeviceCard
 from ...core.workspace import Workspace
 from .. import i18n
@@ -148,7 +148,7 @@ class TrustDialog(QDialog):
             return
         typed = typed_characters(self.fingerprint.text())
         try:
-            card = devices.trust_card(self.ws, self.path, typed)
+            card = enrolment.trust_card(self.ws, self.path, typed)
         except AlholError as error:
             self.problem.show_problem(error)
             self.fingerprint.setFocus()

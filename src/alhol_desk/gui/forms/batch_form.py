@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import browse, services
+from ...core import services
 from ...core.records import Batch, Record
 from ...core.workspace import Workspace
 from .. import i18n
@@ -123,7 +123,7 @@ class BatchDialog(RecordDialog):
     def confirm_save(self, record: Record) -> bool:
         """A batch with the same country, date and counts is most likely the same sheet."""
         assert isinstance(record, Batch)
-        twins = browse.likely_duplicates(self.ws, record)
+        twins = self.ws.batches.likely_duplicates(record)
         if not twins:
             return True
         refs = ", ".join(t["ref"] or self.tr("none") for t in twins)

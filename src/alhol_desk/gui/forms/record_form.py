@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from ...core import browse, services
+from ...core import services
 from ...core.errors import Issue, Severity
 from ...core.records import Record
 from ...core.validation import FIELDS_BY_TABLE, Kind
@@ -100,7 +100,7 @@ class RecordForm(QWidget):
         self.fixed = dict(fixed or {})  # values the user does not edit here (a page's country)
         specs = FIELDS_BY_TABLE[cls.TABLE]
         needs_countries = any(specs[f].kind is Kind.COUNTRY for f in fields)
-        countries = browse.countries(ws) if needs_countries else []
+        countries = ws.countries.listed() if needs_countries else []
         self.rows: dict[str, FieldRow] = {}
         for name in fields:
             self.rows[name] = FieldRow(name, make_editor(specs[name], countries, self), self)

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from ...core import browse
+from ...core.storage.audit import AuditFilter, AuditRow
 from ...core.workspace import Workspace
 from .. import i18n
 
@@ -40,18 +40,18 @@ class AuditTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._in_reset = False
         self.ws = ws
-        self.filter = browse.AuditFilter()
-        self._rows: list[browse.AuditRow] = []
+        self.filter = AuditFilter()
+        self._rows: list[AuditRow] = []
         self._complete = False
         self.reload()
 
-    def set_filter(self, audit_filter: browse.AuditFilter) -> None:
+    def set_filter(self, audit_filter: AuditFilter) -> None:
         self.filter = audit_filter
         self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._rows = browse.audit_page(self.ws, self.filter, limit=self.PAGE)
+        self._rows = self.ws.audit.page(self.filter, limit=self.PAGE)
         self._complete = len(self._rows) < self.PAGE
         self._end_reset()
 
@@ -77,14 +77,14 @@ class AuditTableModel(QAbstractTableModel):
         if parent.isValid() or self._in_reset or self._complete:
             return
         before = self._rows[-1].id if self._rows else None
-        page = browse.audit_page(self.ws, self.filter, before_id=before, limit=self.PAGE)
+        page = self.ws.audit.page(self.filter, before_id=before, limit=self.PAGE)
         self._complete = len(page) < self.PAGE
         if page:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
             self._rows.extend(page)
             self.endInsertRows()
 
-    def entry(self, row: int) -> browse.AuditRow | None:
+    def entry(self, row: int) -> AuditRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def headerData(

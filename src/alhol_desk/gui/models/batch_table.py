@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 
 from ...core import browse
 from ...core.records import BATCH_STATUSES
+from ...core.storage.records import Batches
 from .. import i18n
 from ..workers import Operation, Progress
 
@@ -164,8 +165,7 @@ class BatchTableModel(QAbstractTableModel):
         if parent.isValid() or self._in_reset:
             return
         if self._shown >= len(self._ids) and not self._complete:
-            page = browse.batch_page(
-                self._db,
+            page = Batches(self._db).id_page(
                 order=self._order,
                 descending=self._descending,
                 offset=len(self._ids),
@@ -198,8 +198,7 @@ class BatchTableModel(QAbstractTableModel):
         self._search_index = None
         self._matched = None
         self._rows.clear()
-        self._ids = browse.batch_page(
-            self._db,
+        self._ids = Batches(self._db).id_page(
             order=self._order,
             descending=self._descending,
             limit=self.PAGE,

@@ -7,9 +7,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ...core import sync_overview
 from ...core.browse import fold
-from ...core.sync_overview import BundleEntry
+from ...core.storage.bundles import BundleEntry
 from ...core.workspace import Workspace
 from .. import i18n
 from ..messages import Explained
@@ -46,9 +45,7 @@ class BundleHistoryModel(RowListModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._all = sync_overview.bundle_history(
-            self.ws, direction=self.direction, outcome=self.outcome
-        )
+        self._all = self.ws.bundles.history(direction=self.direction, outcome=self.outcome)
         self._texts = [self._text(entry) for entry in self._all]
         self._narrow()
         self.endResetModel()

@@ -11,6 +11,7 @@ from PySide6.QtCore import (
 
 from ...core.browse import fold, search_words
 from ...core.overview import STARTED
+from ...core.storage.countries import CountryOverview
 from .. import i18n
 from .rows import Index, RowListModel
 
@@ -25,16 +26,16 @@ _COLUMNS = ("country", "iso3", "status", "people", "batches", "last_update")
 class CountryTableModel(RowListModel):
     COLUMNS = _COLUMNS
 
-    def __init__(self, rows: list[dict[str, Any]] | None = None, parent: Any = None) -> None:
+    def __init__(self, rows: list[CountryOverview] | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows = rows or []
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+    def set_rows(self, rows: list[CountryOverview]) -> None:
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
 
-    def row_data(self, row: int) -> dict[str, Any]:
+    def row_data(self, row: int) -> CountryOverview:
         return self._rows[row]
 
     def column_title(self, section: int) -> str:
@@ -53,25 +54,25 @@ class CountryTableModel(RowListModel):
         row = self._rows[index.row()]
         column = _COLUMNS[index.column()]
         if role == ISO3_ROLE:
-            return row["iso3"]
+            return row.iso3
         if role == SORT_ROLE:
             if column == "country":
-                return fold(i18n.country_name(row["name_en"], row["name_ar"]))
-            value = row.get(column)
+                return fold(i18n.country_name(row.name_en, row.name_ar))
+            value = getattr(row, column, None)
             return value if value is not None else ""
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("people", "batches"):
             return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == "country":
-            return i18n.country_name(row["name_en"], row["name_ar"])
+            return i18n.country_name(row.name_en, row.name_ar)
         if column == "status":
-            return i18n.status_label(row["status"]) or "—"
+            return i18n.status_label(row.status) or "—"
         if column in ("people", "batches"):
-            return i18n.number(row[column])
+            return i18n.number(getattr(row, column))
         if column == "last_update":
-            return i18n.day(row["last_update"])
-        return row[column]
+            return i18n.day(row.last_update)
+        return getattr(row, column)
 
 
 class CountryFilter(QSortFilterProxyModel):
@@ -97,9 +98,9 @@ class CountryFilter(QSortFilterProxyModel):
         model = self.sourceModel()
         assert isinstance(model, CountryTableModel)
         row = model.row_data(source_row)
-        status = row["status"]
-        started = status in STARTED or row["batches"] > 0
-        if self.status == TRACKED and not (status or row["batches"]):
+        status = row.status
+        started = status in STARTED or row.batches > 0
+        if self.status == TRACKED and not (status or row.batches):
             return False
         if self.status == STARTED_ANY and not started:
             return False
@@ -109,5 +110,5 @@ class CountryFilter(QSortFilterProxyModel):
             return False
         if not self.words:
             return True
-        text = fold(" ".join((row["iso3"], row["name_en"], row["name_ar"] or "")))
+        text = fold(" ".join((row.iso3, row.name_en, row.name_ar or "")))
         return all(word in text for word in self.words)

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import browse
 from ...core.records import SYNCED_RECORDS
+from ...core.storage.audit import AuditFilter
 from ...core.workspace import Workspace
 from .. import i18n
 from ..changes import RECORDS, Changes
@@ -111,16 +111,16 @@ class AuditScreen(Screen):
         self.operator.blockSignals(True)
         self.operator.clear()
         self.operator.addItem(self.tr("Anyone"), None)
-        for name in browse.audit_operators(self.ws):
+        for name in self.ws.audit.operators():
             self.operator.addItem(name, name)
         self.operator.setCurrentIndex(max(0, self.operator.findData(chosen)))
         self.operator.blockSignals(False)
 
-    def current_filter(self) -> browse.AuditFilter:
+    def current_filter(self) -> AuditFilter:
         def day(check: QCheckBox, edit: QDateEdit) -> str | None:
             return edit.date().toString("yyyy-MM-dd") if check.isChecked() else None
 
-        return browse.AuditFilter(
+        return AuditFilter(
             table=self.kind.currentData(),
             record=self.record.text().strip() or None,
             operator=self.operator.currentData(),

@@ -97,18 +97,16 @@ class TypedValuesDialog(QDialog):
         self.setWindowTitle(self.tr("Type the right values"))
         columns = sorted(
             {
-                c["col"]
+                c.column
                 for c in resolution.open_conflicts(ws)
-                if c["tbl"] == conflict.table and c["pk"] == conflict.pk
+                if c.table == conflict.table and c.pk == conflict.pk
             }
             | {conflict.column}
         )
         if conflict.kind == "rule" and conflict.rule:
             columns = sorted(set(columns) | {conflict.rule.split(":")[0]})
         current = {}
-        from ...core.storage import sync_repo
-
-        row = sync_repo.load_rows(ws.db, conflict.table, [conflict.pk]).get(conflict.pk, {})
+        row = ws.records(conflict.table).rows_by_id([conflict.pk]).get(conflict.pk, {})
         form = QFormLayout()
         self.editors: dict[str, QLineEdit] = {}
         for column in columns:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import overview
 from ...core.records import COUNTRY_STATUSES
 from ...core.workspace import Workspace
 from .. import i18n
@@ -88,7 +87,7 @@ class CountriesScreen(Screen):
         self.refresh(EVERYTHING)
 
     def refresh(self, changes: Changes) -> None:
-        self.model.set_rows(overview.country_list(self.ws))
+        self.model.set_rows(self.ws.countries.overview())
         self._show_count()
 
     def focus_filter(self) -> None:

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import browse, overview, sync_overview
+from ...core import browse, overview
+from ...core.overview import CampEstimate, CountryRepatriated, PeopleFigures, Stats
 from ...core.records import AGE_BANDS
 from ...core.workspace import Workspace
 from .. import i18n
@@ -135,24 +136,24 @@ class DashboardScreen(Screen):
         self.pages.setCurrentIndex(1)
         figures = overview.stats(self.ws)
         self._show_headline(figures)
-        self._show_bands(figures["people"])
-        self._show_estimates(figures["camp_estimates"])
-        self._show_countries(figures["by_country"])
-        self._show_months(browse.repatriated_by_month(self.ws))
+        self._show_bands(figures.people)
+        self._show_estimates(figures.camp_estimates)
+        self._show_countries(figures.by_country)
+        self._show_months(self.ws.batches.repatriated_by_month())
 
-    def _show_headline(self, figures: dict[str, Any]) -> None:
-        countries, people = figures["countries"], figures["people"]
+    def _show_headline(self, figures: Stats) -> None:
+        countries, people = figures.countries, figures.people
         started = self.tr("%1 of %2 tracked countries have started repatriating")
-        started = started.replace("%1", i18n.number(countries["started_repatriating"]))
-        started = started.replace("%2", i18n.number(countries["tracked"]))
+        started = started.replace("%1", i18n.number(countries.started_repatriating))
+        started = started.replace("%2", i18n.number(countries.tracked))
         total = self.tr("%1 people repatriated (batches: %2)")
-        total = total.replace("%1", i18n.number(people["total"]))
-        total = total.replace("%2", i18n.number(figures["batches_repatriated"]))
+        total = total.replace("%1", i18n.number(people.total))
+        total = total.replace("%2", i18n.number(figures.batches_repatriated))
         sexes = ", ".join(
-            f"{i18n.field_label(sex)} {i18n.number(people[sex])}"
+            f"{i18n.field_label(sex)} {i18n.number(getattr(people, sex))}"
             for sex in ("women", "men", "girls", "boys")
         )
-        conflicts = sync_overview.open_conflict_count(self.ws)
+        conflicts = self.ws.conflicts.open_count()
         to_settle = ""
         if conflicts:
             text = self.tr("%1 conflicts to settle: two people changed the same figure")
@@ -163,7 +164,7 @@ class DashboardScreen(Screen):
             f'<h3><a href="batches">{total}</a></h3><p>{sexes}</p>{to_settle}'
         )
 
-    def _show_bands(self, people: dict[str, Any]) -> None:
+    def _show_bands(self, people: PeopleFigures) -> None:
         while self.bands_grid.count():
             item = self.bands_grid.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -172,9 +173,9 @@ class DashboardScreen(Screen):
         for row, sex in enumerate(("girls", "boys", "women", "men")):
             self.bands_grid.addWidget(QLabel(i18n.field_label(sex), self.bands), row, 0)
             bands = [band for band, owner in AGE_BANDS if owner == sex]
-            counts = [people["by_age_band"][band] for band in bands]
+            counts = [people.by_age_band[band] for band in bands]
             # No batch gave this sex's bands: "0" would read as "none of that age".
-            unknown = not any(counts) and people[sex] > 0
+            unknown = not any(counts) and getattr(people, sex) > 0
             for column, (band, count) in enumerate(zip(bands, counts, strict=True), start=1):
                 shown = "—" if unknown else i18n.number(count)
                 label = QLabel(f"{i18n.field_label(band)}: {shown}", self.bands)
@@ -186,38 +187,36 @@ class DashboardScreen(Screen):
         note.setEnabled(False)
         self.bands_grid.addWidget(note, 4, 0, 1, 4)
 
-    def _show_estimates(self, estimates: list[dict[str, Any]]) -> None:
+    def _show_estimates(self, estimates: list[CampEstimate]) -> None:
         lines = []
         for estimate in estimates:
             parts = []
-            if estimate["total"] is not None:
-                parts.append(self.tr("%1 people").replace("%1", i18n.number(estimate["total"])))
-            if estimate["countries"] is not None:
-                parts.append(
-                    self.tr("%1 countries").replace("%1", i18n.number(estimate["countries"]))
-                )
-            if estimate["countries_repatriating"] is not None:
+            if estimate.total is not None:
+                parts.append(self.tr("%1 people").replace("%1", i18n.number(estimate.total)))
+            if estimate.countries is not None:
+                parts.append(self.tr("%1 countries").replace("%1", i18n.number(estimate.countries)))
+            if estimate.countries_repatriating is not None:
                 parts.append(
                     self.tr("%1 repatriating").replace(
-                        "%1", i18n.number(estimate["countries_repatriating"])
+                        "%1", i18n.number(estimate.countries_repatriating)
                     )
                 )
-            source = f"{estimate['source']}, {i18n.day(estimate['estimate_date'])}"
+            source = f"{estimate.source}, {i18n.day(estimate.estimate_date)}"
             lines.append(f"<li>{', '.join(parts)} <i>({source})</i></li>")
         title = self.tr("Camp estimates (sources disagree; all are kept)")
         self.estimates.setText(f"<b>{title}</b><ul>{''.join(lines)}</ul>" if lines else "")
 
-    def _show_countries(self, rows: list[dict[str, Any]]) -> None:
-        top = sorted(rows, key=lambda r: r["people"], reverse=True)[:TOP_COUNTRIES]
+    def _show_countries(self, rows: list[CountryRepatriated]) -> None:
+        top = sorted(rows, key=lambda r: r.people, reverse=True)[:TOP_COUNTRIES]
         top.reverse()  # a horizontal bar chart draws its first category at the bottom
-        self.country_iso3 = [r["iso3"] for r in top]
+        self.country_iso3 = [r.iso3 for r in top]
         bars = QBarSet(i18n.field_label("people"))
-        people = [float(r["people"]) for r in top]
+        people = [float(r.people) for r in top]
         bars.append(people)
         bars.clicked.connect(self._country_clicked)
         series = QHorizontalBarSeries()
         series.append(bars)
-        names = [i18n.country_name(r["name_en"], r["name_ar"]) for r in top]
+        names = [i18n.country_name(r.name_en, r.name_ar) for r in top]
         self._replace(self.country_chart, series, names, people, horizontal=True)
         self.country_bars = bars
 

@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import sync_overview
 from ...core.errors import AlholError
-from ...core.storage.sync_repo import PeerDevice
-from ...core.sync import devices
+from ...core.storage.devices import PeerDevice
+from ...core.sync import enrolment
 from ...core.workspace import Workspace
 from .. import i18n
 from ..dialogs.sync_parts import ProblemBox
@@ -148,7 +147,7 @@ class KeysPage(QWidget):
         )
         self.device_id.setText(self.tr("Device id: %1").replace("%1", me.id))
         try:
-            fingerprint = devices.identity(self.ws).fingerprint
+            fingerprint = enrolment.identity(self.ws).fingerprint
         except AlholError as error:
             self.fingerprint.setText("····  ····  ····  ····\n····  ····  ····  ····")
             self.locked.show_problem(error)
@@ -159,7 +158,7 @@ class KeysPage(QWidget):
         self.fingerprint.setText(spoken_lines(fingerprint))
 
     def _show_peers(self) -> None:
-        self.peers = sync_overview.trusted_devices(self.ws)
+        self.peers = self.ws.devices.peers()
         self.table.setRowCount(len(self.peers))
         for row, peer in enumerate(self.peers):
             if peer.revoked_after_seq is None:

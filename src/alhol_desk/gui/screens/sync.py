@@ -149,7 +149,7 @@ class ExchangePage(QWidget):
                 "%1", i18n.number(waiting)
             )
         )
-        sent = sync_overview.bundle_history(self.ws, direction="sent", limit=1)
+        sent = self.ws.bundles.history(direction="sent", limit=1)
         if sent:
             lines.append(
                 self.tr("Last bundle sent: number %1, on %2.")
@@ -158,9 +158,7 @@ class ExchangePage(QWidget):
             )
         else:
             lines.append(self.tr("No bundle has been sent from this laptop yet."))
-        received = sync_overview.bundle_history(
-            self.ws, direction="received", outcome="applied", limit=1
-        )
+        received = self.ws.bundles.history(direction="received", outcome="applied", limit=1)
         if received:
             entry = received[0]
             lines.append(

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 
 from ...core import sync_overview
 from ...core.errors import AlholError
-from ...core.storage.sync_repo import PeerDevice
-from ...core.sync import devices, exporter
+from ...core.storage.devices import PeerDevice
+from ...core.sync import enrolment, exporter
 from ...core.sync.keys import load_device_keys
 from ...core.workspace import Workspace
 from .. import i18n
@@ -233,8 +233,8 @@ class SyncActions(QObject):
         if not chosen:
             return None
         try:
-            path = devices.write_card(self.ws, Path(chosen))
-            fingerprint = devices.identity(self.ws).fingerprint
+            path = enrolment.write_card(self.ws, Path(chosen))
+            fingerprint = enrolment.identity(self.ws).fingerprint
         except AlholError as error:
             questions.fail(self.window, self.tr("The card was not saved"), message_for(error))
             return None
@@ -261,7 +261,7 @@ class SyncActions(QObject):
 
     def trust_card_file(self, path: Path) -> TrustDialog | None:
         try:
-            card = devices.read_card(path)
+            card = enrolment.read_card(path)
         except AlholError as error:
             questions.fail(self.window, self.tr("This card cannot be used"), message_for(error))
             return None
@@ -288,7 +288,7 @@ class SyncActions(QObject):
         count = exporter.unexported_changes(self.ws)
         text = self.tr("Not yet exported: %1").replace("%1", i18n.number(count))
         unexported.setText(f'<a href="export">{text}</a>' if count else text)
-        open_count = sync_overview.open_conflict_count(self.ws)
+        open_count = self.ws.conflicts.open_count()
         text = self.tr("Open conflicts: %1").replace("%1", i18n.number(open_count))
         conflicts.setText(
             f'<a href="conflicts" style="color: #b03a2e">{text}</a>' if open_count else text

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..errors import AlholError
 from ..safety.files import AS_UMASK_ALLOWS, write_atomically
-from ..storage import sync_repo
+from ..storage.devices import PeerDevice
 from ..workspace import Workspace, utc_now
 from .cards import DeviceCard, fingerprint, fingerprints_match
 from .keys import load_device_keys
@@ -65,12 +65,11 @@ def trust_card(ws: Workspace, path: Path, typed_fingerprint: str) -> DeviceCard:
         raise AlholError("card_own")
     if not fingerprints_match(card, typed_fingerprint):
         raise AlholError("card_fingerprint_mismatch")
-    existing = sync_repo.get_peer(ws.db, card.device_id)
+    existing = ws.devices.peer(card.device_id)
     if existing is not None and existing.sign_public_key != card.sign_public_key:
         raise AlholError("card_other_key", device_id=card.device_id)
     with ws.db.atomic():
-        sync_repo.trust_peer(
-            ws.db,
+        ws.devices.trust(
             device_id=card.device_id,
             team=card.team,
             role=card.role,
@@ -83,16 +82,16 @@ def trust_card(ws: Workspace, path: Path, typed_fingerprint: str) -> DeviceCard:
     return card
 
 
-def revoke_device(ws: Workspace, device_id: str, after_seq: int | None) -> sync_repo.PeerDevice:
+def revoke_device(ws: Workspace, device_id: str, after_seq: int | None) -> PeerDevice:
     """Refuse the device's bundles numbered after ``after_seq`` (default: the last imported)."""
-    peer = sync_repo.get_peer(ws.db, device_id)
+    peer = ws.devices.peer(device_id)
     if peer is None:
         raise AlholError("revoke_unknown_device", device_id=device_id)
     cutoff = peer.last_seq if after_seq is None else after_seq
     if cutoff < 0:
         raise AlholError("revoke_negative")
     with ws.db.atomic():
-        sync_repo.revoke_peer(ws.db, device_id, cutoff, utc_now())
-    revoked = sync_repo.get_peer(ws.db, device_id)
+        ws.devices.revoke(device_id, cutoff, utc_now())
+    revoked = ws.devices.peer(device_id)
     assert revoked is not None
     return revoked

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from alhol_desk.core.sync import devices
+from alhol_desk.core.sync import enrolment
 from alhol_desk.core.sync.keys import IDENTITY_FILE, KEYS_DIR, SIGNING_KEY_FILE
 from alhol_desk.core.workspace import Workspace
 
@@ -22,8 +22,8 @@ def enrol(one: Workspace, other: Workspace, cards: Path) -> None:
     """``one`` and ``other`` trust each other: each writes its card into ``cards`` and the
     other trusts it with the owner's fingerprint."""
     for owner, reader in ((one, other), (other, one)):
-        card = devices.write_card(owner, cards / f"{owner.device.id}.card")
-        devices.trust_card(reader, card, devices.identity(owner).fingerprint)
+        card = enrolment.write_card(owner, cards / f"{owner.device.id}.card")
+        enrolment.trust_card(reader, card, enrolment.identity(owner).fingerprint)
 
 
 # ``run(*args)`` runs ``alhol-desk ARGS`` on one data folder and returns what it printed.
@@ -60,5 +60,7 @@ def trust_test_devices(ws: Workspace, *names: str) -> None:
     """The workspace trusts the committed cards of the named test devices."""
     listing = test_devices()
     for name in names:
-        card = devices.trust_card(ws, TEST_KEYS / name / "card.json", listing[name]["fingerprint"])
+        card = enrolment.trust_card(
+            ws, TEST_KEYS / name / "card.json", listing[name]["fingerprint"]
+        )
         assert card.device_id == listing[name]["device_id"]
