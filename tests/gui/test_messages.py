@@ -11,10 +11,9 @@ from types import ModuleType
 
 import pytest
 
-from alhol_desk.core import sync_overview
 from alhol_desk.core.messages import MESSAGES, Message
+from alhol_desk.core.storage.bundles import BundleEntry
 from alhol_desk.core.sync import enrolment, importer
-from alhol_desk.core.sync_overview import BundleEntry
 from alhol_desk.core.workspace import Workspace, initialise
 from alhol_desk.gui import messages
 from alhol_desk.gui.i18n import Translations, translate
@@ -136,4 +135,4 @@ def test_an_import_warning_reads_in_arabic(translations: Translations) -> None:
 
 
 def hq_history(ws: Workspace) -> list[BundleEntry]:
-    return sync_overview.bundle_history(ws, direction="received")
+    return ws.bundles.history(direction="received")
