@@ -17,10 +17,6 @@ from alhol_desk.core.sync.errors import BundleRejected
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "alhol_desk"
 
-# Files that still raise an error with a sentence instead of a code, and how many times.
-# Moving messages to codes shrinks this; it must end empty (and then go).
-LEGACY: dict[str, int] = {}
-
 
 def _error_classes() -> set[str]:
     """The names of AlholError and every subclass defined in the source."""
@@ -63,7 +59,7 @@ def _raised_without_code() -> Counter[str]:
 
 
 def test_every_error_is_raised_with_a_code_of_the_catalogue() -> None:
-    assert dict(_raised_without_code()) == LEGACY
+    assert dict(_raised_without_code()) == {}
 
 
 def test_no_code_is_declared_in_two_catalogues() -> None:
@@ -90,5 +86,10 @@ def test_an_error_keeps_its_code_and_says_it_in_english() -> None:
 
 
 def test_a_refusal_is_one_line_in_the_bundle_history() -> None:
-    refusal = BundleRejected(Message("legacy_text", {"text": "two\nlines"}))
-    assert refusal.reason == "two lines"
+    refusal = BundleRejected("seq_far_ahead", seq=9, team="two\nlines", last=1)
+    assert "\n" not in refusal.reason and "from two lines (1)" in refusal.reason
+
+
+def test_a_sentence_is_not_a_message() -> None:
+    with pytest.raises(ValueError, match="not a message code"):
+        AlholError("the stick is full")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from alhol_desk.core.errors import AlholError
-from alhol_desk.core.messages import Message
+from alhol_desk.core.messages import MESSAGES, Message
 from alhol_desk.core.messages.general import GENERAL_MESSAGES
 from alhol_desk.gui import messages
 from alhol_desk.gui.i18n import Translations
@@ -41,6 +41,9 @@ def test_a_refusal_is_explained_in_arabic_with_the_english_line_below(qapp) -> N
     assert text.splitlines() == [explained.what, explained.todo, str(error)]
 
 
-def test_a_code_the_window_does_not_know_still_shows_the_core_line(qapp) -> None:
-    text = messages.refusal_text(Message("legacy_text", {"text": "a sentence"}))
-    assert text.splitlines()[-1] == "a sentence"
+def test_a_code_with_no_words_of_its_own_still_shows_the_core_line(qapp) -> None:
+    code = next(code for code, d in MESSAGES.items() if d.explain_as == "general")
+    params = {name: "x" for _, name, _, _ in string.Formatter().parse(MESSAGES[code].text) if name}
+    message = Message(code, params)
+    text = messages.refusal_text(message)
+    assert text.splitlines()[-1] == message.english()

@@ -104,13 +104,13 @@ def import_(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def verify(args: argparse.Namespace, data_dir: Path) -> int:
-    from ..core.errors import AlholError
     from ..core.sync import importer
 
     with _workspace(args, data_dir, read_only=True) as ws:
         reports = [importer.verify_bundle(ws, Path(name)) for name in args.files]
     if len(reports) == 1 and reports[0].outcome == "refused":
-        raise AlholError(reports[0].line())
+        print(f"error: {reports[0].line()}", file=sys.stderr)  # as a refusal is printed
+        return 1
     refused = 0
     for report in reports:
         bad = report.outcome in ("refused", "quarantined")
