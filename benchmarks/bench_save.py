@@ -67,11 +67,14 @@ def bench_bulk_once(root: Path, count: int) -> tuple[float, float, float]:
 
     root.mkdir(parents=True)
     ws = initialise(root / "bulk", team="Bench", role="field", operator="bench")
+    # Validation alone, then the public bulk path (validation + write) on the same rows: the
+    # write's share is the difference (the writer itself is private to the validation gate).
     start = time.perf_counter()
-    records = services.check_new_batches(ws, raws)
+    services.check_new_batches(ws, raws)
     checked = time.perf_counter()
-    services.create_records(ws, records)
-    written = time.perf_counter()
+    services.add_batches(ws, raws)
+    added = time.perf_counter()
+    written = checked + max(0.0, (added - checked) - (checked - start))
     ws.close()
 
     # Raw baseline: the same rows (already validated, with ids) into an identical schema.
