@@ -251,3 +251,43 @@ def test_rule_conflicts_keep_every_record_valid_and_converge_once_settled(
         assert all(state == states[0] for state in states[1:]), "replicas differ once settled"
     finally:
         net.close()
+
+
+def test_an_edit_that_lost_here_is_not_sent_beside_the_values_that_beat_it(
+    tmp_path: Path,
+) -> None:
+    """A laptop's girls and children lose to HQ's boys and children: the record it sends
+    must still pass every rule (it was once girls 1, boys 1, children 4), so HQ takes it."""
+    net = Network(tmp_path, random.Random(0))
+    try:
+        hq, field = net.hq, net.fields[0]
+        pk = services.save_batch(
+            hq,
+            {
+                "country": "RUS",
+                "departure_date": "2024-02-01",
+                "status": "received",
+                "girls": 2,
+                "boys": 3,
+                "children": 5,
+                "source": "test",
+            },
+        ).record.id
+        net.settle()
+        services.save_batch(field, {"girls": 1, "children": 4}, pk)
+        hq.clock.observe(field.clock.last)  # HQ's edit is the later one, whatever the wall clock
+        services.save_batch(hq, {"girls": 1, "boys": 1, "children": 2}, pk)
+        to_field = exporter.export_bundle(hq, net.stick).path_for(field.device.id)
+        assert importer.import_bundle(field, to_field).outcome == "applied"
+        held = services.get_batch(field, pk)
+        assert (held.girls, held.boys, held.children) == (1, 1, 2)
+
+        report = importer.import_bundle(hq, exporter.export_bundle(field, net.stick).path)
+        assert report.outcome == "applied", report.line()
+        _valid_everywhere(net)
+        net.settle()
+        _valid_everywhere(net)
+        states = [_state(ws) for ws in net.everyone]
+        assert all(state == states[0] for state in states[1:]), "replicas differ"
+    finally:
+        net.close()

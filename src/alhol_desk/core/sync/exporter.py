@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ... import __version__
+from .. import validation
 from ..errors import AlholError
 from ..records import SYNCED_RECORDS
 from ..safety.files import AS_UMASK_ALLOWS, discard, move_into_place, open_temp
@@ -128,7 +129,9 @@ def iter_records(
 
     Records travel whole, so that the receiver can check the sender's record against
     every rule, as a form would. A field edited here is sent as its latest local edit, even
-    when an imported value has since won over it: HQ must see both sides of a conflict.
+    when an imported value has since won over it: HQ must see both sides of a conflict;
+    unless, beside the values that won, such edits make a record that breaks a rule (the
+    receiver would refuse the bundle): those fields then go as held here.
     Its ``base`` is the clock the first of this device's unsent edits started from, so two
     edits in a row are one fast-forward for the receiver, not a conflict with itself. A
     record whose every value is the recipient's own (HQ relaying a laptop's record back to
@@ -183,7 +186,10 @@ def _page(
         created = current["hlc"]
         own = edited.get(pk, {})
         fields: Fields = {}
+        held: Fields = {}  # the record as stored here, every field with its current clock
         for column in columns:
+            hlc, base = own.get(column, (created, None))
+            held[column] = fields[column] = (current[column], hlc, base)
             edit = latest.get((table, pk, column)) if latest else None
             if edit is not None and edit.local:
                 key = (table, pk, column)
@@ -192,14 +198,24 @@ def _page(
                     base = chain[base]
                 assert edit.new is not None
                 fields[column] = (json.loads(edit.new), edit.hlc, base)
-            elif column in own:
-                hlc, base = own[column]
-                fields[column] = (current[column], hlc, base)
-            else:
-                fields[column] = (current[column], created, None)
+        lost = [column for column in columns if fields[column][1] != held[column][1]]
+        if lost and _breaks_a_rule(ws, table, pk, fields):
+            # Edits made here that imported values have since won over, sent beside the
+            # values that won, can make a record this device never held, which the receiver
+            # refuses (girls and children from here, boys from HQ). Those fields then go as
+            # held here: the record passed every rule, and this device's conflict log
+            # keeps the edits that lost.
+            fields.update((column, held[column]) for column in lost)
         if recipient is not None and all(hlc.endswith(recipient) for _, hlc, _ in fields.values()):
             continue  # all of it is the recipient's own: it has it
         yield table, pk, created, fields, _authors(pk, created, fields, authors)
+
+
+def _breaks_a_rule(ws: Workspace, table: str, pk: str, fields: Fields) -> bool:
+    """Whether the record as these fields give it fails a rule (the importer would refuse it)."""
+    record = SYNCED_RECORDS[table](id=pk, **{column: f[0] for column, f in fields.items()})
+    issues = validation.check_record(record, today=ws.today(), is_known_country=ws.is_known_country)
+    return bool(validation.split(issues)[0])
 
 
 def _authors(
