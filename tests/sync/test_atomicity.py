@@ -12,7 +12,6 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
@@ -144,11 +143,6 @@ def test_a_failure_in_the_middle_of_a_merge_changes_nothing(
     assert importer.import_bundle(receiver, path, now_ms=now).outcome == "already_imported"
 
 
-@pytest.mark.skipif(
-    sys.platform == "win32",
-    reason="open: under wine with Windows' SQLite 3.45 an interrupt can leave a transaction "
-    "open after the import returns (issue 15, found by .ci/windows); on Linux it holds",
-)
 def test_an_interrupt_at_any_sqlite_step_is_all_or_nothing(
     make_receiver: Callable[[], Workspace],
     bundle: Bundle,
