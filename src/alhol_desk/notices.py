@@ -12,6 +12,12 @@ licence file, so the LGPL-3.0 and GPL-3.0 (which the LGPL builds on) come verbat
 SPDX identifier in their metadata; and Python's and PyInstaller's bootloader licences come
 from the interpreter and the PyInstaller distribution that built the app.
 
+The frozen apps also carry shared libraries that are no Python distribution's: on Linux,
+libraries PyInstaller copies from the build machine (X11/xcb, fontconfig, GLib, ...), whose
+notices are their Debian packages' copyright files (``/usr/share/doc/PACKAGE/copyright``,
+the package found with ``dpkg-query -S``); on Windows, the Microsoft C/C++ runtime DLLs that
+come with Python and Qt, named as such (:func:`system_library_notices`).
+
 No Qt import: the core and the CLI may use this.
 """
 
@@ -19,8 +25,11 @@ from __future__ import annotations
 
 import importlib.metadata as metadata
 import re
+import shutil
+import subprocess
 import sys
 import sysconfig
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -207,9 +216,84 @@ def build_notices(root: str = APP_DISTRIBUTION) -> list[Notice]:
     return notices
 
 
-def third_party_notices(root: str = APP_DISTRIBUTION) -> str:
+# The Microsoft C/C++ runtime that Python and Qt for Windows are built with; it ships as
+# DLLs beside them, which Microsoft's licence lets applications redistribute.
+MSVC_RUNTIME = re.compile(r"^(vcruntime|msvcp|concrt|vccorlib)\d+(_\d+|_atomic_wait)?\.dll$", re.I)
+MSVC_NOTE = (
+    "Microsoft Visual C++ runtime ({names}): redistributed with the app as Python and Qt\n"
+    "for Windows are, under the Distributable Code terms of the Microsoft Visual Studio\n"
+    "licence (https://visualstudio.microsoft.com/license-terms/)."
+)
+
+
+def debian_package(path: Path) -> str | None:
+    """The Debian package that installed ``path`` (``dpkg-query -S``), or None."""
+    dpkg = shutil.which("dpkg-query")
+    if dpkg is None:
+        return None
+    for candidate in dict.fromkeys((path, path.resolve())):
+        found = subprocess.run(
+            [dpkg, "-S", str(candidate)], capture_output=True, text=True, check=False
+        )
+        if found.returncode == 0 and ":" in found.stdout:
+            return found.stdout.split(":", 1)[0].strip()
+    return None
+
+
+def system_library_notices(
+    libraries: Iterable[Path],
+    *,
+    package_of: Callable[[Path], str | None] = debian_package,
+    docs: Path = Path("/usr/share/doc"),
+) -> list[Notice]:
+    """Notices of the shared libraries a frozen app bundles that no Python distribution owns:
+    one per Debian package (its copyright file), and one for the Microsoft runtime DLLs. A
+    Linux library whose package or copyright file cannot be found is refused: the build
+    must not ship a library without its notice."""
+    packages: dict[str, list[str]] = {}
+    msvc: list[str] = []
+    for library in libraries:
+        if MSVC_RUNTIME.match(library.name):
+            msvc.append(library.name)
+            continue
+        package = package_of(library)
+        if package is None:
+            raise LookupError(f"no Debian package owns {library}, so it has no notice")
+        packages.setdefault(package.split(":")[0], []).append(library.name)
+    notices = []
+    for package, names in sorted(packages.items()):
+        copyright_file = docs / package / "copyright"
+        if not copyright_file.is_file():
+            raise LookupError(f"{copyright_file} is missing: {', '.join(names)} has no notice")
+        text = copyright_file.read_text("utf-8", errors="replace")
+        notices.append(
+            Notice(
+                package,
+                "(from the build machine)",
+                "see the copyright file",
+                "",
+                ((f"{copyright_file} (for {', '.join(sorted(set(names)))})", text),),
+            )
+        )
+    if msvc:
+        dlls = ", ".join(sorted(set(msvc), key=str.lower))
+        notices.append(
+            Notice(
+                "Microsoft Visual C++ runtime",
+                "",
+                "Microsoft Visual Studio licence, Distributable Code",
+                "",
+                (("the runtime's terms", MSVC_NOTE.format(names=dlls)),),
+            )
+        )
+    return notices
+
+
+def third_party_notices(
+    root: str = APP_DISTRIBUTION, system_libraries: Iterable[Notice] = ()
+) -> str:
     """The whole notices document, as bundled in THIRD-PARTY-NOTICES.txt."""
-    notices = build_notices(root)
+    notices = [*build_notices(root), *system_libraries]
     version = metadata.version(root)
     rule = "=" * 78
     lines = [
@@ -218,7 +302,7 @@ def third_party_notices(root: str = APP_DISTRIBUTION) -> str:
         "alhol-desk is licensed under the Apache License 2.0 (its LICENSE file). It bundles",
         "the software below, each under its own licence, whose text follows its name.",
         "",
-        "Bundled: " + ", ".join(f"{n.name} {n.version}" for n in notices),
+        "Bundled: " + ", ".join(f"{n.name} {n.version}".strip() for n in notices),
         "",
         rule,
         QT_NOTE,
