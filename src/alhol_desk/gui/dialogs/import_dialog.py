@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,7 +34,7 @@ from .. import i18n
 from ..changes import NOTHING, RECORDS, Changes
 from ..screens import sync_text
 from ..workers import Operation, Progress, worker_workspace
-from .sync_parts import WorkingPage, problem_html
+from .sync_parts import JobDialog, WorkingPage, problem_html
 
 IMPORTABLE = ("verified",)
 REFUSED = ("refused", "quarantined")
@@ -119,7 +118,7 @@ def import_changes(results: list[ImportReport]) -> Changes:
     return Changes(bundles=bool(results))
 
 
-class ImportDialog(QDialog):
+class ImportDialog(JobDialog):
     """Checking → preview → importing → done. ``changed`` is emitted with what an import
     changed, when it changed records."""
 
@@ -359,14 +358,3 @@ class ImportDialog(QDialog):
             self.accept()
         else:
             self.reject()
-
-    def reject(self) -> None:
-        if self.job is not None and self.job.running:
-            return  # a bundle is being read or written: it finishes first
-        super().reject()
-
-    def closeEvent(self, event) -> None:
-        if self.job is not None and self.job.running:
-            event.ignore()
-            return
-        super().closeEvent(event)

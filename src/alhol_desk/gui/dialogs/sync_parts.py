@@ -1,8 +1,10 @@
-"""Pieces the sync dialogs share: a progress page, a refusal in plain words, a fixed-LTR path."""
+"""Pieces the sync dialogs share: a dialog that stays while its job runs, a progress page, a
+refusal in plain words, a fixed-LTR path."""
 
 from __future__ import annotations
 
 import html
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -12,6 +14,25 @@ from ...core.errors import AlholError
 from ...core.messages import Message
 from ..messages import Explained
 from ..screens.sync_text import explain_error
+from ..workers import Operation
+
+
+class JobDialog(QDialog):
+    """A dialog that cannot be closed while its ``job`` runs: a bundle being read or
+    written finishes first, since closing would not stop it."""
+
+    job: Operation[Any] | None = None
+
+    def reject(self) -> None:
+        if self.job is not None and self.job.running:
+            return
+        super().reject()
+
+    def closeEvent(self, event) -> None:
+        if self.job is not None and self.job.running:
+            event.ignore()
+            return
+        super().closeEvent(event)
 
 
 class WorkingPage(QWidget):
