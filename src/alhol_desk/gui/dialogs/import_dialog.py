@@ -110,6 +110,32 @@ def import_order(reports: list[ImportReport], paths: list[Path]) -> list[Path]:
     return [paths[index] for _, _, index in sorted(chosen)]
 
 
+def each_bundle(
+    ws: Workspace,
+    paths: list[Path],
+    step: Callable[[Workspace, Path], ImportReport],
+    saying: str,
+) -> Callable[[Progress], list[ImportReport]]:
+    """A job's work: ``step`` on each bundle in turn, on the worker's own copy of ``ws``,
+    telling the progress ``saying`` ("%1 of %2: %3", the file's name last) before each."""
+
+    def work(progress: Progress) -> list[ImportReport]:
+        reports = []
+        with worker_workspace(ws) as copy:
+            for index, path in enumerate(paths):
+                progress(
+                    saying.replace("%1", i18n.number(index + 1))
+                    .replace("%2", i18n.number(len(paths)))
+                    .replace("%3", path.name),
+                    index,
+                    len(paths),
+                )
+                reports.append(step(copy, path))
+        return reports
+
+    return work
+
+
 def import_changes(results: list[ImportReport]) -> Changes:
     """What importing changed: once a bundle applied, the records, their conflicts, the
     history and what each peer has confirmed; a refusal noted, the history only."""
@@ -217,24 +243,8 @@ class ImportDialog(JobDialog):
         """Check every file (off the GUI thread); the preview follows."""
         self.stage = "checking"
         self.pages.setCurrentWidget(self.working)
-        ws, paths = self.ws, self.paths
         checking = self.tr("Checking %1 of %2: %3")
-
-        def work(progress: Progress) -> list[ImportReport]:
-            reports = []
-            with worker_workspace(ws) as copy:
-                for index, path in enumerate(paths):
-                    progress(
-                        checking.replace("%1", i18n.number(index + 1))
-                        .replace("%2", i18n.number(len(paths)))
-                        .replace("%3", path.name),
-                        index,
-                        len(paths),
-                    )
-                    reports.append(importer.verify_bundle(copy, path))
-            return reports
-
-        self._run(work, self._checked)
+        self._run(each_bundle(self.ws, self.paths, importer.verify_bundle, checking), self._checked)
         return self
 
     def _checked(self, reports: list[ImportReport]) -> None:
@@ -276,25 +286,10 @@ class ImportDialog(JobDialog):
             return
         self.stage = "importing"
         self.pages.setCurrentWidget(self.working)
-        ws = self.ws
         importing = self.tr("Importing %1 of %2: %3")
         self.working.note.setText(self.tr("Each bundle is applied whole or not at all."))
-
-        def work(progress: Progress) -> list[ImportReport]:
-            results = []
-            with worker_workspace(ws) as copy:
-                for index, path in enumerate(order):
-                    progress(
-                        importing.replace("%1", i18n.number(index + 1))
-                        .replace("%2", i18n.number(len(order)))
-                        .replace("%3", path.name),
-                        index,
-                        len(order),
-                    )
-                    results.append(importer.import_bundle(copy, path))
-            return results
-
         self._order = order
+        work = each_bundle(self.ws, order, importer.import_bundle, importing)
         self._run(work, self._imported, changes=import_changes)
 
     def _imported(self, results: list[ImportReport]) -> None:
