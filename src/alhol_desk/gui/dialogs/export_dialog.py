@@ -30,7 +30,7 @@ from .. import i18n
 from ..changes import Changes
 from ..workers import Operation, Progress, worker_workspace
 from .drives import Drive, mounted_drives
-from .sync_parts import JobDialog, ProblemBox, WorkingPage, path_label
+from .sync_parts import JobDialog, ProblemBox, WorkingPage, button_row, path_label
 
 FolderChooser = Callable[[QWidget, str], str | None]
 
@@ -161,10 +161,7 @@ class ExportDialog(JobDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(cancel)
+        buttons = button_row(self.export_button, cancel)
         layout = QVBoxLayout(page)
         layout.addWidget(intro)
         where = html.escape(self.tr("Where to write it"))
@@ -239,9 +236,7 @@ class ExportDialog(JobDialog):
         self.close_button.setObjectName("export_close")
         self.close_button.clicked.connect(self.accept)
         close = self.close_button
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(close)
+        buttons = button_row(close)
         layout = QVBoxLayout(page)
         layout.addWidget(self.summary)
         layout.addWidget(QLabel(self.tr("The files:"), page))

@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -34,7 +33,7 @@ from .. import i18n
 from ..changes import NOTHING, RECORDS, Changes
 from ..screens import sync_text
 from ..workers import Operation, Progress, worker_workspace
-from .sync_parts import JobDialog, WorkingPage, problem_html
+from .sync_parts import JobDialog, WorkingPage, button_row, problem_html
 
 IMPORTABLE = ("verified",)
 REFUSED = ("refused", "quarantined")
@@ -201,10 +200,7 @@ class ImportDialog(JobDialog):
         self.import_button.clicked.connect(self.start_import)
         self.close_button.clicked.connect(self._close)
         self.table.currentCellChanged.connect(lambda row, *_: self._show_detail(row))
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(self.close_button)
+        buttons = button_row(self.import_button, self.close_button)
         layout = QVBoxLayout(page)
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 2)

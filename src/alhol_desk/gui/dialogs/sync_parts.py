@@ -1,5 +1,5 @@
 """Pieces the sync dialogs share: a dialog that stays while its job runs, a progress page, a
-refusal in plain words, a fixed-LTR path."""
+refusal in plain words, a row of buttons, a fixed-LTR path."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from ...core.errors import AlholError
 from ...core.messages import Message
@@ -112,6 +112,15 @@ class ProblemBox(QLabel):
         self.explained = None
         self.clear()
         self.hide()
+
+
+def button_row(*buttons: QWidget) -> QHBoxLayout:
+    """The dialog's buttons in a row at its trailing edge, in the order given."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for button in buttons:
+        row.addWidget(button)
+    return row
 
 
 def align_leading(label: QLabel) -> QLabel:
