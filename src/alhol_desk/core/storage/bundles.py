@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..messages import MESSAGES, Message
+from .conditions import equal_to
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -90,17 +91,10 @@ class Bundles:
         self, *, direction: str | None = None, outcome: str | None = None, limit: int = 5000
     ) -> list[BundleEntry]:
         """Bundles sent and received, newest first, with the sender's team."""
-        where: list[str] = ["1 = 1"]
-        params: list[Any] = []
-        if direction:
-            where.append("b.direction = ?")
-            params.append(direction)
-        if outcome:
-            where.append("b.outcome = ?")
-            params.append(outcome)
+        where, params = equal_to({"b.direction": direction, "b.outcome": outcome})
         sql = (
             "SELECT b.*, d.team, d.is_self FROM bundles b LEFT JOIN devices d ON d.id = b.sender "
-            f"WHERE {' AND '.join(where)} ORDER BY b.id DESC LIMIT ?"
+            f"WHERE {where} ORDER BY b.id DESC LIMIT ?"
         )
         return [_entry(row) for row in self.db.query(sql, [*params, int(limit)])]
 
