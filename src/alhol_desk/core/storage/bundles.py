@@ -109,14 +109,11 @@ class Bundles:
     def received(self, sender: str, seq: int, recipient: str) -> dict[str, Any] | None:
         """The applied bundle with that sender and seq in its chain to ``recipient`` (this
         device's id: a retired identity's chains are not the new one's), if any."""
-        rows = list(
-            self.db.query(
-                "SELECT * FROM bundles WHERE direction = 'received' AND outcome = 'applied' "
-                "AND sender = ? AND seq = ? AND recipient = ? ORDER BY id LIMIT 1",
-                [sender, seq, recipient],
-            )
+        return self._first(
+            "SELECT * FROM bundles WHERE direction = 'received' AND outcome = 'applied' "
+            "AND sender = ? AND seq = ? AND recipient = ? ORDER BY id LIMIT 1",
+            [sender, seq, recipient],
         )
-        return rows[0] if rows else None
 
     def manifest_applied(self, sha256: str) -> bool:
         found = self.db.execute(
@@ -156,11 +153,13 @@ class Bundles:
 
     def sent(self, sender: str, recipient: str, seq: int) -> dict[str, Any] | None:
         """The bundle ``sender`` (this device's id) wrote for ``recipient`` with that seq."""
-        rows = list(
-            self.db.query(
-                "SELECT * FROM bundles WHERE direction = 'sent' AND sender = ? "
-                "AND recipient = ? AND seq = ? ORDER BY id DESC LIMIT 1",
-                [sender, recipient, seq],
-            )
+        return self._first(
+            "SELECT * FROM bundles WHERE direction = 'sent' AND sender = ? "
+            "AND recipient = ? AND seq = ? ORDER BY id DESC LIMIT 1",
+            [sender, recipient, seq],
         )
+
+    def _first(self, sql: str, params: list[Any]) -> dict[str, Any] | None:
+        """The first row ``sql`` gives, whole; None when it gives none."""
+        rows = list(self.db.query(sql, params))
         return rows[0] if rows else None
