@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..records import SYNCED_RECORDS, Record
+from .conditions import equal_to
 from .records import chunks
 
 if TYPE_CHECKING:
@@ -278,14 +279,8 @@ class Audit:
     def entries(
         self, *, table: str | None = None, pk: str | None = None, limit: int | None = None
     ) -> list[AuditEntry]:
-        where, params = ["1 = 1"], []
-        if table:
-            where.append("tbl = ?")
-            params.append(table)
-        if pk:
-            where.append("pk = ?")
-            params.append(pk)
-        sql = f"SELECT * FROM audit WHERE {' AND '.join(where)} ORDER BY id"
+        where, params = equal_to({"tbl": table, "pk": pk})
+        sql = f"SELECT * FROM audit WHERE {where} ORDER BY id"
         if limit:
             sql += f" LIMIT {int(limit)}"
         return [

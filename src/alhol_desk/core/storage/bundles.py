@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..messages import MESSAGES, Message
+from .conditions import equal_to
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -90,17 +91,10 @@ class Bundles:
         self, *, direction: str | None = None, outcome: str | None = None, limit: int = 5000
     ) -> list[BundleEntry]:
         """Bundles sent and received, newest first, with the sender's team."""
-        where: list[str] = ["1 = 1"]
-        params: list[Any] = []
-        if direction:
-            where.append("b.direction = ?")
-            params.append(direction)
-        if outcome:
-            where.append("b.outcome = ?")
-            params.append(outcome)
+        where, params = equal_to({"b.direction": direction, "b.outcome": outcome})
         sql = (
             "SELECT b.*, d.team, d.is_self FROM bundles b LEFT JOIN devices d ON d.id = b.sender "
-            f"WHERE {' AND '.join(where)} ORDER BY b.id DESC LIMIT ?"
+            f"WHERE {where} ORDER BY b.id DESC LIMIT ?"
         )
         return [_entry(row) for row in self.db.query(sql, [*params, int(limit)])]
 
@@ -115,14 +109,11 @@ class Bundles:
     def received(self, sender: str, seq: int, recipient: str) -> dict[str, Any] | None:
         """The applied bundle with that sender and seq in its chain to ``recipient`` (this
         device's id: a retired identity's chains are not the new one's), if any."""
-        rows = list(
-            self.db.query(
-                "SELECT * FROM bundles WHERE direction = 'received' AND outcome = 'applied' "
-                "AND sender = ? AND seq = ? AND recipient = ? ORDER BY id LIMIT 1",
-                [sender, seq, recipient],
-            )
+        return self._first(
+            "SELECT * FROM bundles WHERE direction = 'received' AND outcome = 'applied' "
+            "AND sender = ? AND seq = ? AND recipient = ? ORDER BY id LIMIT 1",
+            [sender, seq, recipient],
         )
-        return rows[0] if rows else None
 
     def manifest_applied(self, sha256: str) -> bool:
         found = self.db.execute(
@@ -162,11 +153,13 @@ class Bundles:
 
     def sent(self, sender: str, recipient: str, seq: int) -> dict[str, Any] | None:
         """The bundle ``sender`` (this device's id) wrote for ``recipient`` with that seq."""
-        rows = list(
-            self.db.query(
-                "SELECT * FROM bundles WHERE direction = 'sent' AND sender = ? "
-                "AND recipient = ? AND seq = ? ORDER BY id DESC LIMIT 1",
-                [sender, recipient, seq],
-            )
+        return self._first(
+            "SELECT * FROM bundles WHERE direction = 'sent' AND sender = ? "
+            "AND recipient = ? AND seq = ? ORDER BY id DESC LIMIT 1",
+            [sender, recipient, seq],
         )
+
+    def _first(self, sql: str, params: list[Any]) -> dict[str, Any] | None:
+        """The first row ``sql`` gives, whole; None when it gives none."""
+        rows = list(self.db.query(sql, params))
         return rows[0] if rows else None

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -31,7 +30,7 @@ from .. import i18n
 from ..changes import Changes
 from ..workers import Operation, Progress, worker_workspace
 from .drives import Drive, mounted_drives
-from .sync_parts import ProblemBox, WorkingPage, path_label
+from .sync_parts import JobDialog, ProblemBox, WorkingPage, button_row, path_label
 
 FolderChooser = Callable[[QWidget, str], str | None]
 
@@ -51,7 +50,7 @@ def _size(free: int) -> str:
     return i18n.translate("ExportDialog", "%1 MB free").replace("%1", i18n.number(free // 1024**2))
 
 
-class ExportDialog(QDialog):
+class ExportDialog(JobDialog):
     """Where → working → what was written. ``exported`` is emitted with the result, then
     ``changed`` with what it changed."""
 
@@ -162,10 +161,7 @@ class ExportDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(cancel)
+        buttons = button_row(self.export_button, cancel)
         layout = QVBoxLayout(page)
         layout.addWidget(intro)
         where = html.escape(self.tr("Where to write it"))
@@ -240,9 +236,7 @@ class ExportDialog(QDialog):
         self.close_button.setObjectName("export_close")
         self.close_button.clicked.connect(self.accept)
         close = self.close_button
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(close)
+        buttons = button_row(close)
         layout = QVBoxLayout(page)
         layout.addWidget(self.summary)
         layout.addWidget(QLabel(self.tr("The files:"), page))
@@ -306,16 +300,3 @@ class ExportDialog(QDialog):
         self.close_button.setDefault(True)  # Enter closes (one default button per dialog)
         self.close_button.setFocus()
         self.exported.emit(result)
-
-    # --- leaving -----------------------------------------------------------------------------
-
-    def reject(self) -> None:
-        if self.job is not None and self.job.running:
-            return  # the bundle is being written: closing now would not stop it
-        super().reject()
-
-    def closeEvent(self, event) -> None:
-        if self.job is not None and self.job.running:
-            event.ignore()
-            return
-        super().closeEvent(event)

@@ -14,8 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -35,7 +33,7 @@ from .. import i18n
 from ..changes import NOTHING, RECORDS, Changes
 from ..screens import sync_text
 from ..workers import Operation, Progress, worker_workspace
-from .sync_parts import WorkingPage, problem_html
+from .sync_parts import JobDialog, WorkingPage, button_row, problem_html
 
 IMPORTABLE = ("verified",)
 REFUSED = ("refused", "quarantined")
@@ -111,6 +109,32 @@ def import_order(reports: list[ImportReport], paths: list[Path]) -> list[Path]:
     return [paths[index] for _, _, index in sorted(chosen)]
 
 
+def each_bundle(
+    ws: Workspace,
+    paths: list[Path],
+    step: Callable[[Workspace, Path], ImportReport],
+    saying: str,
+) -> Callable[[Progress], list[ImportReport]]:
+    """A job's work: ``step`` on each bundle in turn, on the worker's own copy of ``ws``,
+    telling the progress ``saying`` ("%1 of %2: %3", the file's name last) before each."""
+
+    def work(progress: Progress) -> list[ImportReport]:
+        reports = []
+        with worker_workspace(ws) as copy:
+            for index, path in enumerate(paths):
+                progress(
+                    saying.replace("%1", i18n.number(index + 1))
+                    .replace("%2", i18n.number(len(paths)))
+                    .replace("%3", path.name),
+                    index,
+                    len(paths),
+                )
+                reports.append(step(copy, path))
+        return reports
+
+    return work
+
+
 def import_changes(results: list[ImportReport]) -> Changes:
     """What importing changed: once a bundle applied, the records, their conflicts, the
     history and what each peer has confirmed; a refusal noted, the history only."""
@@ -119,7 +143,7 @@ def import_changes(results: list[ImportReport]) -> Changes:
     return Changes(bundles=bool(results))
 
 
-class ImportDialog(QDialog):
+class ImportDialog(JobDialog):
     """Checking → preview → importing → done. ``changed`` is emitted with what an import
     changed, when it changed records."""
 
@@ -176,10 +200,7 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.start_import)
         self.close_button.clicked.connect(self._close)
         self.table.currentCellChanged.connect(lambda row, *_: self._show_detail(row))
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(self.close_button)
+        buttons = button_row(self.import_button, self.close_button)
         layout = QVBoxLayout(page)
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 2)
@@ -218,24 +239,8 @@ class ImportDialog(QDialog):
         """Check every file (off the GUI thread); the preview follows."""
         self.stage = "checking"
         self.pages.setCurrentWidget(self.working)
-        ws, paths = self.ws, self.paths
         checking = self.tr("Checking %1 of %2: %3")
-
-        def work(progress: Progress) -> list[ImportReport]:
-            reports = []
-            with worker_workspace(ws) as copy:
-                for index, path in enumerate(paths):
-                    progress(
-                        checking.replace("%1", i18n.number(index + 1))
-                        .replace("%2", i18n.number(len(paths)))
-                        .replace("%3", path.name),
-                        index,
-                        len(paths),
-                    )
-                    reports.append(importer.verify_bundle(copy, path))
-            return reports
-
-        self._run(work, self._checked)
+        self._run(each_bundle(self.ws, self.paths, importer.verify_bundle, checking), self._checked)
         return self
 
     def _checked(self, reports: list[ImportReport]) -> None:
@@ -277,25 +282,10 @@ class ImportDialog(QDialog):
             return
         self.stage = "importing"
         self.pages.setCurrentWidget(self.working)
-        ws = self.ws
         importing = self.tr("Importing %1 of %2: %3")
         self.working.note.setText(self.tr("Each bundle is applied whole or not at all."))
-
-        def work(progress: Progress) -> list[ImportReport]:
-            results = []
-            with worker_workspace(ws) as copy:
-                for index, path in enumerate(order):
-                    progress(
-                        importing.replace("%1", i18n.number(index + 1))
-                        .replace("%2", i18n.number(len(order)))
-                        .replace("%3", path.name),
-                        index,
-                        len(order),
-                    )
-                    results.append(importer.import_bundle(copy, path))
-            return results
-
         self._order = order
+        work = each_bundle(self.ws, order, importer.import_bundle, importing)
         self._run(work, self._imported, changes=import_changes)
 
     def _imported(self, results: list[ImportReport]) -> None:
@@ -359,14 +349,3 @@ class ImportDialog(QDialog):
             self.accept()
         else:
             self.reject()
-
-    def reject(self) -> None:
-        if self.job is not None and self.job.running:
-            return  # a bundle is being read or written: it finishes first
-        super().reject()
-
-    def closeEvent(self, event) -> None:
-        if self.job is not None and self.job.running:
-            event.ignore()
-            return
-        super().closeEvent(event)

@@ -20,7 +20,7 @@ from ...core.storage.devices import PeerDevice
 from ...core.sync import enrolment
 from ...core.workspace import Workspace
 from .. import i18n
-from .sync_parts import ProblemBox
+from .sync_parts import ProblemBox, button_row
 
 MAX_AFTER_SEQ = 1_000_000
 
@@ -98,10 +98,7 @@ class RevokeDialog(QDialog):
         seq_row.addWidget(QLabel(self.tr("Last bundle to accept from it:"), self))
         seq_row.addWidget(self.after_seq)
         seq_row.addStretch(1)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.revoke_button)
-        buttons.addWidget(cancel)
+        buttons = button_row(self.revoke_button, cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(meaning)

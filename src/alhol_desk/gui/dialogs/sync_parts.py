@@ -1,17 +1,38 @@
-"""Pieces the sync dialogs share: a progress page, a refusal in plain words, a fixed-LTR path."""
+"""Pieces the sync dialogs share: a dialog that stays while its job runs, a progress page, a
+refusal in plain words, a row of buttons, a fixed-LTR path."""
 
 from __future__ import annotations
 
 import html
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from ...core.errors import AlholError
 from ...core.messages import Message
 from ..messages import Explained
 from ..screens.sync_text import explain_error
+from ..workers import Operation
+
+
+class JobDialog(QDialog):
+    """A dialog that cannot be closed while its ``job`` runs: a bundle being read or
+    written finishes first, since closing would not stop it."""
+
+    job: Operation[Any] | None = None
+
+    def reject(self) -> None:
+        if self.job is not None and self.job.running:
+            return
+        super().reject()
+
+    def closeEvent(self, event) -> None:
+        if self.job is not None and self.job.running:
+            event.ignore()
+            return
+        super().closeEvent(event)
 
 
 class WorkingPage(QWidget):
@@ -91,6 +112,15 @@ class ProblemBox(QLabel):
         self.explained = None
         self.clear()
         self.hide()
+
+
+def button_row(*buttons: QWidget) -> QHBoxLayout:
+    """The dialog's buttons in a row at its trailing edge, in the order given."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for button in buttons:
+        row.addWidget(button)
+    return row
 
 
 def align_leading(label: QLabel) -> QLabel:

@@ -14,7 +14,6 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -28,7 +27,7 @@ from ...core.sync import enrolment
 from ...core.sync.cards import CROCKFORD, FINGERPRINT_GROUP_SIZE, FINGERPRINT_GROUPS, DeviceCard
 from ...core.workspace import Workspace
 from .. import i18n
-from .sync_parts import ProblemBox, align_leading, path_label
+from .sync_parts import ProblemBox, align_leading, button_row, path_label
 
 FINGERPRINT_CHARS = FINGERPRINT_GROUPS * FINGERPRINT_GROUP_SIZE
 _TYPOS = str.maketrans({"O": "0", "I": "1", "L": "1"})
@@ -109,10 +108,7 @@ class TrustDialog(QDialog):
         cancel.clicked.connect(self.reject)
         self.fingerprint.textChanged.connect(self._typed)
 
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.trust_button)
-        buttons.addWidget(cancel)
+        buttons = button_row(self.trust_button, cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(details)

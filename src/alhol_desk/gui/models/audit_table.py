@@ -6,7 +6,6 @@ import json
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDateTime,
     QLocale,
     QModelIndex,
@@ -17,6 +16,7 @@ from PySide6.QtCore import (
 from ...core.storage.audit import AuditFilter, AuditRow
 from ...core.workspace import Workspace
 from .. import i18n
+from .resetting import ResettingTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 PK_ROLE = Qt.ItemDataRole.UserRole
@@ -33,12 +33,11 @@ def _value(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(ResettingTableModel):
     PAGE = 200
 
     def __init__(self, ws: Workspace, parent: Any = None) -> None:
         super().__init__(parent)
-        self._in_reset = False
         self.ws = ws
         self.filter = AuditFilter()
         self._rows: list[AuditRow] = []
@@ -60,15 +59,6 @@ class AuditTableModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(_COLUMNS)
-
-    def _end_reset(self) -> None:
-        # Listeners run in turn on modelReset; one that asks for more rows (Qt's model
-        # tester does) must not insert them before the others have seen the reset.
-        self._in_reset = True
-        try:
-            self.endResetModel()
-        finally:
-            self._in_reset = False
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._complete

@@ -16,7 +16,6 @@ from typing import Any
 
 import sqlite_utils
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -29,6 +28,7 @@ from ...core.records import BATCH_STATUSES
 from ...core.storage.records import Batches
 from .. import i18n
 from ..workers import Operation, Progress
+from .resetting import ResettingTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -76,7 +76,7 @@ class Row:
     note: str | None
 
 
-class BatchTableModel(QAbstractTableModel):
+class BatchTableModel(ResettingTableModel):
     """Batch ids in table order, shown ``PAGE`` rows more at a time as the view scrolls."""
 
     PAGE = 200
@@ -93,7 +93,6 @@ class BatchTableModel(QAbstractTableModel):
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
-        self._in_reset = False
         self._db = db
         self._data_dir = data_dir
         self._country = country
@@ -146,15 +145,6 @@ class BatchTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             return i18n.number(section + 1)
         return None
-
-    def _end_reset(self) -> None:
-        # Listeners run in turn on modelReset; one that asks for more rows (Qt's model
-        # tester does) must not insert them before the others have seen the reset.
-        self._in_reset = True
-        try:
-            self.endResetModel()
-        finally:
-            self._in_reset = False
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         if parent.isValid():

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +21,7 @@ from .. import i18n
 from ..changes import RECORDS, Changes
 from ..models.audit_table import AuditTableModel
 from . import Navigator, Screen
+from .tables import row_table
 
 
 def _date_edit(parent: QWidget) -> QDateEdit:
@@ -60,18 +58,7 @@ class AuditScreen(Screen):
         self.date_from = _date_edit(self)
         self.use_to = QCheckBox(self.tr("To"), self)
         self.date_to = _date_edit(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("audit_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.resizeSection(0, 190)
-        header.resizeSection(2, 230)
+        self.table = row_table(self, "audit_table", self.model, {0: 190, 2: 230})
 
         filters = QHBoxLayout()
         filters.addWidget(self.kind)

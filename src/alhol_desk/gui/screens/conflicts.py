@@ -19,12 +19,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +36,7 @@ from ..changes import RECORDS, Changes
 from ..dialogs.sync_parts import ProblemBox
 from ..models.conflict_table import ConflictTableModel, record_text, value_text
 from . import Navigator, Screen, sync_text
+from .tables import row_table
 
 
 class SideBox(QGroupBox):
@@ -194,22 +193,10 @@ class ConflictsScreen(Screen):
         self.filter.addItem(self.tr("All conflicts"), None)
         self.count = QLabel(self)
         self.count.setObjectName("conflict_count")
-        self.table = QTableView(self)
-        self.table.setObjectName("conflict_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        widths = {0: 300, 1: 150, 2: 150, 3: 150}
+        self.table = row_table(self, "conflict_table", self.model, widths)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
         self.table.setTabKeyNavigation(False)  # Tab goes on to the "keep" buttons
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.resizeSection(0, 300)
-        header.resizeSection(1, 150)
-        header.resizeSection(2, 150)
-        header.resizeSection(3, 150)
         self.empty = QLabel(self)
         self.empty.setObjectName("conflict_empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

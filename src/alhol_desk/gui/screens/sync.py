@@ -12,11 +12,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -31,6 +29,7 @@ from ..dialogs.sync_parts import problem_html
 from ..models.bundle_history import BundleHistoryModel
 from . import Screen, sync_text
 from .sync_actions import SyncActions
+from .tables import row_table
 
 if TYPE_CHECKING:
     from .keys import KeysPage
@@ -83,20 +82,10 @@ class ExchangePage(QWidget):
         self.search.setObjectName("history_search")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Team, file or reason"))
-        self.table = QTableView(history)
-        self.table.setObjectName("history_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        widths = dict(enumerate((130, 80, 140, 55, 65, 230, 120)))
+        self.table = row_table(history, "history_table", self.model, widths)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
         self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((130, 80, 140, 55, 65, 230, 120)):
-            header.resizeSection(column, width)
         self.reason = QLabel(history)
         self.reason.setObjectName("history_reason")
         self.reason.setWordWrap(True)
