@@ -309,7 +309,7 @@ def third_party_notices(
     ]
     given: dict[str, str] = {}  # a text already in the file, by content: who it was given for
     for notice in notices:
-        lines += [rule, f"{notice.name} {notice.version}", f"Licence: {notice.licence}"]
+        lines += [rule, f"{notice.name} {notice.version}".rstrip(), f"Licence: {notice.licence}"]
         if notice.home:
             lines.append(f"Home: {notice.home}")
         for source, text in notice.texts:
