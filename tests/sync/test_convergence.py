@@ -164,6 +164,22 @@ edit_op = st.one_of(
 )
 
 
+def _shared_batch(hq: Workspace) -> str:
+    """The batch every device edits: 2 girls + 3 boys = 5 children, made at HQ."""
+    return services.save_batch(
+        hq,
+        {
+            "country": "RUS",
+            "departure_date": "2024-02-01",
+            "status": "received",
+            "girls": 2,
+            "boys": 3,
+            "children": 5,
+            "source": "test",
+        },
+    ).record.id
+
+
 def _valid_everywhere(net: Network) -> None:
     from alhol_desk.core import validation
 
@@ -192,18 +208,7 @@ def test_rule_conflicts_keep_every_record_valid_and_converge_once_settled(
 ) -> None:
     net = Network(tmp_path_factory.mktemp("rules"), random.Random(0))
     try:
-        pk = services.save_batch(
-            net.hq,
-            {
-                "country": "RUS",
-                "departure_date": "2024-02-01",
-                "status": "received",
-                "girls": 2,
-                "boys": 3,
-                "children": 5,
-                "source": "test",
-            },
-        ).record.id
+        pk = _shared_batch(net.hq)
         net.settle()
         for who, (column, value) in ops:  # concurrent: nobody syncs in between
             ws = net.everyone[who]
@@ -261,18 +266,7 @@ def test_an_edit_that_lost_here_is_not_sent_beside_the_values_that_beat_it(
     net = Network(tmp_path, random.Random(0))
     try:
         hq, field = net.hq, net.fields[0]
-        pk = services.save_batch(
-            hq,
-            {
-                "country": "RUS",
-                "departure_date": "2024-02-01",
-                "status": "received",
-                "girls": 2,
-                "boys": 3,
-                "children": 5,
-                "source": "test",
-            },
-        ).record.id
+        pk = _shared_batch(hq)
         net.settle()
         services.save_batch(field, {"girls": 1, "children": 4}, pk)
         hq.clock.observe(field.clock.last)  # HQ's edit is the later one, whatever the wall clock
