@@ -1965,6 +1965,46 @@ Export them to a stick now?</source>
         <source>Save the form, and check the disk has space.</source>
         <translation>احفظ النموذج، وتأكّد أن في القرص مساحة كافية.</translation>
     </message>
+    <message>
+        <source>The spreadsheet file is not there.</source>
+        <translation>ملف جدول البيانات غير موجود.</translation>
+    </message>
+    <message>
+        <source>Choose the file again, or plug the stick in again.</source>
+        <translation>اختر الملف مرة أخرى، أو أعد توصيل الذاكرة.</translation>
+    </message>
+    <message>
+        <source>Only CSV and Excel (XLSX) files can be imported.</source>
+        <translation>لا يمكن استيراد إلا ملفات CSV وExcel (XLSX).</translation>
+    </message>
+    <message>
+        <source>Open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx).</source>
+        <translation>افتحه في Excel أو LibreOffice واحفظه مصنف Excel (‎.xlsx).</translation>
+    </message>
+    <message>
+        <source>The spreadsheet cannot be read; nothing was changed.</source>
+        <translation>تعذّرت قراءة جدول البيانات؛ لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <source>Open it in Excel or LibreOffice, save it again as .xlsx, and try again.</source>
+        <translation>افتحه في Excel أو LibreOffice، واحفظه مرة أخرى بصيغة ‎.xlsx، ثم حاول مجدداً.</translation>
+    </message>
+    <message>
+        <source>The spreadsheet&apos;s columns do not give what a batch needs.</source>
+        <translation>أعمدة جدول البيانات لا تعطي ما تحتاجه الدفعة.</translation>
+    </message>
+    <message>
+        <source>Check what each column is read as: the country, the date and the status are needed.</source>
+        <translation>تحقّق مما يُقرأ عليه كل عمود: البلد والتاريخ والحالة مطلوبة.</translation>
+    </message>
+    <message>
+        <source>Some rows break the rules, so nothing was imported.</source>
+        <translation>بعض الصفوف تخالف القواعد، لذلك لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>Fix them in the spreadsheet and import it again, or import the other rows.</source>
+        <translation>صحّحها في جدول البيانات واستورده مرة أخرى، أو استورد الصفوف الأخرى.</translation>
+    </message>
 </context>
 <context>
     <name>passphrase</name>
