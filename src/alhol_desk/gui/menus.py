@@ -88,6 +88,9 @@ def _file_menu(window: MainWindow, file: QMenu) -> None:
         )
     )
     file.addAction(make_action(file, translate("MainWindow", "Load &demo data"), window.load_demo))
+    file.addAction(
+        make_action(file, translate("MainWindow", "Import a &spreadsheet…"), window.import_sheet)
+    )
     window.add_reports_to(file)
     file.addSeparator()
     file.addAction(

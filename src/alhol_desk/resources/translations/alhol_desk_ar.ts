@@ -1010,6 +1010,10 @@ Licence: %2. Data folder: %3</source>
         <translation>تحميل البيانات التجريبية</translation>
     </message>
     <message>
+        <source>Import a &amp;spreadsheet…</source>
+        <translation>استيراد &amp;جدول بيانات…</translation>
+    </message>
+    <message>
         <source>&amp;Export to a stick…</source>
         <translation>&amp;تصدير إلى ذاكرة USB…</translation>
     </message>
@@ -1308,6 +1312,121 @@ Licence: %2. Data folder: %3</source>
     <message>
         <source>Last bundle to accept from it:</source>
         <translation>آخر حزمة تُقبل منه:</translation>
+    </message>
+</context>
+<context>
+    <name>SheetImportDialog</name>
+    <message>
+        <source>Import a spreadsheet</source>
+        <translation>استيراد جدول بيانات</translation>
+    </message>
+    <message>
+        <source>Bring in batches kept in a spreadsheet: a CSV or Excel (XLSX) file, a KoboToolbox or ODK export, or a report of this app. Nothing is changed until you have seen every row&apos;s problems and chosen to import.</source>
+        <translation>أدخِل الدفعات المحفوظة في جدول بيانات: ملف CSV أو Excel (XLSX)، أو تصدير من KoboToolbox أو ODK، أو تقرير من هذا التطبيق. لا يتغير شيء حتى ترى مشكلات كل صف وتختار الاستيراد.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose a file…</source>
+        <translation>ا&amp;ختيار ملف…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Choose the spreadsheet</source>
+        <translation>اختيار جدول البيانات</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt)</source>
+        <translation>جداول البيانات (*.xlsx *.xlsm *.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>جارٍ قراءة %1…</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>العمود في الملف</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>يُقرأ على أنه</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;رجوع</translation>
+    </message>
+    <message>
+        <source>Check the &amp;rows</source>
+        <translation>فحص ال&amp;صفوف</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows below the header. Check what each column is read as.</source>
+        <translation>%1: %2 صفاً تحت صف العناوين. تحقّق مما يُقرأ عليه كل عمود.</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(لا يُستورد)</translation>
+    </message>
+    <message>
+        <source>No column is read as: %1.</source>
+        <translation>لا يوجد عمود يُقرأ على أنه: %1.</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>جارٍ فحص كل صف…</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>الصف</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>العمود</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>ما المشكلة</translation>
+    </message>
+    <message>
+        <source>Import the other rows, and leave the refused ones out</source>
+        <translation>استيراد الصفوف الأخرى وترك الصفوف المرفوضة</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>ا&amp;ستيراد</translation>
+    </message>
+    <message>
+        <source>Added: %1. Already recorded (not added again): %2. Refused: %3.</source>
+        <translation>أُضيف: %1. مسجّل من قبل (لم يُضف مرة أخرى): %2. مرفوض: %3.</translation>
+    </message>
+    <message>
+        <source>Nothing has been changed yet. To add: %1. Already recorded (not added again): %2. Refused: %3.</source>
+        <translation>لم يتغير شيء بعد. للإضافة: %1. مسجّل من قبل (لن يُضاف مرة أخرى): %2. مرفوض: %3.</translation>
+    </message>
+    <message>
+        <source>%1 rows have the same country and date as a recorded batch: check them.</source>
+        <translation>%1 صفاً لها البلد والتاريخ نفساهما لدفعة مسجّلة: تحقّق منها.</translation>
+    </message>
+    <message>
+        <source>Already recorded; not added again.</source>
+        <translation>مسجّل من قبل؛ لا يُضاف مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Repeats row %1; not added again.</source>
+        <translation>يكرر الصف %1؛ لا يُضاف مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Possible duplicate: a recorded batch has the same country and date. Check it is another batch.</source>
+        <translation>تكرار محتمل: لدفعة مسجّلة البلد والتاريخ نفساهما. تحقّق من أنها دفعة أخرى.</translation>
+    </message>
+    <message>
+        <source>Importing, in one go: all the new rows or none…</source>
+        <translation>جارٍ الاستيراد دفعة واحدة: كل الصفوف الجديدة أو لا شيء…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
     </message>
 </context>
 <context>
