@@ -197,10 +197,17 @@ def normalise_hxl(tag: str) -> str:
     return "+".join([parts[0], *sorted(parts[1:])])
 
 
+def accepted(field: str) -> tuple[str, ...]:
+    """Every header read as ``field``: the table's, then the field's own name (as a
+    KoboToolbox form that names its questions after our fields heads its columns)."""
+    names = HEADERS[field]
+    return names if normalise(field) in map(normalise, names) else (*names, field)
+
+
 def _by_header() -> dict[str, tuple[str, int]]:
     found: dict[str, tuple[str, int]] = {}
-    for field, names in FIELD_HEADERS.items():
-        for rank, name in enumerate(names):
+    for field in FIELD_HEADERS:
+        for rank, name in enumerate(accepted(field)):
             found.setdefault(normalise(name), (field, rank))
     return found
 
