@@ -16,29 +16,26 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ...core.errors import AlholError
 from ...core.messages import Message
-from ...core.sheets import Imported, RowPlan, Sheet, SheetPlan
+from ...core.sheets import Imported, Sheet, SheetPlan
 from ...core.sheets.columns import Layout
 from ...core.workspace import Workspace
 from .. import i18n
 from ..changes import Changes
 from ..messages import explain
 from ..workers import Operation, Progress, worker_workspace
+from .sheet_text import counts_text, fill_problems, item, table
 from .sync_parts import JobDialog, WorkingPage, button_row, problem_html
 
 ChooseFile = Callable[[QWidget, str, str], str]
@@ -53,27 +50,6 @@ def _batch_fields() -> tuple[str, ...]:
     from ...core.validation import BATCH_FIELDS
 
     return tuple(name for name in BATCH_FIELDS if name != "deleted")
-
-
-def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return table
-
-
-def _item(text: str, *, red: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    if red:
-        item.setForeground(Qt.GlobalColor.darkRed)
-    return item
 
 
 class SheetImportDialog(JobDialog):
@@ -163,7 +139,7 @@ class SheetImportDialog(JobDialog):
         self.sheet_choice = QComboBox(page)
         self.sheet_choice.setObjectName("sheet_choice")
         self.sheet_choice.activated.connect(self._other_sheet)
-        self.columns = _table(
+        self.columns = table(
             page, "sheet_columns", [self.tr("Column in the file"), self.tr("Read as")]
         )
         self.missing = QLabel(page)
@@ -201,7 +177,7 @@ class SheetImportDialog(JobDialog):
         self.combos: list[tuple[str, QComboBox]] = []
         self.columns.setRowCount(len(self.layout_found.columns))
         for row, column in enumerate(self.layout_found.columns):
-            self.columns.setItem(row, 0, _item(column.header or column.hxl))
+            self.columns.setItem(row, 0, item(column.header or column.hxl))
             combo = QComboBox(self.columns)
             combo.addItem(self.tr("(not imported)"), "")
             for name in fields:
@@ -254,7 +230,7 @@ class SheetImportDialog(JobDialog):
         self.rows_heading.setObjectName("sheet_rows_heading")
         self.rows_heading.setWordWrap(True)
         self.rows_heading.setTextFormat(Qt.TextFormat.RichText)
-        self.problems = _table(
+        self.problems = table(
             page, "sheet_problems", [self.tr("Row"), self.tr("Column"), self.tr("What")]
         )
         self.skip_refused = QCheckBox(
@@ -278,32 +254,11 @@ class SheetImportDialog(JobDialog):
         layout.addLayout(button_row(self.rows_back, self.import_button, self.close_button))
         return page
 
-    def _counts_text(self, plan: SheetPlan, *, done: bool) -> str:
-        counts = plan.summary()
-        template = (
-            self.tr("Added: %1. Already recorded (not added again): %2. Refused: %3.")
-            if done
-            else self.tr(
-                "Nothing has been changed yet. To add: %1. Already recorded (not added "
-                "again): %2. Refused: %3."
-            )
-        )
-        text = (
-            template.replace("%1", i18n.number(counts["new"]))
-            .replace("%2", i18n.number(counts["already_recorded"]))
-            .replace("%3", i18n.number(counts["refused"]))
-        )
-        if counts["possible_duplicates"]:
-            text += " " + self.tr(
-                "%1 rows have the same country and date as a recorded batch: check them."
-            ).replace("%1", i18n.number(counts["possible_duplicates"]))
-        return text
-
     def _checked(self, plan: SheetPlan) -> None:
         self.plan = plan
         self.stage = "rows"
-        self.rows_heading.setText(f"<p>{html.escape(self._counts_text(plan, done=False))}</p>")
-        self._fill_problems(plan)
+        self.rows_heading.setText(f"<p>{html.escape(counts_text(plan, done=False))}</p>")
+        fill_problems(self.problems, plan)
         self.skip_refused.setChecked(False)
         self.skip_refused.setVisible(bool(plan.refused))
         self.rows_back.show()
@@ -320,58 +275,6 @@ class SheetImportDialog(JobDialog):
             and (not plan.refused or self.skip_refused.isChecked())
         )
         self.import_button.setEnabled(ready)
-
-    def _row_lines(self, row: RowPlan) -> list[tuple[str, str, bool]]:
-        lines = [
-            (p.column or i18n.field_label(p.issue.field), self._issue(p.issue), True)
-            for p in row.errors
-        ]
-        if row.refused:
-            return lines
-        if row.recorded_as:
-            lines.append(("", self.tr("Already recorded; not added again."), False))
-        elif row.repeats_row:
-            lines.append(
-                (
-                    "",
-                    self.tr("Repeats row %1; not added again.").replace(
-                        "%1", i18n.number(row.repeats_row)
-                    ),
-                    False,
-                )
-            )
-        elif row.same_day:
-            lines.append(
-                (
-                    "",
-                    self.tr(
-                        "Possible duplicate: a recorded batch has the same country and "
-                        "date. Check it is another batch."
-                    ),
-                    False,
-                )
-            )
-        lines += [
-            (p.column or i18n.field_label(p.issue.field), self._issue(p.issue), False)
-            for p in row.warnings
-        ]
-        return lines
-
-    @staticmethod
-    def _issue(issue: Any) -> str:
-        return f"{i18n.field_label(issue.field)}: {i18n.issue_text(issue)}"
-
-    def _fill_problems(self, plan: SheetPlan) -> None:
-        cells = [
-            (row.row, column, text, red)
-            for row in plan.rows
-            for column, text, red in self._row_lines(row)
-        ]
-        self.problems.setRowCount(len(cells))
-        for index, (number, column, text, red) in enumerate(cells):
-            self.problems.setItem(index, 0, _item(i18n.number(number), red=red))
-            self.problems.setItem(index, 1, _item(column, red=red))
-            self.problems.setItem(index, 2, _item(text, red=red))
 
     def start_import(self) -> None:
         from ...core.sheets import import_sheet
@@ -397,9 +300,9 @@ class SheetImportDialog(JobDialog):
         self.plan = imported.plan
         self.stage = "done"
         self.rows_heading.setText(
-            f"<p><b>{html.escape(self._counts_text(imported.plan, done=True))}</b></p>"
+            f"<p><b>{html.escape(counts_text(imported.plan, done=True))}</b></p>"
         )
-        self._fill_problems(imported.plan)
+        fill_problems(self.problems, imported.plan)
         self.skip_refused.hide()
         self.rows_back.hide()
         self.import_button.hide()
