@@ -177,34 +177,16 @@ def test_a_workbook_libreoffice_wrote(workspace: Workspace) -> None:
 def test_a_kobo_export_imports_by_group_path_and_mapping(
     workspace: Workspace, tmp_path: Path
 ) -> None:
-    rows = [
-        [
-            "start",
-            "group_batch/country",
-            "group_batch/departure_date",
-            "group_batch/status",
-            "group_people/nb_girls",
-            "group_people/boys",
-            "_id",
-            "_uuid",
-            "_submission_time",
-            "_validation_status",
-            "_index",
-        ],
-        [
-            datetime(2024, 5, 12, 8),
-            "RUS",
-            "2024-05-12",
-            "received",
-            12,
-            20,
-            101,
-            "6f2a0c5e-1111-4a5b-9c3d-000000000001",
-            datetime(2024, 5, 13, 10),
-            None,
-            1,
-        ],
-    ]
+    header = [
+        "start", "group_batch/country", "group_batch/departure_date", "group_batch/status",
+        "group_people/nb_girls", "group_people/boys", "_id", "_uuid", "_submission_time",
+        "_validation_status", "_index",
+    ]  # fmt: skip
+    row = [
+        datetime(2024, 5, 12, 8), "RUS", "2024-05-12", "received", 12, 20, 101,
+        "6f2a0c5e-1111-4a5b-9c3d-000000000001", datetime(2024, 5, 13, 10), None, 1,
+    ]  # fmt: skip
+    rows = [header, row]
     path = workbook(tmp_path / "kobo.xlsx", rows)
     sheet, _ = load_sheet(path)
     unmapped = plan_sheet(workspace, sheet)  # a name of the form's own: not understood
