@@ -147,7 +147,11 @@ REASON_TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("reasons", "must be text"),
     QT_TRANSLATE_NOOP("reasons", "cannot be negative"),
     QT_TRANSLATE_NOOP("reasons", "is too large (at most {limit})"),
-    QT_TRANSLATE_NOOP("reasons", "is not a date; write it as YYYY-MM-DD, for example 2024-05-31"),
+    QT_TRANSLATE_NOOP(
+        "reasons",
+        "is not a date; write it as YYYY-MM-DD, YYYY-MM or YYYY, "
+        "for example 2024-05-31, 2024-05 or 2024",
+    ),
     QT_TRANSLATE_NOOP("reasons", "is in the future ({value}); {what} cannot be dated after today"),
     QT_TRANSLATE_NOOP("reasons", "{value!r} is not a known ISO 3166 alpha-3 country code"),
     QT_TRANSLATE_NOOP("reasons", "{value!r} is not one of: {choices}"),

@@ -2031,8 +2031,8 @@ Export them to a stick now?</source>
         <translation>كبير جداً (الحد الأقصى {limit})</translation>
     </message>
     <message>
-        <source>is not a date; write it as YYYY-MM-DD, for example 2024-05-31</source>
-        <translation>ليس تاريخاً؛ اكتبه بالشكل YYYY-MM-DD، مثلاً 2024-05-31</translation>
+        <source>is not a date; write it as YYYY-MM-DD, YYYY-MM or YYYY, for example 2024-05-31, 2024-05 or 2024</source>
+        <translation>ليس تاريخاً؛ اكتبه بالشكل YYYY-MM-DD أو YYYY-MM أو YYYY، مثلاً 2024-05-31 أو 2024-05 أو 2024</translation>
     </message>
     <message>
         <source>is in the future ({value}); {what} cannot be dated after today</source>
