@@ -106,6 +106,8 @@ def test_reasons_read_in_arabic_with_their_words_and_digits(arabic) -> None:
     assert i18n.field_label("girls") == "الفتيات"
     assert i18n.number(43000) == "٤٣٬٠٠٠"
     assert i18n.day("2024-01-05") == "٥ كانون الثاني ٢٠٢٤"
+    assert i18n.day("2024-05") == "أيار ٢٠٢٤"  # a month date shows no day
+    assert i18n.day("2024") == "٢٠٢٤"  # a year, without a thousands separator
 
 
 def test_the_layout_flips_and_qt_dialogs_are_arabic_too(arabic) -> None:
