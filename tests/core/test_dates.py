@@ -3,17 +3,21 @@ future at their own precision, and sorted with a less precise date before the da
 
 from __future__ import annotations
 
-from datetime import date
+import csv
+from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alhol_desk.core import services
+from alhol_desk.core import report_files, services
 from alhol_desk.core.errors import Severity
 from alhol_desk.core.kinds import Date, PartialDate, Precision, parse_date, parse_partial_date
 from alhol_desk.core.records import Batch, Estimate, Record, StatusEvent
+from alhol_desk.core.reports import build_report
 from alhol_desk.core.validation import apply_input, check_record
 from alhol_desk.core.workspace import Workspace
 
@@ -277,3 +281,34 @@ def test_the_latest_estimate_is_the_more_precise_one(workspace: Workspace) -> No
         )
     latest = workspace.estimates.latest_total("IRQ")
     assert latest is not None and (latest["estimate_date"], latest["total"]) == ("2024-03", 300)
+
+
+# --- reports ---------------------------------------------------------------------------------
+
+
+def test_reports_keep_a_month_or_a_year_as_its_iso_text(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    """A date cell would make up a day: a month or a year is written as the text it is."""
+    add_batch(workspace, "2024-05", girls=4)
+    add_batch(workspace, "2024", girls=2)
+    add_batch(workspace, "2024-03-10", girls=1)
+    add_event(workspace, "IRQ", "ongoing", "2024-04")
+    report = build_report(workspace, now=datetime(2024, 6, 1, 9, 0))
+
+    out = report_files.write_csv(report, tmp_path / "batches.csv")
+    header, _tags, *rows = csv.reader(out.read_text(encoding="utf-8-sig").splitlines())
+    column = header.index("Departure date")
+    assert sorted(row[column] for row in rows) == ["2024", "2024-03-10", "2024-05"]
+
+    book = openpyxl.load_workbook(report_files.write_xlsx(report, tmp_path / "report.xlsx"))
+    sheet = book["Batches"]
+    column = [c.value for c in sheet[1]].index("Departure date")
+    cells = {row[column].value: row[column] for row in sheet.iter_rows(min_row=3)}
+    assert cells["2024-05"].data_type == "s" and cells["2024"].data_type == "s"
+    assert cells[datetime(2024, 3, 10)].is_date  # a day stays a date cell
+    countries = book["Countries"]
+    labels = [c.value for c in countries[1]]
+    [iraq] = [r for r in countries.iter_rows(min_row=3) if r[0].value == "IRQ"]
+    assert iraq[labels.index("Status date")].value == "2024-04"
+    assert iraq[labels.index("Latest departure")].value == "2024-05"
