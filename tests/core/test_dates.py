@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alhol_desk.core import report_files, services
+from alhol_desk.core.demo import load_demo
 from alhol_desk.core.errors import Severity
 from alhol_desk.core.kinds import Date, PartialDate, Precision, parse_date, parse_partial_date
 from alhol_desk.core.records import Batch, Estimate, Record, StatusEvent
@@ -312,3 +313,23 @@ def test_reports_keep_a_month_or_a_year_as_its_iso_text(
     [iraq] = [r for r in countries.iter_rows(min_row=3) if r[0].value == "IRQ"]
     assert iraq[labels.index("Status date")].value == "2024-04"
     assert iraq[labels.index("Latest departure")].value == "2024-05"
+
+
+# --- the demo --------------------------------------------------------------------------------
+
+
+def test_the_demo_is_dated_as_its_sources_are(workspace: Workspace) -> None:
+    load_demo(workspace)
+    records: list[Record] = [
+        *services.batches(workspace),
+        *workspace.status_events.of_country("RUS"),
+        *workspace.estimates.of_country(None),
+    ]
+    dates = {
+        getattr(r, name)
+        for r in records
+        for name in ("departure_date", "source_date", "event_date", "estimate_date")
+        if getattr(r, name, None)
+    }
+    assert dates == {"2024"}  # the sources say "2024": no stand-in 1 January
+    assert not any("day is not given" in (r.note or "") for r in records)

@@ -134,7 +134,7 @@ def test_the_batch_table_in_arabic(ws, arabic) -> None:
     load_demo(ws)
     model = BatchTableModel(ws.db, ws.data_dir, threaded=False)
     shown = [model.index(0, c).data() for c in range(model.columnCount())]
-    assert shown[:3] == ["١ كانون الثاني ٢٠٢٤", "الاتّحاد الرّوسي", "استُلمت"]
+    assert shown[:3] == ["٢٠٢٤", "الاتّحاد الرّوسي", "استُلمت"]  # dated to the year, as sourced
     assert model.headerData(0, Qt.Orientation.Horizontal) == "تاريخ المغادرة"
     model.set_search("الروسي")  # the Arabic name typed without its shadda
     assert model.matches() == 1
