@@ -749,6 +749,14 @@ Licence: %2. Data folder: %3</source>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
+    <message>
+        <source>Your name is required (the page before).</source>
+        <translation>اسمك مطلوب (في الصفحة السابقة).</translation>
+    </message>
+    <message>
+        <source>Type the passphrase twice, or continue without one.</source>
+        <translation>اكتب عبارة المرور مرّتين، أو تابع من دونها.</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -1115,6 +1123,49 @@ Licence: %2. Data folder: %3</source>
     <message>
         <source>Your name goes into the audit log beside every change you make, so that a figure can be traced to who entered it. It never goes into the log file.</source>
         <translation>يُسجَّل اسمك في سجل التدقيق بجانب كل تغيير تجريه، ليُعرف من أدخل كل رقم. لا يُكتب اسمك أبداً في ملف السجل التقني.</translation>
+    </message>
+    <message>
+        <source>Your full name</source>
+        <translation>اسمك الكامل</translation>
+    </message>
+    <message>
+        <source>Your name is required.</source>
+        <translation>اسمك مطلوب.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePage</name>
+    <message>
+        <source>Protect the keys (recommended)</source>
+        <translation>احمِ المفاتيح (يُنصح بذلك)</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s keys sign what it sends to headquarters and open what is sent to it. A passphrase keeps them locked on the disk: it is asked once each time alhol-desk needs the keys. Choose a few words you can remember; it cannot be recovered if forgotten.</source>
+        <translation>مفاتيح هذا الحاسوب توقّع ما يرسله إلى المقر الرئيسي وتفتح ما يُرسَل إليه. عبارة المرور تُبقيها مقفلة على القرص: تُطلب مرّة واحدة كلّما احتاج alhol-desk إلى المفاتيح. اختر بضع كلمات تتذكّرها؛ لا يمكن استعادتها إن نُسيت.</translation>
+    </message>
+    <message>
+        <source>Passphrase (at least %1 characters)</source>
+        <translation>عبارة المرور (%1 محارف على الأقل)</translation>
+    </message>
+    <message>
+        <source>The same passphrase again</source>
+        <translation>عبارة المرور نفسها مرّة أخرى</translation>
+    </message>
+    <message>
+        <source>Continue without a passphrase</source>
+        <translation>تابع من دون عبارة مرور</translation>
+    </message>
+    <message>
+        <source>Without a passphrase, anyone who has this laptop, or a copy of its disk, can sign bundles that headquarters trusts as yours, and read the bundles sent to this laptop. You can add one later: alhol-desk keys passphrase.</source>
+        <translation>من دون عبارة مرور، يستطيع أيّ شخص يحوز هذا الحاسوب، أو نسخة من قرصه، أن يوقّع حزماً يثق بها المقر الرئيسي على أنها منك، وأن يقرأ الحزم المرسلة إلى هذا الحاسوب. يمكنك إضافة عبارة مرور لاحقاً: alhol-desk keys passphrase.</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short (at least %1 characters).</source>
+        <translation>عبارة المرور قصيرة جداً (%1 محارف على الأقل).</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>عبارتا المرور مختلفتان.</translation>
     </message>
 </context>
 <context>
