@@ -76,9 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     log = logging.getLogger(_LOGGER)
     data_dir = resolve_data_dir(args.data_dir)
-    if getattr(
-        args, "demo", False
-    ):  # `gui --demo`, `demo`: the demo's own folder, beside the data folder
+    if getattr(args, "demo", False):
+        # `gui --demo` and `demo` open the demo's own folder, beside the data folder.
         data_dir = demo_data_dir(data_dir)
     _setup_logging(data_dir)
     previous_prompt = set_passphrase_prompt(terminal_passphrase)
