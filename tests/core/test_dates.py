@@ -318,12 +318,12 @@ def test_reports_keep_a_month_or_a_year_as_its_iso_text(
 # --- the demo --------------------------------------------------------------------------------
 
 
-def test_the_demo_is_dated_as_its_sources_are(workspace: Workspace) -> None:
-    load_demo(workspace)
+def test_the_demo_is_dated_as_its_sources_are(demo_workspace: Workspace) -> None:
+    load_demo(demo_workspace)
     records: list[Record] = [
-        *services.batches(workspace),
-        *workspace.status_events.of_country("RUS"),
-        *workspace.estimates.of_country(None),
+        *services.batches(demo_workspace),
+        *demo_workspace.status_events.of_country("RUS"),
+        *demo_workspace.estimates.of_country(None),
     ]
     dates = {
         getattr(r, name)

@@ -128,9 +128,10 @@ def test_the_batch_form_in_arabic_shows_arabic_labels_names_and_messages(qtbot, 
     assert date.layoutDirection() == Qt.LayoutDirection.LeftToRight  # ISO dates read left to right
 
 
-def test_the_batch_table_in_arabic(ws, arabic) -> None:
+def test_the_batch_table_in_arabic(demo_workspace, arabic) -> None:
     from alhol_desk.core.demo import load_demo
 
+    ws = demo_workspace
     load_demo(ws)
     model = BatchTableModel(ws.db, ws.data_dir, threaded=False)
     shown = [model.index(0, c).data() for c in range(model.columnCount())]

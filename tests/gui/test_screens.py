@@ -31,6 +31,12 @@ class Nav:
 
 
 @pytest.fixture
+def workspace(demo_workspace: Workspace) -> Workspace:
+    """The demo folder: the demo records load only into one (core/demo.py)."""
+    return demo_workspace
+
+
+@pytest.fixture
 def demo(ws: Workspace) -> Workspace:
     load_demo(ws)
     services.save_batch(
