@@ -166,7 +166,8 @@ def bench_start(root: Path, starts: int) -> dict[str, float]:
 
     _XDG_DATA_HOME["XDG_DATA_HOME"] = str(root / "xdg")
     data = root / "xdg" / "alhol-desk"  # where platformdirs puts it on Linux
-    ws = initialise(data, team="Bench", role="field", operator="bench")
+    # Marked as the demo: the demo records load only into a demo folder (core/demo.py).
+    ws = initialise(data, team="Bench", role="field", operator="bench", demo=True)
     load_demo(ws)
     ws.close()
     times: dict[str, list[float]] = {

@@ -52,6 +52,17 @@ def workspace(data_dir: Path, today: date) -> Iterator[Workspace]:
 
 
 @pytest.fixture
+def demo_workspace(data_dir: Path, today: date) -> Iterator[Workspace]:
+    """The demo's folder (core/demo.py), not yet loaded: the demo records load only here."""
+    ws = initialise(data_dir, team="Hasakah 1", role="field", operator="Tester", demo=True)
+    ws.today = lambda: today
+    try:
+        yield ws
+    finally:
+        ws.close()
+
+
+@pytest.fixture
 def pair(tmp_path: Path) -> Iterator[tuple[Workspace, Workspace, Path]]:
     """A field laptop and HQ that trust each other, and an empty stick."""
     field = initialise(tmp_path / "field", team="Hasakah 1", role="field", operator="Amina")

@@ -12,6 +12,7 @@ APP_NAME = "alhol-desk"
 HOME_ENV = "ALHOL_DESK_HOME"
 DATABASE_NAME = "alhol-desk.sqlite3"
 LOG_NAME = "alhol-desk.log"
+DEMO_SUFFIX = "-demo"
 
 
 def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
@@ -22,6 +23,15 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
     if env_value:
         return Path(env_value).expanduser().resolve()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def demo_data_dir(data_dir: Path) -> Path:
+    """The demo's own folder, beside the data folder (``alhol-desk`` → ``alhol-desk-demo``).
+
+    ``gui --demo`` and ``demo`` open this one, never ``data_dir`` itself, so trying the
+    demo cannot turn a real data folder into a demo device or add examples to it.
+    """
+    return data_dir.with_name(f"{data_dir.name}{DEMO_SUFFIX}")
 
 
 def database_path(data_dir: Path) -> Path:

@@ -143,7 +143,6 @@ def test_init_twice_is_refused_and_keeps_the_first_device(
 @pytest.mark.parametrize(
     "command",
     [
-        ["demo"],
         ["batch", "list"],
         ["batch", "list", "--json"],
         ["stats", "--json"],
@@ -177,13 +176,17 @@ def test_data_dir_option_wins_over_the_environment(
 # --- demo, stats, countries ------------------------------------------------------------------
 
 
-def test_demo_loads_once_and_stats_show_russias_children(ready: Callable[..., Result]) -> None:
+def test_demo_loads_once_and_stats_show_russias_children(
+    ready: Callable[..., Result], data_dir: Path
+) -> None:
+    demo_dir = data_dir.with_name(data_dir.name + "-demo")
     first = ready("demo")
-    assert first.code == 0 and "4" in first.out
+    assert first.code == 0 and "4" in first.out and str(demo_dir) in first.out
     again = ready("demo")
     assert again.code == 0 and "already" in again.out
 
-    figures = ready("stats", "--json").json
+    assert ready("stats", "--json").json["people"]["total"] == 0  # the live device: untouched
+    figures = ready("--data-dir", str(demo_dir), "stats", "--json").json
     assert figures["countries"]["by_status"]["ongoing"] == 1
     assert figures["people"]["total"] == 32
     [russia] = figures["by_country"]
@@ -278,6 +281,29 @@ def test_batch_add_prints_an_id_that_batch_list_shows(ready: Callable[..., Resul
     )
     assert batch_id in ready("batch", "list").out
     assert ready("batch", "list", "--country", "FRA", "--json").json == []
+
+
+def test_dates_may_be_a_month_or_a_year_and_list_as_given(ready: Callable[..., Result]) -> None:
+    ids = {when: add_batch(ready, "--date", when) for when in ("2024", "2024-05-12", "2024-05")}
+    listed = ready("batch", "list").out.splitlines()
+    assert [line.split()[:2] for line in listed] == [
+        [ids["2024-05-12"], "2024-05-12"],
+        [ids["2024-05"], "2024-05"],
+        [ids["2024"], "2024"],
+    ]  # newest first: a month before the days in it, a year before its months
+    assert len({line.index("IRQ") for line in listed}) == 1  # the columns stay aligned
+    assert [b["departure_date"] for b in ready("batch", "list", "--json").json] == [
+        "2024-05-12",
+        "2024-05",
+        "2024",
+    ]
+    status = ["country", "status", "RUS", "ongoing", "--source", "AFP", "--date"]
+    assert ready(*status, "٢٠٢٣-١١").code == 0  # Arabic-Indic digits
+    countries = {row["iso3"]: row for row in ready("country", "list", "--json").json}
+    assert countries["RUS"]["status_date"] == "2023-11"
+    next_year = str(date.today().year + 1)
+    assert_refused(ready(*ADD_IRAQ, "--date", next_year), "--date", "in the future")
+    assert_refused(ready(*ADD_IRAQ, "--date", "2024-5"), "--date", "YYYY-MM")
 
 
 def test_batch_edit_changes_only_the_given_fields(ready: Callable[..., Result]) -> None:
@@ -462,7 +488,7 @@ def test_a_real_session_in_subprocesses(data_dir: Path) -> None:
     assert init.returncode == 0, init.stderr
     assert "device id:" in init.stdout
 
-    assert run_process(data_dir, "demo").returncode == 0
+    assert run_process(data_dir, "demo").returncode == 0  # into the demo's own folder
     added = run_process(data_dir, *ADD_IRAQ)
     assert added.returncode == 0, added.stderr
     batch_id = added.stdout.strip()
@@ -480,7 +506,9 @@ def test_a_real_session_in_subprocesses(data_dir: Path) -> None:
     listed = json.loads(run_process(data_dir, "batch", "list", "--json").stdout)
     assert batch_id in {b["id"] for b in listed}
     figures = json.loads(run_process(data_dir, "stats", "--json").stdout)
-    assert figures["people"]["total"] == 32 + 9
+    assert figures["people"]["total"] == 9  # the Iraqi batch; the demo's 32 are apart
+    demo = run_process(data_dir.with_name(data_dir.name + "-demo"), "stats", "--json")
+    assert json.loads(demo.stdout)["people"]["total"] == 32
 
 
 def test_real_exit_codes_for_refusal_and_usage(data_dir: Path) -> None:

@@ -110,7 +110,8 @@ def test_a_tampered_bundle_is_one_error_line_and_changes_nothing(
 ) -> None:
     field, hq, stick = desks
     enrol_by_cli(field.ok, hq.ok, stick)
-    field.ok("demo")
+    field.ok("batch", "add", "--country", "RUS", "--date", "2024-01-01", "--status", "received",
+             "--girls", "12")  # fmt: skip
     bundle = Path(field.ok("export", "--out", str(stick)).strip())
     data = bytearray(bundle.read_bytes())
     data[-100] ^= 0xFF

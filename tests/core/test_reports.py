@@ -47,6 +47,12 @@ def add(ws: Workspace, **fields: Any) -> str:
 
 
 @pytest.fixture
+def workspace(demo_workspace: Workspace) -> Workspace:
+    """The demo folder: the demo records load only into one (core/demo.py)."""
+    return demo_workspace
+
+
+@pytest.fixture
 def filled(workspace: Workspace) -> Workspace:
     """Demo data (Russia's 32 children) plus Iraqi batches, one planned, one deleted."""
     load_demo(workspace)

@@ -325,14 +325,14 @@ def test_the_latest_status_event_is_the_country_status(workspace: Workspace) -> 
 
 
 def test_the_demo_loads_once_and_gives_russias_32_children(
-    workspace: Workspace, counts: Counts
+    demo_workspace: Workspace, counts: Counts
 ) -> None:
-    assert load_demo(workspace) == 4
+    assert load_demo(demo_workspace) == 4
     after_first = counts()
-    assert load_demo(workspace) == 0
+    assert load_demo(demo_workspace) == 0
     assert counts() == after_first
 
-    figures = overview.stats(workspace)
+    figures = overview.stats(demo_workspace)
     [russia] = figures.by_country
     assert russia.iso3 == "RUS"
     assert (russia.people, russia.girls, russia.boys) == (32, 12, 20)
@@ -345,18 +345,18 @@ def test_the_demo_loads_once_and_gives_russias_32_children(
     }
 
 
-def test_the_demo_records_have_the_same_ids_on_every_device(
-    workspace: Workspace, tmp_path: Path, today: date
+def test_the_demo_records_have_the_same_ids_in_every_demo_folder(
+    demo_workspace: Workspace, tmp_path: Path, today: date
 ) -> None:
     from alhol_desk.core.workspace import initialise
 
-    load_demo(workspace)
-    other = initialise(tmp_path / "other", team="HQ", role="hq", operator="HQ")
+    load_demo(demo_workspace)
+    other = initialise(tmp_path / "other", team="Demo", role="field", operator="HQ", demo=True)
     other.today = lambda: today
     try:
         load_demo(other)
         assert [b.id for b in services.batches(other)] == [
-            b.id for b in services.batches(workspace)
+            b.id for b in services.batches(demo_workspace)
         ]
     finally:
         other.close()

@@ -92,8 +92,8 @@ def test_the_readme_command_line_example_runs_as_written(tmp_path: Path) -> None
         done = _run(words[3:], tmp_path / "data")
         assert done.returncode == 0, (line, done.stderr)
         ran.append(words[3])
-    assert ran == ["init", "demo", "stats"]
-    assert "Russia" in done.stdout  # the demo's records are counted by `stats`
+    assert ran == ["init", "batch", "stats"]
+    assert "Russia" in done.stdout  # the batch typed is counted by `stats`
 
 
 def _command_table() -> list[tuple[list[str], list[str]]]:

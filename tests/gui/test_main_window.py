@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu
 
 from alhol_desk.core import services
-from alhol_desk.core.demo import load_demo
 from alhol_desk.core.safety.lock import holder_pid
 from alhol_desk.core.workspace import Workspace, open_workspace
 from alhol_desk.gui import app as gui_app
@@ -25,6 +24,15 @@ from alhol_desk.gui.i18n import Translations
 from alhol_desk.gui.main_window import SCREENS, MainWindow
 from alhol_desk.gui.preferences import Preferences
 from alhol_desk.paths import database_path
+
+RUSSIA = {
+    "country": "RUS",
+    "status": "received",
+    "departure_date": "2024-01-01",
+    "girls": "12",
+    "boys": "20",
+    "source": "Public reporting, 2024",
+}
 
 
 @pytest.fixture
@@ -184,16 +192,6 @@ def test_geometry_and_last_screen_are_remembered_in_the_data_folder(
     assert (second.width(), second.height()) == (760, 520)
 
 
-def test_an_empty_data_folder_offers_the_demo_data(qtbot, window: MainWindow, ws) -> None:
-    dashboard = window.show_screen("dashboard")
-    assert dashboard.pages.currentWidget() is dashboard.empty
-    button = dashboard.findChild(QPushButton, "load_demo")
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert len(services.batches(ws)) == 1
-    assert dashboard.pages.currentWidget() is not dashboard.empty
-    assert "32 people repatriated" in dashboard.headline.text()
-
-
 def test_a_language_switch_flips_the_layout_and_shows_arabic(
     qtbot, window: MainWindow, prefs: Preferences
 ) -> None:
@@ -235,7 +233,7 @@ def test_a_report_being_written_during_a_language_switch_finishes_as_it_started(
     """The rebuilt File menu offers the same writer: the cursor comes back, the result shows."""
     from alhol_desk.gui.actions import reports
 
-    load_demo(ws)
+    services.save_batch(ws, RUSSIA)
     [writer] = window.findChildren(reports.ReportActions)
     out = tmp_path / "batches.csv"
     writer.choose_file = lambda *args: str(out)
@@ -265,66 +263,10 @@ def test_a_report_being_written_during_a_language_switch_finishes_as_it_started(
 # --- start-up ---------------------------------------------------------------------------
 
 
-def test_the_wizard_initialises_the_data_folder(qtbot, data_dir: Path, translations) -> None:
-    wizard = FirstRunWizard(data_dir, translations)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.next()
-    qtbot.keyClicks(wizard.team_page.team, "Hasakah 2")
-    wizard.team_page.hq.setChecked(True)
-    wizard.next()
-    wizard.operator_page.operator.setText("Amira")
-    wizard.accept()
-
-    assert wizard.result() == QDialog.DialogCode.Accepted
-    ws = wizard.workspace
-    assert ws is not None
-    assert (ws.device.team, ws.device.role, ws.operator) == ("Hasakah 2", "hq", "Amira")
-    ws.close()
-
-
-def test_the_wizard_switches_language_as_soon_as_it_is_chosen(
-    qtbot, data_dir: Path, translations
-) -> None:
-    chosen: list[str] = []
-    wizard = FirstRunWizard(data_dir, translations, on_language=chosen.append)
-    qtbot.addWidget(wizard)
-    wizard.language_page.buttons["ar"].setChecked(True)
-    assert chosen == ["ar"]
-    qtbot.waitUntil(lambda: wizard.windowTitle() == "إعداد alhol-desk")
-    assert wizard.team_page.title() == "الفريق والدور"
-    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
-
-
-def test_the_wizard_stays_open_and_says_why_when_init_refuses(
-    qtbot, data_dir, translations
-) -> None:
-    wizard = FirstRunWizard(data_dir, translations)
-    qtbot.addWidget(wizard)
-    wizard.team_page.team.setText("   ")
-    wizard.accept()
-    assert wizard.workspace is None
-    assert "team" in wizard.operator_page.error.text()
-
-
-def test_gui_demo_initialises_a_field_device_and_loads_the_demo(data_dir: Path, qapp) -> None:
-    prefs, translations = Preferences(data_dir), Translations()
-    ws = gui_app.open_data(
-        data_dir, operator="Tester", demo=True, prefs=prefs, translations=translations
-    )
-    assert ws is not None
-    try:
-        assert ws.device.role == "field"
-        assert len(services.batches(ws)) == 1
-    finally:
-        ws.close()
-        translations.install("en")
-
-
 def test_run_opens_the_window_on_the_data_and_returns_its_exit_code(
     qtbot, workspace: Workspace, data_dir: Path, monkeypatch
 ) -> None:
-    load_demo(workspace)
+    services.save_batch(workspace, RUSSIA)
     seen: list[object] = []
 
     def fake_exec() -> int:

@@ -191,6 +191,12 @@ def first_page_words(path: Path) -> PageWords:
 
 
 @pytest.fixture
+def workspace(demo_workspace: Workspace) -> Workspace:
+    """The demo folder: the demo records load only into one (core/demo.py)."""
+    return demo_workspace
+
+
+@pytest.fixture
 def report_ws(ws: Workspace) -> Workspace:
     load_demo(ws)
     services.save_batch(ws, SMALL)
@@ -351,8 +357,8 @@ def test_the_command_line_writes_a_pdf_without_a_display(tmp_path: Path) -> None
     env.pop("QT_QPA_PLATFORM", None)
     env["ALHOL_DESK_HOME"] = str(tmp_path / "data")
     run = [sys.executable, "-m", "alhol_desk"]
-    for args in (["init", "--team", "T", "--role", "field"], ["demo"]):
-        subprocess.run([*run, *args], env=env, check=True, capture_output=True, timeout=120)
+    subprocess.run([*run, "demo"], env=env, check=True, capture_output=True, timeout=120)
+    env["ALHOL_DESK_HOME"] = str(tmp_path / "data-demo")  # the demo's own folder
     out = tmp_path / "r.pdf"
     done = subprocess.run(
         [*run, "report", "--format", "pdf", "--suppress-small", "--out", str(out)],

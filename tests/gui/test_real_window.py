@@ -182,11 +182,13 @@ def wait_for(check, what: str, timeout: float = 20) -> None:
         time.sleep(0.2)  # the poll step (allowed in tests/test_waits.py)
 
 
-def launch(desktop: Desktop, data_dir: Path, output: Path) -> subprocess.Popen[bytes]:
+def launch(
+    desktop: Desktop, data_dir: Path, output: Path, *options: str
+) -> subprocess.Popen[bytes]:
     env = {**desktop.env, "QT_QPA_PLATFORM": "xcb", "LANG": "C.UTF-8"}
     with output.open("wb") as sink:
         return subprocess.Popen(
-            [sys.executable, "-m", "alhol_desk", "--data-dir", str(data_dir), "gui"],
+            [sys.executable, "-m", "alhol_desk", "--data-dir", str(data_dir), "gui", *options],
             env=env,
             stdout=sink,
             stderr=subprocess.STDOUT,
@@ -209,8 +211,8 @@ def test_a_batch_typed_into_the_real_window_lands_and_every_screen_is_shot(
     desktop = Desktop(display)
     data_dir = tmp_path / "data"
     cli(data_dir, "init", "--team", "Hasakah 1", "--role", "field", "--operator", "Amira")
-    cli(data_dir, "demo")
-    cli(data_dir, "batch", "delete", "6f1c2a52-4a0e-5b7e-9a51-0d6b3c1e2c01")  # type it again
+    source = ("--source", "Public reporting, 2024")
+    cli(data_dir, "country", "status", "RUS", "ongoing", "--date", "2024-01-01", *source)
 
     output = tmp_path / "window-output.txt"
     app = launch(desktop, data_dir, output)
@@ -273,3 +275,24 @@ def test_a_batch_typed_into_the_real_window_lands_and_every_screen_is_shot(
     assert (batch["min_age"], batch["max_age"], batch["source"]) == (5, 17, "Typed under Xvfb")
     ini = (data_dir / "alhol-desk-window.ini").read_text(encoding="utf-8")
     assert "language=ar" in ini  # remembered for the next start
+
+
+def test_the_quickstart_demo_opens_its_own_folder_marked_demo(display: str, tmp_path: Path) -> None:
+    """`alhol-desk gui --demo` as the README has it: the demo's folder, DEMO in the title."""
+    desktop = Desktop(display)
+    data_dir = tmp_path / "data"
+    output = tmp_path / "demo-output.txt"
+    app = launch(desktop, data_dir, output, "--demo")
+    try:
+        main = desktop.window("alhol-desk — DEMO")  # titled so once its data is shown
+        desktop.focus(main)
+        desktop.settle(main)
+        desktop.screenshot(main, SHOTS / "en-demo.png")
+        quit_window(desktop, app, output)
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait(timeout=10)
+    assert not data_dir.exists()  # the real data folder: never made, so still a new machine
+    demo_dir = tmp_path / "data-demo"
+    assert json.loads(cli(demo_dir, "stats", "--json").stdout)["people"]["total"] == 32

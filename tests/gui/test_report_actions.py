@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from alhol_desk.core import services
 from alhol_desk.core.demo import load_demo
 from alhol_desk.core.messages import Message
+from alhol_desk.core.workspace import Workspace
 from alhol_desk.gui.actions.reports import ReportActions, Written, add_report_actions
 from alhol_desk.gui.messages import refusal_text
 
@@ -35,6 +36,12 @@ class Chooser:
     def __call__(self, parent, title: str, suggested: str, file_filter: str) -> str:
         self.offered.append(suggested)
         return "" if self.answer is None else str(self.answer)
+
+
+@pytest.fixture
+def workspace(demo_workspace: Workspace) -> Workspace:
+    """The demo folder: the demo records load only into one (core/demo.py)."""
+    return demo_workspace
 
 
 @pytest.fixture

@@ -31,6 +31,12 @@ class Nav:
 
 
 @pytest.fixture
+def workspace(demo_workspace: Workspace) -> Workspace:
+    """The demo folder: the demo records load only into one (core/demo.py)."""
+    return demo_workspace
+
+
+@pytest.fixture
 def demo(ws: Workspace) -> Workspace:
     load_demo(ws)
     services.save_batch(
@@ -174,7 +180,7 @@ def test_dashboard_headline_figures_and_charts_click_through(qtbot, demo) -> Non
     assert dashboard.country_bars is not None and dashboard.month_bars is not None
     dashboard.country_bars.clicked.emit(1)
     assert nav.calls[-1] == ("open_country", "RUS")
-    assert dashboard.months == ["2024-01", "2024-03"]
+    assert dashboard.months == ["2024", "2024-03"]  # the demo batch is dated 2024 only
     dashboard.month_bars.clicked.emit(1)
     assert nav.calls[-1] == ("show_batches", "2024-03")
     dashboard.headline.linkActivated.emit("countries")

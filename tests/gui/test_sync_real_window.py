@@ -23,7 +23,6 @@ from enrolling import enrol_by_cli
 
 pytestmark = pytest.mark.slow
 __all__ = ["display"]  # the module's X server fixture, shared from test_real_window
-RUSSIA = "6f1c2a52-4a0e-5b7e-9a51-0d6b3c1e2c01"  # the demo's Russia batch
 
 
 def exported(data_dir: Path, stick: Path) -> Path:
@@ -38,14 +37,17 @@ def laptops(tmp_path_factory) -> dict[str, Path]:
     cli(field, "init", "--team", "Hasakah 1", "--role", "field", "--operator", "Amira")
     cli(hq, "init", "--team", "HQ Erbil", "--role", "hq", "--operator", "Omar")
     cli(other, "init", "--team", "Hasakah 2", "--role", "field", "--operator", "Layla")
-    cli(field, "demo")
+    russia = cli(
+        field, "batch", "add", "--country", "RUS", "--date", "2024-01-01", "--status",
+        "received", "--girls", "12", "--boys", "20", "--source", "Public reporting, 2024",
+    ).stdout.strip()  # fmt: skip
     enrol_by_cli(lambda *args: cli(field, *args).stdout, lambda *args: cli(hq, *args).stdout, root)
     cli(other, "keys", "card", "--out", str(stick / "hasakah2.card"))
 
     cli(hq, "import", str(exported(field, stick)))
     cli(field, "import", str(exported(hq, stick)))
-    cli(field, "batch", "edit", RUSSIA, "--girls", "11", "--boys", "21")
-    cli(hq, "--operator", "Omar", "batch", "edit", RUSSIA, "--girls", "13", "--boys", "19")
+    cli(field, "batch", "edit", russia, "--girls", "11", "--boys", "21")
+    cli(hq, "--operator", "Omar", "batch", "edit", russia, "--girls", "13", "--boys", "19")
     second = exported(field, stick)
     tampered = stick / "tampered.alhol"
     data = bytearray(second.read_bytes())

@@ -161,7 +161,7 @@ def test_the_log_file_is_created_private(
 ) -> None:
     folder = tmp_path / "field"
     ok(desk("--data-dir", str(folder), "init", "--team", "T", "--role", "field"))
-    ok(desk("--data-dir", str(folder), "demo"))
+    ok(desk("--data-dir", str(folder), "stats"))
     assert _mode(log_path(folder)) == 0o600
 
 

@@ -71,11 +71,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from ..core.safety.logs import redacted_traceback
     from ..core.sync.prompt import set_passphrase_prompt
-    from ..paths import log_path, resolve_data_dir
+    from ..paths import demo_data_dir, log_path, resolve_data_dir
     from .safety_commands import terminal_passphrase
 
     log = logging.getLogger(_LOGGER)
     data_dir = resolve_data_dir(args.data_dir)
+    if getattr(args, "demo", False):
+        # `gui --demo` and `demo` open the demo's own folder, beside the data folder.
+        data_dir = demo_data_dir(data_dir)
     _setup_logging(data_dir)
     previous_prompt = set_passphrase_prompt(terminal_passphrase)
     try:

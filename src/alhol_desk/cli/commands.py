@@ -115,11 +115,13 @@ def init(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def demo(args: argparse.Namespace, data_dir: Path) -> int:
-    from ..core.demo import load_demo
+    """Set up the demo folder (``data_dir`` is the demo's, beside the data folder) and load it."""
+    from ..core.demo import open_demo
 
-    with _workspace(args, data_dir) as ws:
-        added = load_demo(ws)
+    ws, added = open_demo(data_dir, operator=args.operator)
+    ws.close()
     print(f"demo records added: {added}" if added else "demo records already present")
+    print(f"demo folder (examples, not real data): {data_dir}")
     return 0
 
 
@@ -208,7 +210,7 @@ def batch_list(args: argparse.Namespace, data_dir: Path) -> int:
         print("no batches")
     for b in rows:
         print(
-            f"{b.id}  {b.departure_date}  {b.country}  {b.status:<9}  "
+            f"{b.id}  {b.departure_date:<10}  {b.country}  {b.status:<9}  "
             f"women {b.women} men {b.men} girls {b.girls} boys {b.boys}"
         )
     return 0

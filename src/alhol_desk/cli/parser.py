@@ -87,7 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = _Commands(parser.add_subparsers(title="commands", metavar="COMMAND"))
 
     gui = sub.add_parser("gui", help="open the main window (the default command)")
-    gui.add_argument("--demo", action="store_true", help="open on the demo data")
+    gui.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the demo: its own folder beside the data folder (DATA_DIR-demo), "
+        "never the data folder itself",
+    )
     gui.set_defaults(handler=commands.gui)
 
     init = sub.add_parser("init", help="create the database and this device's keys")
@@ -98,8 +103,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     init.set_defaults(handler=commands.init)
 
-    demo = sub.add_parser("demo", help="load the sourced example records (idempotent)")
-    demo.set_defaults(handler=commands.demo)
+    demo = sub.add_parser(
+        "demo",
+        help="set up the demo folder beside the data folder (DATA_DIR-demo) with the sourced "
+        "example records (idempotent); the data folder itself is never touched",
+    )
+    demo.set_defaults(handler=commands.demo, demo=True)
 
     country = sub.add_parser("country", help="countries and their status")
     csub = _Commands(

@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 
 CLOCK_KEY = "clock.last"
 OPERATOR_KEY = "operator.default"
+# Set once, by initialise(demo=True): this folder is the demo (core/demo.py). Its keys are
+# the published demo key, which every device refuses; the mark is what the window shows.
+DEMO_MARK_KEY = "device.demo"
 R = TypeVar("R", bound=Record)
 
 
@@ -62,6 +65,11 @@ class Workspace:
     @property
     def read_only(self) -> bool:
         return self._guard is not None and not self._guard.writer
+
+    @property
+    def is_demo(self) -> bool:
+        """Whether this folder is the demo (example records, a key every device refuses)."""
+        return self.settings.get(DEMO_MARK_KEY) == "1"
 
     # One repository per table or aggregate, over this workspace's connection (as Anki's
     # Collection reaches ``col.decks``): ``ws.devices.peers()``, ``ws.settings.get(key)``.
@@ -203,9 +211,11 @@ def initialise(
     role: str,
     operator: str | None = None,
     passphrase: str | None = None,
+    demo: bool = False,
 ) -> Workspace:
     """Create the database and this device's identity in ``data_dir`` (keys protected by
-    ``passphrase`` when one is given)."""
+    ``passphrase`` when one is given; a ``demo`` folder signs with the published demo key
+    and is marked as the demo)."""
     # Everything is checked before anything is written: a refused init leaves no folder.
     team = team.strip()
     if not team:
@@ -223,7 +233,7 @@ def initialise(
     data_dir.mkdir(parents=True, exist_ok=True)
     try:
         make_private(data_dir)  # before the keys are written into it (Windows: they inherit it)
-        return _initialise(data_dir, team, role, operator, passphrase)
+        return _initialise(data_dir, team, role, operator, passphrase, demo)
     except BaseException:
         for folder in made:  # deepest first: only the folders this init made
             shutil.rmtree(folder, ignore_errors=True)
@@ -231,7 +241,12 @@ def initialise(
 
 
 def _initialise(
-    data_dir: Path, team: str, role: str, operator: str | None, passphrase: str | None
+    data_dir: Path,
+    team: str,
+    role: str,
+    operator: str | None,
+    passphrase: str | None,
+    demo: bool,
 ) -> Workspace:
     guard = Guard(acquire_writer_lock(data_dir))
     try:
@@ -253,9 +268,11 @@ def _initialise(
         device = Device(uuid.uuid4().hex, team, role, is_self=True)
         from .sync.keys import generate_device_keys  # keys before the device row
 
-        generate_device_keys(data_dir, passphrase=passphrase)
+        generate_device_keys(data_dir, passphrase=passphrase, demo=demo)
         with db.atomic():
             Devices(db).add_own(device)
+            if demo:
+                Settings(db).set(DEMO_MARK_KEY, "1")
             if operator and operator.strip():
                 Settings(db).set(OPERATOR_KEY, operator.strip())
         secure_modes(data_dir, quiet=True)  # a new folder starts private

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
-DEMO_TEAM = "Demo"
 # A window never painted (started minimised, say) opens its data after this long anyway.
 OPEN_UNPAINTED_AFTER_MS = 3000
 
@@ -56,33 +55,31 @@ def open_data(
 ) -> Workspace | None:
     """The workspace to show: opened, set up by the wizard (None if cancelled), or the demo.
 
+    With ``demo``, ``data_dir`` is the demo's own folder (``paths.demo_data_dir``, beside
+    the data folder): set up as the demo if new, with every demo record, never a live one.
     ``parent`` is the window the wizard shows over, when there is one already.
     """
     # Imported here: the window paints before the database is opened (see _run).
     from ..core.errors import NotInitialised
-    from ..core.workspace import initialise, open_workspace
+    from ..core.workspace import open_workspace
 
-    try:
-        ws = open_workspace(data_dir, operator=operator)
-    except NotInitialised:
-        if demo:
-            ws = initialise(data_dir, team=DEMO_TEAM, role="field", operator=operator)
-        else:
-            from .dialogs.first_run import FirstRunWizard
-
-            def remember(language: str) -> None:
-                prefs.language = language
-
-            wizard = FirstRunWizard(data_dir, translations, on_language=remember, parent=parent)
-            if wizard.exec() != QDialog.DialogCode.Accepted or wizard.workspace is None:
-                return None
-            prefs.language = translations.language
-            ws = wizard.workspace
     if demo:
-        from ..core.demo import load_demo
+        from ..core.demo import open_demo
 
-        load_demo(ws)
-    return ws
+        return open_demo(data_dir, operator=operator)[0]
+    try:
+        return open_workspace(data_dir, operator=operator)
+    except NotInitialised:
+        from .dialogs.first_run import FirstRunWizard
+
+        def remember(language: str) -> None:
+            prefs.language = language
+
+        wizard = FirstRunWizard(data_dir, translations, on_language=remember, parent=parent)
+        if wizard.exec() != QDialog.DialogCode.Accepted or wizard.workspace is None:
+            return None
+        prefs.language = translations.language
+        return wizard.workspace
 
 
 def _report_unexpected(data_dir: Path):
@@ -118,7 +115,11 @@ def _back_up_at_startup(data_dir: Path) -> None:
 
 
 def run(data_dir: Path, operator: str | None = None, demo: bool = False) -> int:
-    """Open the window on ``data_dir``; returns the exit code (0 also when set-up is cancelled)."""
+    """Open the window on ``data_dir``; returns the exit code (0 also when set-up is cancelled).
+
+    With ``demo``, ``data_dir`` is the demo's own folder (the command line gives
+    ``paths.demo_data_dir`` of the data folder), never a live one.
+    """
     from ..core.sync.prompt import set_passphrase_prompt
     from .dialogs.passphrase import window_passphrase
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ..paths import resource_path
 from . import i18n
-from .changes import EVERYTHING, NOTHING, RECORDS, Changes
+from .changes import EVERYTHING, NOTHING, Changes
 from .dialogs import questions
 from .i18n import QT_TRANSLATE_NOOP
 from .menus import build_menus
@@ -122,6 +122,8 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         if self._ws is None:
             self.setWindowTitle("alhol-desk")
+        elif self._ws.is_demo:
+            self.setWindowTitle(self.tr("alhol-desk — DEMO (example records, not real data)"))
         else:
             self.setWindowTitle(self.tr("alhol-desk — %1").replace("%1", self._ws.device.team))
         self.nav = QListWidget(self)
@@ -182,8 +184,28 @@ class MainWindow(QMainWindow):
         self.open_conflicts.setObjectName("open_conflicts")
         self.open_conflicts.linkActivated.connect(lambda _link: self.show_screen("conflicts"))
         self._status_labels = [team, operator, self.unexported, self.open_conflicts]
+        if self._ws.is_demo:
+            self._status_labels.insert(0, self._demo_label())
         for label in self._status_labels:
             bar.addPermanentWidget(label)
+
+    def _demo_label(self) -> QLabel:
+        """The demo says so in the status bar too: its records are examples."""
+        label = QLabel(
+            self.tr("DEMO: example records in their own folder; no device accepts its bundles"),
+            self,
+        )
+        label.setObjectName("demo_mark")
+        label.setStyleSheet(
+            "font-weight: bold; color: #ffffff; background: #b35900; padding: 0 6px;"
+        )
+        label.setToolTip(
+            self.tr(
+                "This is the demo's own data folder. Every device refuses its cards and "
+                "bundles; your own data is in the data folder beside it."
+            )
+        )
+        return label
 
     def update_status(self) -> None:
         try:
@@ -360,24 +382,6 @@ class MainWindow(QMainWindow):
         from .forms.drafts import offer_drafts
 
         offer_drafts(self.ws, self, on_saved=self.data_changed)
-
-    def load_demo(self) -> None:
-        from ..core.demo import load_demo
-        from ..core.errors import AlholError
-        from .messages import refusal_text
-
-        try:
-            added = load_demo(self.ws)
-        except AlholError as error:
-            questions.fail(self, self.tr("Demo data not loaded"), refusal_text(error.message))
-            return
-        self.statusBar().showMessage(
-            self.tr("Demo records added: %1").replace("%1", i18n.number(added))
-            if added
-            else self.tr("The demo records are already here."),
-            8000,
-        )
-        self.data_changed(RECORDS)
 
     def data_changed(self, changes: Changes) -> None:
         """``changes`` were written: the screen in view refreshes what it shows of them, the

@@ -87,7 +87,6 @@ def _file_menu(window: MainWindow, file: QMenu) -> None:
             QKeySequence.StandardKey.New,
         )
     )
-    file.addAction(make_action(file, translate("MainWindow", "Load &demo data"), window.load_demo))
     file.addAction(
         make_action(file, translate("MainWindow", "Import a &spreadsheet…"), window.import_sheet)
     )

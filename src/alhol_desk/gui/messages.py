@@ -69,6 +69,38 @@ GENERAL_EXPLANATIONS: dict[str, tuple[str, str, str]] = {
         QT_TRANSLATE_NOOP("messages", "The data folder given is a file, not a folder."),
         QT_TRANSLATE_NOOP("messages", "Choose a folder for the data."),
     ),
+    "demo_on_live_device": (
+        "messages",
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "This laptop's data is real: demo records here would be counted, reported and "
+            "sent to headquarters as real ones. Nothing was changed.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "To try the tool, start it with: alhol-desk gui --demo. The demo has its own folder.",
+        ),
+    ),
+    "demo_folder_is_live": (
+        "messages",
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "The demo's folder ({path}) holds a real device's data, not the demo. Nothing "
+            "was changed.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "messages", "Move that folder away, or start the demo with another data folder."
+        ),
+    ),
+    "demo_keys": (
+        "messages",
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "The demo's keys cannot be replaced: every device refuses them, and new keys "
+            "would let the demo's examples pass for a team's records.",
+        ),
+        QT_TRANSLATE_NOOP("messages", "Nothing to do: the demo is for trying the tool only."),
+    ),
     "already_initialised": (
         "messages",
         QT_TRANSLATE_NOOP("messages", "This data folder is already set up."),

@@ -62,6 +62,24 @@ GENERAL_MESSAGES: dict[str, MessageDef] = {
         "your own account",
         "private_not_fixed",
     ),
+    # --- the demo (core/demo.py): its own folder, never a live device's -------------------
+    "demo_on_live_device": MessageDef(
+        "this data folder is a live device (team {team!r}): demo records here would be "
+        f"counted, reported and sent to HQ as real ones; {_NOTHING_CHANGED}. The demo has "
+        "its own folder: alhol-desk gui --demo",
+        "demo_on_live_device",
+    ),
+    "demo_folder_is_live": MessageDef(
+        "the demo folder {path} is set up as a live device (team {team!r}), not as the "
+        f"demo; {_NOTHING_CHANGED}. Move it away, or give --data-dir another folder",
+        "demo_folder_is_live",
+    ),
+    "retire_demo": MessageDef(
+        "the demo's keys cannot be retired: the demo signs with the published demo key, "
+        "which every device refuses; new keys would let its example records pass for a "
+        f"team's. {_NOTHING_CHANGED}",
+        "demo_keys",
+    ),
     "read_only_retire": MessageDef(
         "retiring the keys changes the data folder: open it for writing", "read_only"
     ),

@@ -85,6 +85,11 @@ SYNC_MESSAGES: dict[str, MessageDef] = {
     "bundle_signature_mismatch": MessageDef(
         "signature does not match: the file was altered or damaged", "signature_mismatch"
     ),
+    "bundle_from_demo": MessageDef(
+        "this bundle comes from an alhol-desk demo (signed with the published demo key): "
+        "its records are examples, never imported",
+        "demo_bundle",
+    ),
     "bundle_untrusted_signer": MessageDef(
         "signed by a key this device does not trust: get the sender's device card and "
         "confirm its fingerprint first",
@@ -360,6 +365,12 @@ SYNC_MESSAGES: dict[str, MessageDef] = {
     "card_not_written": MessageDef("--out: could not write the card ({cause})", "card_unwritable"),
     "card_file_too_large": MessageDef("the card file is too large to be a device card", "bad_card"),
     "card_unreadable": MessageDef("the card file cannot be read ({cause})", "bad_card"),
+    "card_demo": MessageDef(
+        "this is the card of an alhol-desk demo (alhol-desk gui --demo): the demo signs "
+        "with a published key, so its bundles are examples anyone could have made; it is "
+        "never trusted. Nothing was trusted",
+        "demo_card",
+    ),
     "card_own": MessageDef(
         "this is this device's own card; trust the other side's card instead", "own_card"
     ),

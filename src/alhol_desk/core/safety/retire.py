@@ -51,6 +51,8 @@ def retire_identity(ws: Workspace, *, passphrase: str | None = None) -> Retired:
     """Replace this device's keys and id (see the module docstring); needs the writer lock."""
     if ws.read_only:
         raise AlholError("read_only_retire")
+    if ws.is_demo:  # new keys would be ones a real HQ could trust, over example records
+        raise AlholError("retire_demo")
     keys_dir = ws.data_dir / KEYS_DIR
     staging = keys_dir / f"{_STAGING_PREFIX}{secrets.token_hex(8)}"
     for leftover in keys_dir.glob(f"{_STAGING_PREFIX}*"):  # an earlier retire cut short

@@ -200,7 +200,11 @@ class Batches(RecordTable[Batch]):
         return list(self.db.query(sql, [batch.country, batch.departure_date, *counts, batch.id]))
 
     def repatriated_by_month(self) -> list[dict[str, Any]]:
-        """Repatriated batches and people per month (YYYY-MM), oldest first."""
+        """Repatriated batches and people per month (YYYY-MM), oldest first.
+
+        A batch dated to a day or a month counts in its month; the batches dated only to a
+        year are a group of their own (``month`` is YYYY), just before that year's months,
+        never counted in January."""
         return list(
             self.db.query(
                 "SELECT substr(departure_date, 1, 7) AS month, count(*) AS batches, "
@@ -268,7 +272,7 @@ class Estimates(RecordTable[Estimate]):
             self.db.query(
                 "SELECT total, source, estimate_date FROM estimates "
                 "WHERE deleted = 0 AND country = ? AND total IS NOT NULL "
-                "ORDER BY estimate_date DESC LIMIT 1",
+                "ORDER BY estimate_date DESC, hlc DESC LIMIT 1",
                 [country],
             )
         )
@@ -280,7 +284,7 @@ class Estimates(RecordTable[Estimate]):
             self.db.query(
                 "SELECT id, estimate_date, source, total, countries, countries_repatriating, "
                 "women, men, girls, boys, confidence, note FROM estimates "
-                "WHERE deleted = 0 AND country IS NULL ORDER BY estimate_date DESC"
+                "WHERE deleted = 0 AND country IS NULL ORDER BY estimate_date DESC, hlc DESC"
             )
         )
 

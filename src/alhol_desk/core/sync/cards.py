@@ -33,6 +33,12 @@ CARD_MAX_BYTES = 64 * 1024
 CARD_FIELDS = ("device_id", "team", "role", "sign_public_key", "age_recipient")
 TEAM_MAX_LENGTH = NAME_MAX_LENGTH
 
+# The demo's signing key (``keys.DEMO_SIGNING_SEED``, published in this source on purpose):
+# every demo folder signs with it, and every device refuses a card or a bundle of it, so
+# the demo's examples can never be trusted as a team's records (docs/security.md, "The demo").
+DEMO_SIGN_PUBLIC_KEY = "toyfHRl3eUeG3NKMttcF9DMUVjcDwnHi184FDkK0Pk4="
+DEMO_KEY_ID = "1bf4eb81a1577d5bedcb83868795686c"
+
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 FINGERPRINT_GROUPS = 8
 FINGERPRINT_GROUP_SIZE = 4
@@ -78,6 +84,11 @@ class DeviceCard:
     @property
     def key_id(self) -> str:
         return key_id_for(self.sign_public_key_raw)
+
+    @property
+    def is_demo(self) -> bool:
+        """Whether this is a demo folder's card (signed with the published demo key)."""
+        return self.sign_public_key == DEMO_SIGN_PUBLIC_KEY
 
     def to_json(self) -> bytes:
         doc = {"format": CARD_FORMAT, "format_version": CARD_FORMAT_VERSION}

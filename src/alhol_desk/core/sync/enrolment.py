@@ -61,6 +61,8 @@ def read_card(path: Path) -> DeviceCard:
 def trust_card(ws: Workspace, path: Path, typed_fingerprint: str) -> DeviceCard:
     """Trust a card only when the fingerprint read over the phone matches it."""
     card = read_card(path)
+    if card.is_demo:  # demo or not, no device trusts the published demo key
+        raise AlholError("card_demo")
     if card.device_id == ws.device.id:
         raise AlholError("card_own")
     if not fingerprints_match(card, typed_fingerprint):

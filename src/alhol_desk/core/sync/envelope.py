@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pyrage import RecipientError, x25519
 
 from ..errors import AlholError
+from .cards import DEMO_KEY_ID, DEMO_SIGN_PUBLIC_KEY
 from .errors import BundleRejected, NotAddressedHere, newer_version, quoted
 from .keys import DeviceKeys
 from .strict_json import loads_strict
@@ -74,6 +75,8 @@ def open_envelope(
     """
     payload, signatures = _parse_envelope(data)
     message = pae(PAYLOAD_TYPE, payload)
+    # The published demo key never verifies a bundle, even if it were somehow trusted.
+    trusted = {key_id: key for key_id, key in trusted.items() if key_id != DEMO_KEY_ID}
     hinted_a_trusted_key = False
     for hint, signature in signatures:
         hinted = trusted.get(hint)
@@ -86,9 +89,22 @@ def open_envelope(
             except InvalidSignature:
                 continue
             return payload, key_id
+    _refuse_the_demo(signatures, message)
     if hinted_a_trusted_key:
         raise BundleRejected("bundle_signature_mismatch")
     raise BundleRejected("bundle_untrusted_signer")
+
+
+def _refuse_the_demo(signatures: Sequence[tuple[str, bytes]], message: bytes) -> None:
+    """Say so when an unverified bundle is the demo's: signed with the published demo key,
+    whatever key id it names (docs/security.md, "The demo")."""
+    demo_key = Ed25519PublicKey.from_public_bytes(base64.b64decode(DEMO_SIGN_PUBLIC_KEY))
+    for _hint, signature in signatures:
+        try:
+            demo_key.verify(signature, message)
+        except InvalidSignature:
+            continue
+        raise BundleRejected("bundle_from_demo")
 
 
 def _parse_envelope(data: bytes | bytearray) -> tuple[bytes, list[tuple[str, bytes]]]:

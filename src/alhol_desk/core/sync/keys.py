@@ -56,6 +56,13 @@ MAX_PASSPHRASE_ATTEMPTS = 3
 _AGE_FILE_MAGIC = (b"age-encryption.org/", b"-----BEGIN AGE ENCRYPTED FILE-----")
 _SIGNING_PASSWORD_DOMAIN = b"alhol-desk signing key password v1\x00"
 _ENCRYPTED_PEM = b"-----BEGIN ENCRYPTED PRIVATE KEY-----"
+# The demo's signing key, published here on purpose: every demo folder signs with it, so
+# every device can tell the demo's cards and bundles by their key and refuses them
+# (cards.DEMO_KEY_ID). A secret demo key could be trusted by mistake; this one cannot be
+# trusted at all, and no mark can be stripped from a signature.
+DEMO_SIGNING_SEED = hashlib.sha256(
+    b"alhol-desk demo signing key: published, never trusted"
+).digest()
 
 
 class KeysLocked(AlholError):
@@ -90,10 +97,13 @@ class DeviceKeys:
         return DeviceCard(device_id, team, role, self.sign_public_key_b64, self.age_recipient)
 
 
-def generate_device_keys(data_dir: Path, *, passphrase: str | None = None) -> DeviceKeys:
+def generate_device_keys(
+    data_dir: Path, *, passphrase: str | None = None, demo: bool = False
+) -> DeviceKeys:
     """Make and save a new signing key and age identity; refuse if any key file exists.
 
     With ``passphrase`` the keys are protected from the start (never on disk in clear).
+    A ``demo`` folder signs with the published demo key (``DEMO_SIGNING_SEED``).
     """
     keys_dir = data_dir / KEYS_DIR
     for name in (SIGNING_KEY_FILE, IDENTITY_FILE):
@@ -101,7 +111,12 @@ def generate_device_keys(data_dir: Path, *, passphrase: str | None = None) -> De
             raise AlholError("keys_exist", path=str(keys_dir / name))
     if passphrase is not None:
         check_new_passphrase(passphrase)
-    keys = DeviceKeys(Ed25519PrivateKey.generate(), x25519.Identity.generate())
+    signing_key = (
+        Ed25519PrivateKey.from_private_bytes(DEMO_SIGNING_SEED)
+        if demo
+        else Ed25519PrivateKey.generate()
+    )
+    keys = DeviceKeys(signing_key, x25519.Identity.generate())
     pem = _signing_key_file(keys, protected=passphrase is not None)
     identity = _identity_file(keys, passphrase)
 

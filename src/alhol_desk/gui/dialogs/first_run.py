@@ -1,14 +1,22 @@
-"""The first-run wizard: language, team and role, operator; then it sets the data folder up."""
+"""The first-run wizard: language, team and role, operator, a passphrase for the keys; then it
+sets the data folder up.
+
+The operator starts empty and is required: the name goes beside every change in the audit
+trail, and the computer's login ("root", "user") names no one. A passphrase for the keys
+is offered and recommended (docs/security.md, "Keys at rest"); going on without one
+needs a tick that shows what a lost laptop then gives away.
+"""
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
+    QCheckBox,
     QLabel,
     QLineEdit,
     QRadioButton,
@@ -23,12 +31,10 @@ from ...core.workspace import Workspace, initialise
 from .. import i18n
 from ..messages import refusal_text
 
-
-def _system_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
+# As core.sync.keys.MIN_PASSPHRASE_LENGTH, which the core checks again (not imported: the
+# keys module loads cryptography, and the wizard shows before anything heavy is needed).
+MIN_PASSPHRASE_LENGTH = 8
+_ERROR_STYLE = "color: #b00020;"
 
 
 class LanguagePage(QWizardPage):
@@ -105,21 +111,23 @@ class TeamPage(QWizardPage):
 
 
 class OperatorPage(QWizardPage):
+    """The operator's name: empty at first (never the computer's login) and required."""
+
     def __init__(self) -> None:
         super().__init__()
         self.text = QLabel(self)
         self.text.setWordWrap(True)
-        self.operator = QLineEdit(_system_user(), self)
+        self.operator = QLineEdit(self)
         self.operator.setObjectName("operator")
         self.operator.setMaxLength(100)
-        self.error = QLabel(self)
-        self.error.setObjectName("wizard_error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.operator.textChanged.connect(lambda _text: self.completeChanged.emit())
+        self.hint = QLabel(self)
+        self.hint.setObjectName("operator_hint")
+        self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(self.operator)
-        layout.addWidget(self.error)
+        layout.addWidget(self.hint)
         layout.addStretch(1)
         self.retranslate()
 
@@ -131,6 +139,122 @@ class OperatorPage(QWizardPage):
                 "figure can be traced to who entered it. It never goes into the log file."
             )
         )
+        self.operator.setPlaceholderText(self.tr("Your full name"))
+        self.hint.setText(self.tr("Your name is required."))
+
+    def name(self) -> str:
+        return self.operator.text().strip()
+
+    def isComplete(self) -> bool:
+        return bool(self.name())
+
+
+class PassphrasePage(QWizardPage):
+    """A passphrase for this laptop's keys (recommended), or a tick to go on without one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.passphrase_label = QLabel(self)
+        self.passphrase = self._secret("passphrase")
+        self.passphrase_label.setBuddy(self.passphrase)
+        self.repeat_label = QLabel(self)
+        self.repeat = self._secret("passphrase_repeat")
+        self.repeat_label.setBuddy(self.repeat)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("passphrase_problem")
+        self.problem.setWordWrap(True)
+        self.skip = QCheckBox(self)
+        self.skip.setObjectName("no_passphrase")
+        self.skip.toggled.connect(self._changed)
+        self.warning = QLabel(self)
+        self.warning.setObjectName("no_passphrase_warning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(_ERROR_STYLE)
+        self.error = QLabel(self)
+        self.error.setObjectName("wizard_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(_ERROR_STYLE)
+        layout = QVBoxLayout(self)
+        for widget in (
+            self.text,
+            self.passphrase_label,
+            self.passphrase,
+            self.repeat_label,
+            self.repeat,
+            self.problem,
+            self.skip,
+            self.warning,
+            self.error,
+        ):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.retranslate()
+        self._changed()
+
+    def _secret(self, name: str) -> QLineEdit:
+        field = QLineEdit(self)
+        field.setObjectName(name)
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        field.textChanged.connect(lambda _text: self._changed())
+        return field
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Protect the keys (recommended)"))
+        self.text.setText(
+            self.tr(
+                "This laptop's keys sign what it sends to headquarters and open what is sent "
+                "to it. A passphrase keeps them locked on the disk: it is asked once each "
+                "time alhol-desk needs the keys. Choose a few words you can remember; it "
+                "cannot be recovered if forgotten."
+            )
+        )
+        self.passphrase_label.setText(
+            self.tr("Passphrase (at least %1 characters)").replace(
+                "%1", i18n.number(MIN_PASSPHRASE_LENGTH)
+            )
+        )
+        self.repeat_label.setText(self.tr("The same passphrase again"))
+        self.skip.setText(self.tr("Continue without a passphrase"))
+        self.warning.setText(
+            self.tr(
+                "Without a passphrase, anyone who has this laptop, or a copy of its disk, "
+                "can sign bundles that headquarters trusts as yours, and read the bundles "
+                "sent to this laptop. You can add one later: alhol-desk keys passphrase."
+            )
+        )
+        self._changed()
+
+    def chosen(self) -> str | None:
+        """The passphrase to protect the keys with, or None (going on without one)."""
+        return None if self.skip.isChecked() else self.passphrase.text()
+
+    def _problem(self) -> str:
+        typed = self.passphrase.text()
+        if self.skip.isChecked() or not (typed or self.repeat.text()):
+            return ""
+        if len(typed.strip()) < MIN_PASSPHRASE_LENGTH:
+            return self.tr("The passphrase is too short (at least %1 characters).").replace(
+                "%1", i18n.number(MIN_PASSPHRASE_LENGTH)
+            )
+        if typed != self.repeat.text():
+            return self.tr("The two passphrases differ.")
+        return ""
+
+    def _changed(self) -> None:
+        skipping = self.skip.isChecked()
+        for widget in (self.passphrase, self.repeat, self.passphrase_label, self.repeat_label):
+            widget.setEnabled(not skipping)
+        self.warning.setVisible(skipping)
+        self.problem.setText(self._problem())
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        if self.skip.isChecked():
+            return True
+        typed = self.passphrase.text()
+        return len(typed.strip()) >= MIN_PASSPHRASE_LENGTH and typed == self.repeat.text()
 
 
 class FirstRunWizard(QWizard):
@@ -152,11 +276,15 @@ class FirstRunWizard(QWizard):
         self.language_page = LanguagePage(self._language_chosen, translations.language)
         self.team_page = TeamPage()
         self.operator_page = OperatorPage()
-        for page in (self.language_page, self.team_page, self.operator_page):
+        self.passphrase_page = PassphrasePage()
+        for page in self._pages():
             self.addPage(page)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.resize(560, 380)
+        self.resize(620, 520)  # the passphrase page says a lot, in two languages
         self.retranslate()
+
+    def _pages(self) -> tuple[LanguagePage, TeamPage, OperatorPage, PassphrasePage]:
+        return (self.language_page, self.team_page, self.operator_page, self.passphrase_page)
 
     def _language_chosen(self, code: str) -> None:
         self.translations.install(code)
@@ -170,7 +298,7 @@ class FirstRunWizard(QWizard):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Set up alhol-desk"))
-        for page in (self.language_page, self.team_page, self.operator_page):
+        for page in self._pages():
             page.retranslate()
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Next"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("Back"))
@@ -179,14 +307,28 @@ class FirstRunWizard(QWizard):
 
     def accept(self) -> None:
         """Run ``init`` with the answers; stay open and say why if it refuses."""
+        error_label = self.passphrase_page.error
+        if not self.operator_page.name():  # never the computer's login in its place
+            error_label.setText(self.tr("Your name is required (the page before)."))
+            return
+        if not self.passphrase_page.isComplete():
+            error_label.setText(self.tr("Type the passphrase twice, or continue without one."))
+            return
+        # Protecting the keys takes about a second (scrypt): say that something happens.
+        from PySide6.QtCore import Qt
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.workspace = initialise(
                 self.data_dir,
                 team=self.team_page.team.text(),
                 role=self.team_page.role(),
-                operator=self.operator_page.operator.text() or None,
+                operator=self.operator_page.name(),
+                passphrase=self.passphrase_page.chosen(),
             )
         except AlholError as error:
-            self.operator_page.error.setText(refusal_text(error.message))
+            error_label.setText(refusal_text(error.message))
             return
+        finally:
+            QApplication.restoreOverrideCursor()
         super().accept()

@@ -39,7 +39,7 @@ TOP_COUNTRIES = 12
 
 
 class EmptyState(QWidget):
-    """What a new install shows: start typing, or try the tool on the sourced examples."""
+    """What a new install shows: start typing; the examples are in the demo's own folder."""
 
     def __init__(self, nav: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,20 +47,19 @@ class EmptyState(QWidget):
         title = QLabel(f"<h2>{heading}</h2>", self)
         text = QLabel(
             self.tr(
-                "Enter a batch from a handover sheet, or load the sourced example records "
-                "(AFP's 43,000 residents from 45 countries; Russia's 32 children) to try the tool."
+                "Enter a batch from a handover sheet. To try the tool on the sourced example "
+                "records (AFP's 43,000 residents from 45 countries; Russia's 32 children), "
+                "start it with: alhol-desk gui --demo. The demo opens its own folder, so its "
+                "examples never mix with this laptop's records."
             ),
             self,
         )
+        text.setObjectName("empty_text")
         text.setWordWrap(True)
         new = QPushButton(self.tr("New batch (Ctrl+N)"), self)
-        demo = QPushButton(self.tr("Load demo data"), self)
-        demo.setObjectName("load_demo")
         new.clicked.connect(lambda: nav.new_batch())
-        demo.clicked.connect(nav.load_demo)
         buttons = QHBoxLayout()
         buttons.addWidget(new)
-        buttons.addWidget(demo)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
@@ -228,13 +227,18 @@ class DashboardScreen(Screen):
         bars.clicked.connect(self._month_clicked)
         series = QBarSeries()
         series.append(bars)
-        locale = QLocale()
-        names = [
-            locale.toString(QDate.fromString(month + "-01", "yyyy-MM-dd"), "MMM yyyy")
-            for month in self.months
-        ]
+        names = [self._month_name(month) for month in self.months]
         self._replace(self.month_chart, series, names, people, horizontal=False)
         self.month_bars = bars
+
+    def _month_name(self, month: str) -> str:
+        """A bar's label: "May 2024", or "2024 (month unknown)" for the batches dated only
+        to a year (their own bar, never January's)."""
+        locale = QLocale()
+        if len(month) == 4:
+            year = locale.toString(QDate(int(month), 1, 1), "yyyy")
+            return self.tr("%1 (month unknown)").replace("%1", year)
+        return locale.toString(QDate.fromString(month + "-01", "yyyy-MM-dd"), "MMM yyyy")
 
     @staticmethod
     def _replace(

@@ -46,6 +46,17 @@ SYNC_EXPLANATIONS: dict[str, tuple[str, str, str]] = {
             "fingerprint by phone; then import the bundle again.",
         ),
     ),
+    "demo_bundle": _sync(
+        QT_TRANSLATE_NOOP(
+            "sync",
+            "This bundle comes from the demo (alhol-desk gui --demo): its records are "
+            "examples, not a team's. Nothing was imported.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "sync",
+            "Ask the sender to export from their real data folder, not the demo's.",
+        ),
+    ),
     "damaged": _sync(
         QT_TRANSLATE_NOOP(
             "sync",
@@ -166,6 +177,16 @@ SYNC_EXPLANATIONS: dict[str, tuple[str, str, str]] = {
             "Read the fingerprint again with the card's owner on the phone. If it still "
             "differs, the card may have been swapped on the way: do not trust it, and ask for "
             "a new card.",
+        ),
+    ),
+    "demo_card": _sync(
+        QT_TRANSLATE_NOOP(
+            "sync",
+            "This is the demo's card: the demo signs with a key published for everyone, so "
+            "no device trusts it. Nothing was trusted.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "sync", "Ask for the card of the laptop's real data folder (Sync › Devices and keys)."
         ),
     ),
     "own_card": _sync(

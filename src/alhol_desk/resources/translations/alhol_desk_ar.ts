@@ -518,6 +518,10 @@ Licence: %2. Data folder: %3</source>
         <source>Camp estimates (sources disagree; all are kept)</source>
         <translation>تقديرات المخيم (تختلف المصادر، وتُحفظ كلها)</translation>
     </message>
+    <message>
+        <source>%1 (month unknown)</source>
+        <translation>%1 (الشهر غير معروف)</translation>
+    </message>
 </context>
 <context>
     <name>EmptyState</name>
@@ -526,16 +530,12 @@ Licence: %2. Data folder: %3</source>
         <translation>لا توجد سجلات بعد</translation>
     </message>
     <message>
-        <source>Enter a batch from a handover sheet, or load the sourced example records (AFP&apos;s 43,000 residents from 45 countries; Russia&apos;s 32 children) to try the tool.</source>
-        <translation>أدخل دفعة من ورقة تسليم، أو حمّل السجلات التجريبية الموثّقة المصادر (٤٣٬٠٠٠ مقيم من ٤٥ بلداً بحسب وكالة فرانس برس؛ ٣٢ طفلاً أعادتهم روسيا) لتجربة الأداة.</translation>
+        <source>Enter a batch from a handover sheet. To try the tool on the sourced example records (AFP&apos;s 43,000 residents from 45 countries; Russia&apos;s 32 children), start it with: alhol-desk gui --demo. The demo opens its own folder, so its examples never mix with this laptop&apos;s records.</source>
+        <translation>أدخل دفعة من ورقة تسليم. لتجربة الأداة على السجلات التجريبية الموثّقة المصادر (٤٣٬٠٠٠ مقيم من ٤٥ بلداً بحسب وكالة فرانس برس؛ ٣٢ طفلاً أعادتهم روسيا)، شغّلها بالأمر: alhol-desk gui --demo. يفتح العرض التجريبي مجلّده الخاص، فلا تختلط أمثلته أبداً بسجلات هذا الحاسوب.</translation>
     </message>
     <message>
         <source>New batch (Ctrl+N)</source>
         <translation>دفعة جديدة (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Load demo data</source>
-        <translation>تحميل البيانات التجريبية</translation>
     </message>
 </context>
 <context>
@@ -752,6 +752,14 @@ Licence: %2. Data folder: %3</source>
     <message>
         <source>Cancel</source>
         <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Your name is required (the page before).</source>
+        <translation>اسمك مطلوب (في الصفحة السابقة).</translation>
+    </message>
+    <message>
+        <source>Type the passphrase twice, or continue without one.</source>
+        <translation>اكتب عبارة المرور مرّتين، أو تابع من دونها.</translation>
     </message>
 </context>
 <context>
@@ -986,6 +994,10 @@ Licence: %2. Data folder: %3</source>
         <translation>سجل التدقيق</translation>
     </message>
     <message>
+        <source>alhol-desk — DEMO (example records, not real data)</source>
+        <translation>alhol-desk — عرض تجريبي DEMO (سجلات للتجربة، لا بيانات حقيقية)</translation>
+    </message>
+    <message>
         <source>alhol-desk — %1</source>
         <translation>alhol-desk — %1</translation>
     </message>
@@ -1004,10 +1016,6 @@ Licence: %2. Data folder: %3</source>
     <message>
         <source>&amp;New batch…</source>
         <translation>دفعة &amp;جديدة…</translation>
-    </message>
-    <message>
-        <source>Load &amp;demo data</source>
-        <translation>تحميل البيانات التجريبية</translation>
     </message>
     <message>
         <source>Import a &amp;spreadsheet…</source>
@@ -1078,6 +1086,14 @@ Licence: %2. Data folder: %3</source>
         <translation>التصدير إلى ذاكرة USB (Ctrl+E)</translation>
     </message>
     <message>
+        <source>DEMO: example records in their own folder; no device accepts its bundles</source>
+        <translation>عرض تجريبي DEMO: سجلات للتجربة في مجلّدها الخاص؛ لا يقبل أيّ جهاز حزمه</translation>
+    </message>
+    <message>
+        <source>This is the demo&apos;s own data folder. Every device refuses its cards and bundles; your own data is in the data folder beside it.</source>
+        <translation>هذا مجلّد البيانات الخاص بالعرض التجريبي. كل جهاز يرفض بطاقاته وحزمه؛ بياناتك أنت في مجلّد البيانات المجاور له.</translation>
+    </message>
+    <message>
         <source>Cannot open the batch</source>
         <translation>تعذّر فتح الدفعة</translation>
     </message>
@@ -1105,18 +1121,6 @@ Licence: %2. Data folder: %3</source>
         <source>Cannot open the draft</source>
         <translation>تعذّر فتح المسودة</translation>
     </message>
-    <message>
-        <source>Demo data not loaded</source>
-        <translation>لم تُحمَّل البيانات التجريبية</translation>
-    </message>
-    <message>
-        <source>Demo records added: %1</source>
-        <translation>السجلات التجريبية المضافة: %1</translation>
-    </message>
-    <message>
-        <source>The demo records are already here.</source>
-        <translation>السجلات التجريبية موجودة من قبل.</translation>
-    </message>
 </context>
 <context>
     <name>OperatorPage</name>
@@ -1127,6 +1131,49 @@ Licence: %2. Data folder: %3</source>
     <message>
         <source>Your name goes into the audit log beside every change you make, so that a figure can be traced to who entered it. It never goes into the log file.</source>
         <translation>يُسجَّل اسمك في سجل التدقيق بجانب كل تغيير تجريه، ليُعرف من أدخل كل رقم. لا يُكتب اسمك أبداً في ملف السجل التقني.</translation>
+    </message>
+    <message>
+        <source>Your full name</source>
+        <translation>اسمك الكامل</translation>
+    </message>
+    <message>
+        <source>Your name is required.</source>
+        <translation>اسمك مطلوب.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePage</name>
+    <message>
+        <source>Protect the keys (recommended)</source>
+        <translation>احمِ المفاتيح (يُنصح بذلك)</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s keys sign what it sends to headquarters and open what is sent to it. A passphrase keeps them locked on the disk: it is asked once each time alhol-desk needs the keys. Choose a few words you can remember; it cannot be recovered if forgotten.</source>
+        <translation>مفاتيح هذا الحاسوب توقّع ما يرسله إلى المقر الرئيسي وتفتح ما يُرسَل إليه. عبارة المرور تُبقيها مقفلة على القرص: تُطلب مرّة واحدة كلّما احتاج alhol-desk إلى المفاتيح. اختر بضع كلمات تتذكّرها؛ لا يمكن استعادتها إن نُسيت.</translation>
+    </message>
+    <message>
+        <source>Passphrase (at least %1 characters)</source>
+        <translation>عبارة المرور (%1 محارف على الأقل)</translation>
+    </message>
+    <message>
+        <source>The same passphrase again</source>
+        <translation>عبارة المرور نفسها مرّة أخرى</translation>
+    </message>
+    <message>
+        <source>Continue without a passphrase</source>
+        <translation>تابع من دون عبارة مرور</translation>
+    </message>
+    <message>
+        <source>Without a passphrase, anyone who has this laptop, or a copy of its disk, can sign bundles that headquarters trusts as yours, and read the bundles sent to this laptop. You can add one later: alhol-desk keys passphrase.</source>
+        <translation>من دون عبارة مرور، يستطيع أيّ شخص يحوز هذا الحاسوب، أو نسخة من قرصه، أن يوقّع حزماً يثق بها المقر الرئيسي على أنها منك، وأن يقرأ الحزم المرسلة إلى هذا الحاسوب. يمكنك إضافة عبارة مرور لاحقاً: alhol-desk keys passphrase.</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short (at least %1 characters).</source>
+        <translation>عبارة المرور قصيرة جداً (%1 محارف على الأقل).</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>عبارتا المرور مختلفتان.</translation>
     </message>
 </context>
 <context>
@@ -1397,6 +1444,14 @@ Licence: %2. Data folder: %3</source>
         <translation>ا&amp;ستيراد</translation>
     </message>
     <message>
+        <source>Importing, in one go: all the new rows or none…</source>
+        <translation>جارٍ الاستيراد دفعة واحدة: كل الصفوف الجديدة أو لا شيء…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
         <source>Added: %1. Already recorded (not added again): %2. Refused: %3.</source>
         <translation>أُضيف: %1. مسجّل من قبل (لم يُضف مرة أخرى): %2. مرفوض: %3.</translation>
     </message>
@@ -1419,14 +1474,6 @@ Licence: %2. Data folder: %3</source>
     <message>
         <source>Possible duplicate: a recorded batch has the same country and date. Check it is another batch.</source>
         <translation>تكرار محتمل: لدفعة مسجّلة البلد والتاريخ نفساهما. تحقّق من أنها دفعة أخرى.</translation>
-    </message>
-    <message>
-        <source>Importing, in one go: all the new rows or none…</source>
-        <translation>جارٍ الاستيراد دفعة واحدة: كل الصفوف الجديدة أو لا شيء…</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>إغلاق</translation>
     </message>
 </context>
 <context>
@@ -1862,16 +1909,16 @@ Export them to a stick now?</source>
 <context>
     <name>forms</name>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation>YYYY-MM-DD</translation>
-    </message>
-    <message>
         <source>at least one person</source>
         <translation>شخص واحد على الأقل</translation>
     </message>
     <message>
         <source>at least one figure</source>
         <translation>رقم واحد على الأقل</translation>
+    </message>
+    <message>
+        <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
+        <translation>YYYY أو YYYY-MM أو YYYY-MM-DD</translation>
     </message>
 </context>
 <context>
@@ -1923,6 +1970,30 @@ Export them to a stick now?</source>
     <message>
         <source>Choose a folder for the data.</source>
         <translation>اختر مجلدًا للبيانات.</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s data is real: demo records here would be counted, reported and sent to headquarters as real ones. Nothing was changed.</source>
+        <translation>بيانات هذا الحاسوب حقيقية: سجلات العرض التجريبي هنا ستُحتسب وتدخل في التقارير وتُرسَل إلى المقر الرئيسي على أنها حقيقية. لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>To try the tool, start it with: alhol-desk gui --demo. The demo has its own folder.</source>
+        <translation>لتجربة الأداة، شغّلها بالأمر: alhol-desk gui --demo. للعرض التجريبي مجلّده الخاص.</translation>
+    </message>
+    <message>
+        <source>The demo&apos;s folder ({path}) holds a real device&apos;s data, not the demo. Nothing was changed.</source>
+        <translation>مجلّد العرض التجريبي ({path}) يحوي بيانات جهاز حقيقي، لا العرض التجريبي. لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>Move that folder away, or start the demo with another data folder.</source>
+        <translation>انقل ذلك المجلّد إلى مكان آخر، أو شغّل العرض التجريبي مع مجلّد بيانات آخر.</translation>
+    </message>
+    <message>
+        <source>The demo&apos;s keys cannot be replaced: every device refuses them, and new keys would let the demo&apos;s examples pass for a team&apos;s records.</source>
+        <translation>لا يمكن استبدال مفاتيح العرض التجريبي: كل جهاز يرفضها، والمفاتيح الجديدة ستجعل أمثلة العرض التجريبي تمرّ على أنها سجلات فريق.</translation>
+    </message>
+    <message>
+        <source>Nothing to do: the demo is for trying the tool only.</source>
+        <translation>لا يلزم فعل شيء: العرض التجريبي لتجربة الأداة فقط.</translation>
     </message>
     <message>
         <source>This data folder is already set up.</source>
@@ -2190,8 +2261,8 @@ Export them to a stick now?</source>
         <translation>كبير جداً (الحد الأقصى {limit})</translation>
     </message>
     <message>
-        <source>is not a date; write it as YYYY-MM-DD, for example 2024-05-31</source>
-        <translation>ليس تاريخاً؛ اكتبه بالشكل YYYY-MM-DD، مثلاً 2024-05-31</translation>
+        <source>is not a date; write it as YYYY-MM-DD, YYYY-MM or YYYY, for example 2024-05-31, 2024-05 or 2024</source>
+        <translation>ليس تاريخاً؛ اكتبه بالشكل YYYY-MM-DD أو YYYY-MM أو YYYY، مثلاً 2024-05-31 أو 2024-05 أو 2024</translation>
     </message>
     <message>
         <source>is in the future ({value}); {what} cannot be dated after today</source>
@@ -2352,6 +2423,14 @@ Export them to a stick now?</source>
         <translation>ثِق ببطاقة المرسل أولاً (المزامنة › الأجهزة والمفاتيح) بعد التحقق من بصمتها عبر الهاتف؛ ثم استورد الحزمة من جديد.</translation>
     </message>
     <message>
+        <source>This bundle comes from the demo (alhol-desk gui --demo): its records are examples, not a team&apos;s. Nothing was imported.</source>
+        <translation>هذه الحزمة من العرض التجريبي (alhol-desk gui --demo): سجلاتها أمثلة، لا سجلات فريق. لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>Ask the sender to export from their real data folder, not the demo&apos;s.</source>
+        <translation>اطلب من المرسِل أن يصدّر من مجلّد بياناته الحقيقي، لا من مجلّد العرض التجريبي.</translation>
+    </message>
+    <message>
         <source>The file is damaged or incomplete: the stick may have been pulled out while the file was copied.</source>
         <translation>الملف تالف أو ناقص: ربما نُزعت الذاكرة أثناء نسخ الملف.</translation>
     </message>
@@ -2466,6 +2545,14 @@ Export them to a stick now?</source>
     <message>
         <source>Read the fingerprint again with the card&apos;s owner on the phone. If it still differs, the card may have been swapped on the way: do not trust it, and ask for a new card.</source>
         <translation>اقرأ البصمة من جديد مع صاحب البطاقة عبر الهاتف. إن بقيت مختلفة، فربما استُبدلت البطاقة في الطريق: لا تثق بها، واطلب بطاقة جديدة.</translation>
+    </message>
+    <message>
+        <source>This is the demo&apos;s card: the demo signs with a key published for everyone, so no device trusts it. Nothing was trusted.</source>
+        <translation>هذه بطاقة العرض التجريبي: يوقّع العرض التجريبي بمفتاح منشور للجميع، لذا لا يثق به أيّ جهاز. لم يُوثَق بشيء.</translation>
+    </message>
+    <message>
+        <source>Ask for the card of the laptop&apos;s real data folder (Sync › Devices and keys).</source>
+        <translation>اطلب بطاقة مجلّد البيانات الحقيقي لذلك الحاسوب (المزامنة › الأجهزة والمفاتيح).</translation>
     </message>
     <message>
         <source>This is this laptop&apos;s own card.</source>
