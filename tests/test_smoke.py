@@ -66,6 +66,7 @@ def test_the_smoke_test_passes_on_a_fresh_home_without_a_display(tmp_path: Path)
         "ok window",
         "ok sync",
         "ok reports",
+        "ok spreadsheet",
     ]
     assert "الهول in " in lines[2]
     assert lines[-1].startswith("smoke test passed in ")

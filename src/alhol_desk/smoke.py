@@ -12,7 +12,9 @@ in a fresh temporary folder (two throwaway devices), never in the user's data fo
    and right-to-left layout) and closes; the app icon loads;
 4. sync: an HQ device is enrolled with the field device both ways, a bundle exported on
    the field device is imported at HQ and the batch arrives;
-5. reports: the PDF (Qt) and XLSX reports are written.
+5. reports: the PDF (Qt) and XLSX reports are written;
+6. spreadsheet: the XLSX report is read back by the spreadsheet import (openpyxl), whose
+   check finds every batch in it already recorded.
 
 Each passing check prints one ``ok`` line; the first failure prints ``smoke test failed:
 CHECK: reason`` on one line to stderr and the exit code is 1. The window is offscreen
@@ -256,6 +258,19 @@ def _reports(ctx: Context) -> str:
     return f"PDF ({pdf.stat().st_size // 1024} KB) and XLSX ({xlsx.stat().st_size // 1024} KB)"
 
 
+def _spreadsheet(ctx: Context) -> str:
+    from .core import report_files
+    from .core.reports import build_report
+    from .core.sheets import load_sheet, plan_sheet
+
+    xlsx = report_files.write_xlsx(build_report(ctx.field_ws), ctx.root / "exact.xlsx")
+    sheet, _names = load_sheet(xlsx)
+    plan = plan_sheet(ctx.field_ws, sheet)
+    if not plan.rows or len(plan.duplicates) != len(plan.rows):
+        raise SmokeFailed(f"the report read back gave {plan.summary()}")
+    return f"{len(plan.rows)} rows of the report read back, all already recorded"
+
+
 CHECKS: tuple[tuple[str, Callable[[Context], str]], ...] = (
     ("qt", _qt),
     ("fonts", _fonts),
@@ -263,6 +278,7 @@ CHECKS: tuple[tuple[str, Callable[[Context], str]], ...] = (
     ("window", _window),
     ("sync", _sync),
     ("reports", _reports),
+    ("spreadsheet", _spreadsheet),
 )
 
 

@@ -12,6 +12,7 @@ import pytest
 from alhol_desk.core.errors import AlholError
 from alhol_desk.core.messages import MESSAGES, Message
 from alhol_desk.core.messages.general import GENERAL_MESSAGES
+from alhol_desk.core.messages.sheets import SHEET_MESSAGES
 from alhol_desk.core.messages.sync import SYNC_MESSAGES
 from alhol_desk.core.sync.errors import BundleRejected
 
@@ -63,8 +64,9 @@ def test_every_error_is_raised_with_a_code_of_the_catalogue() -> None:
 
 
 def test_no_code_is_declared_in_two_catalogues() -> None:
-    assert not GENERAL_MESSAGES.keys() & SYNC_MESSAGES.keys()
-    assert len(MESSAGES) == len(GENERAL_MESSAGES) + len(SYNC_MESSAGES)
+    catalogues = (GENERAL_MESSAGES, SYNC_MESSAGES, SHEET_MESSAGES)
+    assert len(MESSAGES) == sum(len(c) for c in catalogues)
+    assert set(MESSAGES) == set().union(*catalogues)
 
 
 @pytest.mark.parametrize("code", sorted(MESSAGES))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from . import commands, report_commands, sync_commands
+from . import commands, report_commands, sheet_commands, sync_commands
 from .options import BATCH_OPTIONS, BATCH_STATUSES, COUNTRY_STATUSES, ROLES
 
 _HELP_EPILOG = "Exit codes: 0 done, 1 refused (one line 'error: ...' on stderr), 2 usage."
@@ -157,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sync_commands.add_commands(sub)
     report_commands.add_commands(sub)
+    sheet_commands.add_commands(sub)
 
     check = sub.add_parser("check", help="database integrity and schema version")
     check.set_defaults(handler=commands.check)

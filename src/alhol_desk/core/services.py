@@ -172,16 +172,27 @@ def delete_batch(ws: Workspace, batch_id: str) -> None:
     save_record(ws, Batch, {"deleted": 1}, batch_id)
 
 
-def check_new_batches(ws: Workspace, raws: Iterable[Mapping[str, Any]]) -> list[Batch]:
-    """Validate many new batches; any error refuses all, naming its row and field."""
-    records: list[Batch] = []
+def screen_new_batches(
+    ws: Workspace, raws: Iterable[Mapping[str, Any]]
+) -> list[tuple[Batch, list[Issue], list[Issue]]]:
+    """Each new batch as saving it would make it, with its errors and warnings; writes
+    nothing (a spreadsheet import lists every row's problems before it adds any)."""
+    screened = []
     today = ws.today()
-    for index, raw in enumerate(raws):
+    for raw in raws:
         after, coercion_errors = validation.apply_input(Batch(id=new_id()), raw)
         issues = validation.check_batch(
             after, today=today, is_known_country=ws.is_known_country, errors=coercion_errors
         )
-        errors, _ = validation.split(issues)
+        errors, warnings = validation.split(issues)
+        screened.append((after, errors, warnings))
+    return screened
+
+
+def check_new_batches(ws: Workspace, raws: Iterable[Mapping[str, Any]]) -> list[Batch]:
+    """Validate many new batches; any error refuses all, naming its row and field."""
+    records: list[Batch] = []
+    for index, (after, errors, _warnings) in enumerate(screen_new_batches(ws, raws)):
         if errors:
             raise ValidationFailed(
                 [Issue(f"row {index + 1}: {e.field}", e.code, e.params) for e in errors]

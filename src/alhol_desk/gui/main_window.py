@@ -244,6 +244,18 @@ class MainWindow(QMainWindow):
     def import_bundles(self) -> None:
         self.sync_actions().choose_import()
 
+    def import_sheet(self) -> QDialog:
+        """File › Import a spreadsheet: the wizard of docs/spreadsheets.md (window-modal)."""
+        from PySide6.QtCore import Qt  # here: the Qt namespace costs start-up time
+
+        from .dialogs.sheet_import import SheetImportDialog
+
+        dialog = SheetImportDialog(self.ws, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self.data_changed)
+        dialog.open()
+        return dialog
+
     def show_conflicts(self) -> None:
         self.show_screen("conflicts")
 

@@ -87,6 +87,9 @@ def _file_menu(window: MainWindow, file: QMenu) -> None:
             QKeySequence.StandardKey.New,
         )
     )
+    file.addAction(
+        make_action(file, translate("MainWindow", "Import a &spreadsheet…"), window.import_sheet)
+    )
     window.add_reports_to(file)
     file.addSeparator()
     file.addAction(

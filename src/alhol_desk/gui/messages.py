@@ -222,6 +222,42 @@ GENERAL_EXPLANATIONS: dict[str, tuple[str, str, str]] = {
         QT_TRANSLATE_NOOP("messages", "The draft could not be kept; the form is still open."),
         QT_TRANSLATE_NOOP("messages", "Save the form, and check the disk has space."),
     ),
+    # --- spreadsheet import (core/messages/sheets.py) ---------------------------------------
+    "sheet_no_file": (
+        "messages",
+        QT_TRANSLATE_NOOP("messages", "The spreadsheet file is not there."),
+        QT_TRANSLATE_NOOP("messages", "Choose the file again, or plug the stick in again."),
+    ),
+    "sheet_kind_unknown": (
+        "messages",
+        QT_TRANSLATE_NOOP("messages", "Only CSV and Excel (XLSX) files can be imported."),
+        QT_TRANSLATE_NOOP(
+            "messages", "Open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx)."
+        ),
+    ),
+    "sheet_unreadable": (
+        "messages",
+        QT_TRANSLATE_NOOP("messages", "The spreadsheet cannot be read; nothing was changed."),
+        QT_TRANSLATE_NOOP(
+            "messages", "Open it in Excel or LibreOffice, save it again as .xlsx, and try again."
+        ),
+    ),
+    "sheet_mapping": (
+        "messages",
+        QT_TRANSLATE_NOOP("messages", "The spreadsheet's columns do not give what a batch needs."),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "Check what each column is read as: the country, the date and the status are needed.",
+        ),
+    ),
+    "sheet_rows_refused": (
+        "messages",
+        QT_TRANSLATE_NOOP("messages", "Some rows break the rules, so nothing was imported."),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "Fix them in the spreadsheet and import it again, or import the other rows.",
+        ),
+    ),
 }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .base import Message, MessageDef
 from .general import GENERAL_MESSAGES
+from .sheets import SHEET_MESSAGES
 from .sync import SYNC_MESSAGES
 
 
@@ -21,6 +22,6 @@ def _union(*catalogues: dict[str, MessageDef]) -> dict[str, MessageDef]:
     return merged
 
 
-MESSAGES: dict[str, MessageDef] = _union(GENERAL_MESSAGES, SYNC_MESSAGES)
+MESSAGES: dict[str, MessageDef] = _union(GENERAL_MESSAGES, SYNC_MESSAGES, SHEET_MESSAGES)
 
 __all__ = ["MESSAGES", "Message", "MessageDef"]
