@@ -156,6 +156,35 @@ def test_country_names_in_english_or_arabic_become_codes(
     assert (problem.row, problem.column, problem.issue.code) == (4, "Country", "unknown_country")
 
 
+def test_the_everyday_names_of_countries_are_understood(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    names = [
+        "Russia",
+        "Iran",
+        "UK",
+        "Turkey",
+        "Syria",
+        "Moldova",
+        "روسيا",
+        "Kingdom of the Netherlands",
+    ]
+    rows = [["Country", "Date", "Status", "Girls"]]
+    rows += [[name, f"2024-05-{day:02d}", "departed", 1] for day, name in enumerate(names, 1)]
+    plan = plan_sheet(workspace, load_sheet(workbook(tmp_path / "c.xlsx", rows))[0])
+    assert [r.batch.country for r in plan.rows] == [
+        "RUS",
+        "IRN",
+        "GBR",
+        "TUR",
+        "SYR",
+        "MDA",
+        "RUS",
+        "NLD",
+    ]
+    assert not any(r.errors for r in plan.rows)
+
+
 # --- XLSX written by LibreOffice ---------------------------------------------------------
 
 

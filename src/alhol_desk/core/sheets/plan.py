@@ -28,6 +28,7 @@ from ..errors import AlholError, Issue
 from ..kinds import Age, Count, Country, Date, FieldSpec
 from ..records import Batch
 from ..storage.batch_keys import BatchKeys
+from ..storage.countries import country_aliases
 from ..validation import BATCH_FIELDS
 from ..workspace import Workspace
 from .columns import Layout, lay_out
@@ -167,6 +168,8 @@ def _country_codes(ws: Workspace) -> dict[str, str]:
         for name in (country.name_en, country.name_ar, country.iso2, country.iso3):
             if name:
                 codes.setdefault(fold(name.strip()), country.iso3)
+    for name, iso3 in country_aliases().items():  # "Russia", "Iran", "UK", ...
+        codes.setdefault(fold(name), iso3)
     return codes
 
 

@@ -75,6 +75,38 @@ def seed_countries(db: sqlite_utils.Database) -> None:
         )
 
 
+# Names that sheets and handover lists use and ISO 3166 does not give (its short name is
+# "Russian Federation", "Türkiye"); pycountry's common and official names are added below.
+_EXTRA_NAMES: dict[str, tuple[str, ...]] = {
+    "RUS": ("Russia", "روسيا"),
+    "GBR": ("UK", "Britain", "Great Britain", "بريطانيا", "المملكة المتحدة"),
+    "USA": ("US", "USA", "America", "أمريكا", "الولايات المتحدة"),
+    "TUR": ("Turkey", "تركيا"),
+    "PSE": ("Palestine", "فلسطين"),
+    "CZE": ("Czech Republic",),
+    "CIV": ("Ivory Coast", "Cote d'Ivoire"),
+    "COD": ("DR Congo", "DRC"),
+}
+
+
+def country_aliases() -> dict[str, str]:
+    """Other English (and a few Arabic) names of countries -> ISO alpha-3: pycountry's
+    common and official names, the short name before its comma ("Moldova, Republic of"),
+    and the everyday names in ``_EXTRA_NAMES``. For reading spreadsheets; never stored."""
+    aliases: dict[str, str] = {}
+    for entry in pycountry.countries:
+        names = [getattr(entry, "common_name", None), getattr(entry, "official_name", None)]
+        if "," in entry.name:
+            names.append(entry.name.split(",", 1)[0])
+        for name in names:
+            if name:
+                aliases.setdefault(name, entry.alpha_3)
+    for code, names in _EXTRA_NAMES.items():
+        for name in names:
+            aliases.setdefault(name, code)
+    return aliases
+
+
 def _country(row: dict[str, Any]) -> Country:
     return Country(row["iso3"], row["iso2"], row["name_en"], row["name_ar"], row["name_ckb"])
 
