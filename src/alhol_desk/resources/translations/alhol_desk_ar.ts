@@ -1918,6 +1918,14 @@ Export them to a stick now?</source>
         <translation>أعطِ اسم ملف داخل المجلد.</translation>
     </message>
     <message>
+        <source>The period cannot be read as given.</source>
+        <translation>لا يمكن قراءة الفترة كما كُتبت.</translation>
+    </message>
+    <message>
+        <source>Write each end as a day, a month or a year (2024-05-12, 2024-05 or 2024), the first no later than the last.</source>
+        <translation>اكتب كل طرف يومًا أو شهرًا أو سنة (2024-05-12 أو 2024-05 أو 2024)، على ألا يكون الأول بعد الأخير.</translation>
+    </message>
+    <message>
         <source>The file could not be written.</source>
         <translation>تعذّرت كتابة الملف.</translation>
     </message>
@@ -1979,6 +1987,33 @@ Export them to a stick now?</source>
     <message>
         <source>Passphrase for this laptop&apos;s keys</source>
         <translation>عبارة المرور لمفاتيح هذا الحاسوب</translation>
+    </message>
+</context>
+<context>
+    <name>periods</name>
+    <message>
+        <source>All time</source>
+        <translation>كل الأوقات</translation>
+    </message>
+    <message>
+        <source>Q%1 %2 (%3–%4)</source>
+        <translation>الربع %1 من %2 (%3–%4)</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>من %1</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>حتى %1</translation>
+    </message>
+    <message>
+        <source>dated %1 only</source>
+        <translation>مؤرخة %1 فقط</translation>
     </message>
 </context>
 <context>
