@@ -333,3 +333,13 @@ def test_figures_of_a_period_leave_apart_batches_out(workspace: Workspace) -> No
     by_month = workspace.batches.repatriated_by_month(may)
     assert [(r["month"], r["people"]) for r in by_month] == [("2024-05", 9)]
     assert workspace.batches.repatriated_totals()["batches"] == 4  # all time counts them all
+
+
+def test_a_condition_can_be_extended_by_its_caller(workspace: Workspace) -> None:
+    """Each call gives its own parameter list: adding to one changes no later query."""
+    first = in_period(ALL_TIME, "d")[1]
+    first.append("IRQ")
+    assert in_period(ALL_TIME, "d")[1] == []
+    stored(workspace, "2024-05-01")
+    assert len(workspace.batches.listed(country="IRQ")) == 1
+    assert workspace.batches.id_page(limit=5) != []

@@ -21,8 +21,7 @@ from typing import Any
 
 from ..periods import Period
 
-Condition = tuple[str, list[Any]]
-EVERYTHING: Condition = ("1 = 1", [])
+Condition = tuple[str, list[Any]]  # the SQL and its parameters (a new list each time)
 
 
 def _last_of_month(day: date) -> bool:
@@ -88,7 +87,7 @@ def _iso(day: date | None) -> str | None:
 def in_period(period: Period, column: str) -> Condition:
     """Dates whose whole span lies inside ``period`` (all of them for all time)."""
     if period.is_all_time:
-        return EVERYTHING
+        return "1 = 1", []
     start, end = period.start, period.end
     envelope, params = _envelope(period, column)
     days = _at(column, 10, (_iso(start), _iso(end)))
