@@ -14,6 +14,7 @@ subtraction gives a withheld count back. See docs/reports.md.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -301,6 +302,10 @@ def _batches_table(
 _PEOPLE_KEYS = tuple(c.key for c in _PEOPLE_COLUMNS)
 
 
+def _by_country(batches: Sequence[Batch]) -> Counter[str]:
+    return Counter(batch.country for batch in batches)
+
+
 def _countries_table(
     ws: Workspace,
     batches: Sequence[Batch],
@@ -312,13 +317,12 @@ def _countries_table(
     by_country: dict[str, list[Batch]] = {}
     for batch in batches:
         by_country.setdefault(batch.country, []).append(batch)
-    apart_of: dict[str, int] = {}
-    for batch in apart:
-        apart_of[batch.country] = apart_of.get(batch.country, 0) + 1
+    apart_of = _by_country(apart)
+    present = set(by_country) | set(apart_of)  # a country with a batch in or apart
     rows = []
     for iso3, row in current.items():
         mine = by_country.get(iso3, [])
-        if row.status is None and not mine and iso3 not in apart_of:
+        if row.status is None and iso3 not in present:
             continue
         moved = [b for b in mine if b.status in REPATRIATED]
         sums = _sum_spans((spans[b.id] for b in moved), _PEOPLE_KEYS)
