@@ -280,6 +280,29 @@ def test_batch_add_prints_an_id_that_batch_list_shows(ready: Callable[..., Resul
     assert ready("batch", "list", "--country", "FRA", "--json").json == []
 
 
+def test_dates_may_be_a_month_or_a_year_and_list_as_given(ready: Callable[..., Result]) -> None:
+    ids = {when: add_batch(ready, "--date", when) for when in ("2024", "2024-05-12", "2024-05")}
+    listed = ready("batch", "list").out.splitlines()
+    assert [line.split()[:2] for line in listed] == [
+        [ids["2024-05-12"], "2024-05-12"],
+        [ids["2024-05"], "2024-05"],
+        [ids["2024"], "2024"],
+    ]  # newest first: a month before the days in it, a year before its months
+    assert len({line.index("IRQ") for line in listed}) == 1  # the columns stay aligned
+    assert [b["departure_date"] for b in ready("batch", "list", "--json").json] == [
+        "2024-05-12",
+        "2024-05",
+        "2024",
+    ]
+    status = ["country", "status", "RUS", "ongoing", "--source", "AFP", "--date"]
+    assert ready(*status, "٢٠٢٣-١١").code == 0  # Arabic-Indic digits
+    countries = {row["iso3"]: row for row in ready("country", "list", "--json").json}
+    assert countries["RUS"]["status_date"] == "2023-11"
+    next_year = str(date.today().year + 1)
+    assert_refused(ready(*ADD_IRAQ, "--date", next_year), "--date", "in the future")
+    assert_refused(ready(*ADD_IRAQ, "--date", "2024-5"), "--date", "YYYY-MM")
+
+
 def test_batch_edit_changes_only_the_given_fields(ready: Callable[..., Result]) -> None:
     batch_id = add_batch(ready, "--note", "sheet 3")
     [before] = ready("batch", "list", "--json").json

@@ -108,3 +108,21 @@ def test_a_bad_period_is_refused_in_one_line(
     for word in words:
         assert word in line
     assert not out.exists()
+
+
+def test_a_batch_typed_with_a_year_only_is_listed_apart_in_a_month(
+    ready: Run, tmp_path: Path
+) -> None:
+    added = ready(
+        "batch", "add", "--country", "KAZ", "--date", "2024", "--status", "received",
+        "--women", "10", "--ref", "YEAR", "--source", "UN",
+    )  # fmt: skip
+    assert added.code == 0, added.err
+    out = tmp_path / "april.csv"
+    result = ready("report", "--format", "csv", "--out", str(out), "--month", "2024-04")
+    assert result.code == 0, result.err
+    assert "1 batches dated less precisely than the period listed apart" in result.err
+    assert refs(out) == ["APRIL", "YEAR"]
+    whole = tmp_path / "year.csv"
+    assert ready("report", "--format", "csv", "--out", str(whole), "--year", "2024").code == 0
+    assert sorted(refs(whole)) == ["APRIL", "MARCH", "YEAR"]

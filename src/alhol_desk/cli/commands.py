@@ -208,7 +208,7 @@ def batch_list(args: argparse.Namespace, data_dir: Path) -> int:
         print("no batches")
     for b in rows:
         print(
-            f"{b.id}  {b.departure_date}  {b.country}  {b.status:<9}  "
+            f"{b.id}  {b.departure_date:<10}  {b.country}  {b.status:<9}  "
             f"women {b.women} men {b.men} girls {b.girls} boys {b.boys}"
         )
     return 0

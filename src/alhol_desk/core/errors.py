@@ -25,7 +25,10 @@ REASONS: dict[str, str] = {
     "not_text": "must be text",
     "negative": "cannot be negative",
     "too_large": "is too large (at most {limit})",
-    "bad_date": "is not a date; write it as YYYY-MM-DD, for example 2024-05-31",
+    "bad_date": (
+        "is not a date; write it as YYYY-MM-DD, YYYY-MM or YYYY, "
+        "for example 2024-05-31, 2024-05 or 2024"
+    ),
     "future_date": "is in the future ({value}); {what} cannot be dated after today",
     "unknown_country": "{value!r} is not a known ISO 3166 alpha-3 country code",
     "unknown_choice": "{value!r} is not one of: {choices}",

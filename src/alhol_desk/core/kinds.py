@@ -10,11 +10,12 @@ required field blank, a bundle's record is checked for required fields as a whol
 
 from __future__ import annotations
 
+import calendar
 import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum, auto
+from enum import Enum, IntEnum, auto
 from typing import Any, ClassVar
 
 from .errors import Issue, Severity
@@ -24,6 +25,7 @@ MAX_CHILD_AGE = 17
 TEXT_LIMIT = 300
 NOTE_LIMIT = 4000
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_PARTIAL_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 _WHOLE_RE = re.compile(r"[+-]?[0-9]{1,9}")
 # Arabic-Indic and Eastern Arabic-Indic digits, as an Arabic keyboard types them, read as
 # the digits they are; every other non-ASCII digit is refused.
@@ -52,13 +54,92 @@ def error(field: str, code: str, **params: Any) -> Issue:
 
 
 def parse_date(text: str) -> date | None:
-    """A strict ISO date (YYYY-MM-DD) or None; Python's fromisoformat alone accepts too much."""
+    """A strict ISO day (YYYY-MM-DD) or None; Python's fromisoformat alone accepts too much.
+
+    For callers that need a day; a record's date may be a month or a year
+    (``parse_partial_date``)."""
     if not _DATE_RE.fullmatch(text):
         return None
     try:
         return date.fromisoformat(text)
     except ValueError:
         return None
+
+
+class Precision(IntEnum):
+    """How much of a date a source gives."""
+
+    YEAR = 1
+    MONTH = 2
+    DAY = 3
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to the year, the month or the day, as its source gives it.
+
+    Stored as its ISO text (``2024``, ``2024-05``, ``2024-05-12``), which sorts as the dates
+    do, a less precise date before the more precise dates inside it: 2024 < 2024-01 <
+    2024-01-01 < 2024-01-02 < 2024-02 < 2025 (``sort_key`` is the same order). See
+    docs/dates.md.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return Precision.DAY
+        return Precision.YEAR if self.month is None else Precision.MONTH
+
+    @property
+    def text(self) -> str:
+        """The stored form."""
+        parts = [f"{self.year:04d}"]
+        parts += [f"{part:02d}" for part in (self.month, self.day) if part is not None]
+        return "-".join(parts)
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def first_day(self) -> date:
+        month = 1 if self.month is None else self.month
+        return date(self.year, month, 1 if self.day is None else self.day)
+
+    def last_day(self) -> date:
+        if self.day is not None:
+            return self.first_day()
+        month = 12 if self.month is None else self.month
+        return date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def is_after(self, today: date) -> bool:
+        """Whether all of this date is after ``today``: a later day, a later month than
+        today's, a later year than today's. What is "in the future" at its precision."""
+        return self.first_day() > today
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def parse_partial_date(text: str) -> PartialDate | None:
+    """A strict ISO year, month or day (``2024``, ``2024-05``, ``2024-05-12``) or None."""
+    found = _PARTIAL_DATE_RE.fullmatch(text)
+    if not found:
+        return None
+    year, month, day = found.groups()
+    parsed = PartialDate(int(year), _number(month), _number(day))
+    try:
+        parsed.first_day()  # refuses year 0, month 13, 30 February
+    except ValueError:
+        return None
+    return parsed
+
+
+def _number(digits: str | None) -> int | None:
+    return None if digits is None else int(digits)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -159,13 +240,13 @@ class Flag(FieldSpec):
 
 @dataclass(frozen=True, kw_only=True)
 class Date(FieldSpec):
-    """A calendar date, stored as YYYY-MM-DD."""
+    """A date at its source's precision, stored as YYYY, YYYY-MM or YYYY-MM-DD."""
 
     kind = Kind.DATE
 
     def read_text(self, name: str, text: str) -> Read:
         digits = text.translate(_DIGITS)
-        if parse_date(digits) is None:
+        if parse_partial_date(digits) is None:
             return None, error(name, "bad_date")
         return digits, None
 

@@ -22,6 +22,7 @@ from enum import StrEnum
 from typing import Any
 
 from . import overview
+from .kinds import parse_date
 from .messages import Message
 from .messages.fields import FIELD_LABELS
 from .periods import ALL_TIME, Period, date_words
@@ -258,12 +259,11 @@ def _sum_spans(spans: Iterable[Mapping[str, Span | None]], keys: Iterable[str]) 
 
 
 def _day(text: str | None) -> date | str | None:
+    """A day as a date cell; a month or a year stays its ISO text ("2024-05"), since a date
+    cell would make up a day (docs/dates.md)."""
     if not text:
         return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return text  # kept as written rather than dropped
+    return parse_date(text) or text
 
 
 def _counted(batch: Batch, apart: frozenset[str]) -> Message:

@@ -25,6 +25,7 @@ from .kinds import (
     Text,
     error,
     parse_date,
+    parse_partial_date,
 )
 from .records import (
     AGE_BANDS,
@@ -45,6 +46,7 @@ __all__ = [
     "FieldSpec",
     "Kind",
     "parse_date",
+    "parse_partial_date",
 ]
 
 
@@ -171,8 +173,10 @@ def _check_country(
 def _not_future(
     field: str, value: str | None, today: date, what: str, bad: Iterable[str]
 ) -> Iterator[Issue]:
-    parsed = parse_date(value) if value else None
-    if parsed and parsed > today and field not in bad:
+    # At its precision: a month date is in the future from the next month on, a year date
+    # from the next year on (docs/dates.md).
+    parsed = parse_partial_date(value) if value else None
+    if parsed and parsed.is_after(today) and field not in bad:
         yield error(field, "future_date", value=value, what=what)
 
 

@@ -94,12 +94,25 @@ def number(value: int | None) -> str:
     return "" if value is None else QLocale().toString(int(value))
 
 
+# How a record's date reads at each precision (by the name of core/kinds.py ``Precision``).
+_DATE_FORMATS = {"YEAR": "yyyy", "MONTH": "MMMM yyyy", "DAY": "d MMM yyyy"}
+
+
 def day(iso: str | None) -> str:
-    """A YYYY-MM-DD date as words ("5 Jan 2024", "٥ كانون الثاني ٢٠٢٤")."""
+    """A record's date as words at its precision: "5 Jan 2024", "May 2024", "2024"
+    ("٥ كانون الثاني ٢٠٢٤", "أيار ٢٠٢٤", "٢٠٢٤"); a day never made up for a month or a year."""
+    # Not at start-up: the core's kinds bring its errors, which the first paint goes without
+    # (tests/gui/test_startup_imports.py).
+    from ..core.kinds import parse_partial_date
+
     if not iso:
         return ""
-    parsed = QDate.fromString(iso[:10], "yyyy-MM-dd")
-    return QLocale().toString(parsed, "d MMM yyyy") if parsed.isValid() else iso
+    parsed = parse_partial_date(iso[:10])
+    if parsed is None:
+        return iso
+    first = parsed.first_day()
+    shown = QDate(first.year, first.month, first.day)
+    return QLocale().toString(shown, _DATE_FORMATS[parsed.precision.name])
 
 
 def country_name(name_en: str, name_ar: str | None) -> str:
@@ -147,7 +160,11 @@ REASON_TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("reasons", "must be text"),
     QT_TRANSLATE_NOOP("reasons", "cannot be negative"),
     QT_TRANSLATE_NOOP("reasons", "is too large (at most {limit})"),
-    QT_TRANSLATE_NOOP("reasons", "is not a date; write it as YYYY-MM-DD, for example 2024-05-31"),
+    QT_TRANSLATE_NOOP(
+        "reasons",
+        "is not a date; write it as YYYY-MM-DD, YYYY-MM or YYYY, "
+        "for example 2024-05-31, 2024-05 or 2024",
+    ),
     QT_TRANSLATE_NOOP("reasons", "is in the future ({value}); {what} cannot be dated after today"),
     QT_TRANSLATE_NOOP("reasons", "{value!r} is not a known ISO 3166 alpha-3 country code"),
     QT_TRANSLATE_NOOP("reasons", "{value!r} is not one of: {choices}"),

@@ -225,7 +225,12 @@ class Batches(RecordTable[Batch]):
         return list(self.db.query(sql, [batch.country, batch.departure_date, *counts, batch.id]))
 
     def repatriated_by_month(self, period: Period = ALL_TIME) -> list[dict[str, Any]]:
-        """Repatriated batches and people per month (YYYY-MM), oldest first."""
+        """Repatriated batches and people per month (YYYY-MM), oldest first, of ``period``.
+
+        A batch dated to a day or a month counts in its month; the batches dated only to a
+        year are a group of their own (``month`` is YYYY), just before that year's months,
+        never counted in January. In a period shorter than their year they are not here
+        at all: they are listed apart (``repatriated_apart``)."""
         dated, params = in_period(period, "departure_date")
         return list(
             self.db.query(
@@ -311,7 +316,7 @@ class Estimates(RecordTable[Estimate]):
             self.db.query(
                 "SELECT total, source, estimate_date FROM estimates "
                 "WHERE deleted = 0 AND country = ? AND total IS NOT NULL "
-                "ORDER BY estimate_date DESC LIMIT 1",
+                "ORDER BY estimate_date DESC, hlc DESC LIMIT 1",
                 [country],
             )
         )
@@ -323,7 +328,7 @@ class Estimates(RecordTable[Estimate]):
             self.db.query(
                 "SELECT id, estimate_date, source, total, countries, countries_repatriating, "
                 "women, men, girls, boys, confidence, note FROM estimates "
-                "WHERE deleted = 0 AND country IS NULL ORDER BY estimate_date DESC"
+                "WHERE deleted = 0 AND country IS NULL ORDER BY estimate_date DESC, hlc DESC"
             )
         )
 

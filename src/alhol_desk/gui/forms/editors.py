@@ -90,7 +90,7 @@ def _line_edit(parent: QWidget | None, *, digits: bool, left_to_right: bool) -> 
     if left_to_right:
         # ISO dates read the same in both languages; a mirrored cursor would confuse typing.
         edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        edit.setPlaceholderText(i18n.translate("forms", "YYYY-MM-DD"))
+        edit.setPlaceholderText(i18n.translate("forms", "YYYY, YYYY-MM or YYYY-MM-DD"))
 
     def read() -> str:
         return ascii_digits(edit.text()) if digits else edit.text()

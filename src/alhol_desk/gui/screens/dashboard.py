@@ -277,13 +277,18 @@ class DashboardScreen(Screen):
         bars.clicked.connect(self._month_clicked)
         series = QBarSeries()
         series.append(bars)
-        locale = QLocale()
-        names = [
-            locale.toString(QDate.fromString(month + "-01", "yyyy-MM-dd"), "MMM yyyy")
-            for month in self.months
-        ]
+        names = [self._month_name(month) for month in self.months]
         self._replace(self.month_chart, series, names, people, horizontal=False)
         self.month_bars = bars
+
+    def _month_name(self, month: str) -> str:
+        """A bar's label: "May 2024", or "2024 (month unknown)" for the batches dated only
+        to a year (their own bar, never January's)."""
+        locale = QLocale()
+        if len(month) == 4:
+            year = locale.toString(QDate(int(month), 1, 1), "yyyy")
+            return self.tr("%1 (month unknown)").replace("%1", year)
+        return locale.toString(QDate.fromString(month + "-01", "yyyy-MM-dd"), "MMM yyyy")
 
     @staticmethod
     def _replace(

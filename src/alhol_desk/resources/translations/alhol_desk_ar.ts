@@ -530,6 +530,10 @@ Licence: %2. Data folder: %3</source>
         <source>Camp estimates (sources disagree; all are kept)</source>
         <translation>تقديرات المخيم (تختلف المصادر، وتُحفظ كلها)</translation>
     </message>
+    <message>
+        <source>%1 (month unknown)</source>
+        <translation>%1 (الشهر غير معروف)</translation>
+    </message>
 </context>
 <context>
     <name>EmptyState</name>
@@ -1794,16 +1798,16 @@ Export them to a stick now?</source>
 <context>
     <name>forms</name>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation>YYYY-MM-DD</translation>
-    </message>
-    <message>
         <source>at least one person</source>
         <translation>شخص واحد على الأقل</translation>
     </message>
     <message>
         <source>at least one figure</source>
         <translation>رقم واحد على الأقل</translation>
+    </message>
+    <message>
+        <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
+        <translation>YYYY أو YYYY-MM أو YYYY-MM-DD</translation>
     </message>
 </context>
 <context>
@@ -2117,8 +2121,8 @@ Export them to a stick now?</source>
         <translation>كبير جداً (الحد الأقصى {limit})</translation>
     </message>
     <message>
-        <source>is not a date; write it as YYYY-MM-DD, for example 2024-05-31</source>
-        <translation>ليس تاريخاً؛ اكتبه بالشكل YYYY-MM-DD، مثلاً 2024-05-31</translation>
+        <source>is not a date; write it as YYYY-MM-DD, YYYY-MM or YYYY, for example 2024-05-31, 2024-05 or 2024</source>
+        <translation>ليس تاريخاً؛ اكتبه بالشكل YYYY-MM-DD أو YYYY-MM أو YYYY، مثلاً 2024-05-31 أو 2024-05 أو 2024</translation>
     </message>
     <message>
         <source>is in the future ({value}); {what} cannot be dated after today</source>
