@@ -20,6 +20,7 @@ from alhol_desk.core.demo import load_demo
 from alhol_desk.core.records import AGE_BANDS, Batch
 from alhol_desk.core.reports import (
     BATCH_COLUMNS,
+    BATCH_PERIOD_COLUMNS,
     PRIVATE_COLUMNS,
     Report,
     Table,
@@ -152,7 +153,7 @@ def test_csv_round_trip_with_the_hxl_row(filled: Workspace, tmp_path: Path) -> N
     out = report_files.write_csv(report, tmp_path / "batches.csv")
     rows = read_csv(out)
     header, tags, *data = rows
-    assert header == [c.label for c in BATCH_COLUMNS]
+    assert header == [c.label for c in (*BATCH_COLUMNS, *BATCH_PERIOD_COLUMNS)]
     assert all(tag.startswith("#") for tag in tags)
     columns = dict(zip(tags, header, strict=True))
     for tag in (
@@ -209,7 +210,7 @@ def test_xlsx_round_trip_sheets_types_and_arabic(filled: Workspace, tmp_path: Pa
     sheet = book["Batches"]
     header = [c.value for c in sheet[1]]
     tags = [c.value for c in sheet[2]]
-    assert header == [c.label for c in BATCH_COLUMNS]
+    assert header == [c.label for c in (*BATCH_COLUMNS, *BATCH_PERIOD_COLUMNS)]
     assert tags[0] == "#country+code"
     assert sheet.freeze_panes == "A3"
     rows = {r[header.index("Batch reference")].value: r for r in sheet.iter_rows(min_row=3)}

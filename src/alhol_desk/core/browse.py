@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..paths import database_path
+from .periods import ALL_TIME, Period
 from .records import Batch, Country, Estimate, StatusEvent
 from .storage import open_database
 from .storage.countries import Countries
@@ -133,11 +134,13 @@ def batch_search_index(
     order: str = "date",
     descending: bool = True,
     country: str | None = None,
+    period: Period = ALL_TIME,
 ) -> BatchSearchIndex:
-    return BatchSearchIndex(
-        Batches(db).search_rows(order=order, descending=descending, country=country),
-        Countries(db).names(),
+    """The batches dated in ``period`` (all by default), in table order."""
+    rows = Batches(db).search_rows(
+        order=order, descending=descending, country=country, period=period
     )
+    return BatchSearchIndex(rows, Countries(db).names())
 
 
 def batch_listings(db: sqlite_utils.Database, ids: Sequence[str]) -> dict[str, BatchListing]:

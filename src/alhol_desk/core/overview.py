@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from .periods import ALL_TIME, Period
 from .records import AGE_BANDS, COUNTRY_STATUSES
 from .storage.countries import CountryOverview
 from .storage.records import REPATRIATED
@@ -124,14 +125,35 @@ def _repatriated(country: CountryOverview) -> CountryRepatriated:
     )
 
 
-def stats(ws: Workspace) -> Stats:
+@dataclass(frozen=True)
+class ListedApart:
+    """Repatriated batches dated less precisely than a period that may fall in it (dated
+    2024 only, against May 2024): shown on a line of their own, never in its figures."""
+
+    departure_date: str  # the date they share: a year, or a month the period cuts
+    batches: int
+    people: int
+
+
+def stats(ws: Workspace, period: Period = ALL_TIME) -> Stats:
+    """The headline figures of ``period`` (all time by default). Countries' statuses are
+    the current ones whatever the period; people and batches are those of the period."""
     countries = ws.countries.overview()
-    totals = ws.batches.repatriated_totals()
+    of_period = countries if period.is_all_time else ws.countries.overview(period)
+    totals = ws.batches.repatriated_totals(period)
     return Stats(
         countries=_country_figures(countries),
         people=_people_figures(totals),
         batches_repatriated=totals["batches"],
-        by_country=[_repatriated(c) for c in countries if c.batches],
+        by_country=[_repatriated(c) for c in of_period if c.batches],
         camp_estimates=[CampEstimate(**row) for row in ws.estimates.camp_rows()],
         counted_as_repatriated=list(REPATRIATED),
     )
+
+
+def listed_apart(ws: Workspace, period: Period) -> list[ListedApart]:
+    """Batches repatriated that ``period`` lists apart, by their date (none for all time)."""
+    return [
+        ListedApart(row["departure_date"], int(row["batches"]), int(row["people"] or 0))
+        for row in ws.batches.repatriated_apart(period)
+    ]

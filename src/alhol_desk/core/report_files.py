@@ -172,7 +172,17 @@ def _summary_sheet(book: Any, styles: dict[str, Any], report: Report) -> None:
         if report.suppressed
         else "not suppressed: for use inside HQ only",
     )
-    first = 5
+    sheet.text(4, 0, "Period")
+    sheet.text(4, 1, report.period.heading)
+    if report.apart:
+        sheet.text(5, 0, "Listed apart")
+        sheet.text(
+            5,
+            1,
+            f"{report.apart} batches dated less precisely than the period (a year, or a "
+            "month the period cuts): at the end of the Batches sheet, counted in no figure",
+        )
+    first = 7
     for col, column in enumerate(report.summary.columns):
         sheet.text(first, col, column.label, "header")
     for r, row in enumerate(report.summary.rows, start=first + 1):

@@ -14,6 +14,7 @@ subtraction gives a withheld count back. See docs/reports.md.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -24,6 +25,7 @@ from . import overview
 from .kinds import parse_date
 from .messages import Message
 from .messages.fields import FIELD_LABELS
+from .periods import ALL_TIME, Period, date_words
 from .records import AGE_BANDS, Batch
 from .storage.records import REPATRIATED
 from .workspace import Workspace
@@ -90,6 +92,8 @@ class Report:
     summary: Table
     batches: Table
     countries: Table
+    period: Period = ALL_TIME
+    apart: int = 0  # batches listed apart: dated less precisely than the period (docs/reports.md)
 
     @property
     def tables(self) -> tuple[Table, ...]:
@@ -100,6 +104,23 @@ class Report:
             if table.name == name:
                 return table
         raise KeyError(name)
+
+    def batches_apart(self, apart: bool = True) -> Table:
+        """The batch rows listed apart (or, ``apart=False``, those counted in the period)."""
+        keys = [c.key for c in self.batches.columns]
+        if "counted" not in keys:
+            return self.batches if not apart else Table(*_named(self.batches), ())
+        at = keys.index("counted")
+        rows = tuple(row for row in self.batches.rows if _is_apart(row[at]) == apart)
+        return Table(*_named(self.batches), rows)
+
+
+def _named(table: Table) -> tuple[str, str, tuple[Column, ...]]:
+    return table.name, table.title, table.columns
+
+
+def _is_apart(cell: Cell) -> bool:
+    return isinstance(cell, Message) and cell.code == "period_apart"
 
 
 def _c(key: str, hxl: str, kind: Kind = Kind.COUNT, label: str | None = None) -> Column:
@@ -167,6 +188,18 @@ COUNTRY_SUMMARY_COLUMNS: tuple[Column, ...] = (
     _c("latest_departure", "#date+occurred", Kind.DATE, "Latest departure"),
     *_PEOPLE_COLUMNS,
 )
+# Every row of the batch and country tables says which period it was reported for, and a
+# batch row whether it is counted in it: a CSV holds one table and no room above it, and
+# these columns keep our own reports importable by their hashtags (docs/reports.md).
+PERIOD_COLUMN = _c("period", "#meta+period", Kind.TEXT, "Report period")
+BATCH_PERIOD_COLUMNS: tuple[Column, ...] = (
+    PERIOD_COLUMN,
+    _c("counted", "#meta+counted", Kind.TEXT, "Counted in the period"),
+)
+COUNTRY_PERIOD_COLUMNS: tuple[Column, ...] = (
+    PERIOD_COLUMN,
+    _c("apart", "#indicator+num+batches+apart", Kind.NUMBER, "Batches listed apart"),
+)
 SUMMARY_COLUMNS: tuple[Column, ...] = (
     _c("figure", "#indicator+name", Kind.TEXT, "Figure"),
     _c("value", "#indicator+value+num", label="Value"),
@@ -233,11 +266,20 @@ def _day(text: str | None) -> date | str | None:
     return parse_date(text) or text
 
 
+def _counted(batch: Batch, apart: frozenset[str]) -> Message:
+    if batch.id in apart:
+        words = date_words(batch.departure_date)
+        return Message("period_apart", {"date": batch.departure_date, "words": words})
+    return Message("period_counted")
+
+
 def _batches_table(
     batches: Sequence[Batch],
     spans: Mapping[str, Mapping[str, Span | None]],
     names: Mapping[str, tuple[str, str]],
     columns: tuple[Column, ...],
+    period: Period = ALL_TIME,
+    apart: frozenset[str] = frozenset(),
 ) -> Table:
     rows = []
     for batch in batches:
@@ -248,6 +290,8 @@ def _batches_table(
             "name_ar": name_ar,
             "departure_date": _day(batch.departure_date),
             "source_date": _day(batch.source_date),
+            "period": period.code,
+            "counted": _counted(batch, apart),
         }
         for key, span in spans[batch.id].items():
             values[key] = shown(span)
@@ -258,19 +302,27 @@ def _batches_table(
 _PEOPLE_KEYS = tuple(c.key for c in _PEOPLE_COLUMNS)
 
 
+def _by_country(batches: Sequence[Batch]) -> Counter[str]:
+    return Counter(batch.country for batch in batches)
+
+
 def _countries_table(
     ws: Workspace,
     batches: Sequence[Batch],
     spans: Mapping[str, Mapping[str, Span | None]],
+    period: Period = ALL_TIME,
+    apart: Sequence[Batch] = (),
 ) -> Table:
     current = {row.iso3: row for row in ws.countries.overview()}
     by_country: dict[str, list[Batch]] = {}
     for batch in batches:
         by_country.setdefault(batch.country, []).append(batch)
+    apart_of = _by_country(apart)
+    present = set(by_country) | set(apart_of)  # a country with a batch in or apart
     rows = []
     for iso3, row in current.items():
         mine = by_country.get(iso3, [])
-        if row.status is None and not mine:
+        if row.status is None and iso3 not in present:
             continue
         moved = [b for b in mine if b.status in REPATRIATED]
         sums = _sum_spans((spans[b.id] for b in moved), _PEOPLE_KEYS)
@@ -285,9 +337,34 @@ def _countries_table(
             "pending": sum(1 for b in mine if b.status in PENDING),
             "latest_departure": _day(max((b.departure_date for b in moved), default=None)),
             **{key: shown(span) for key, span in sums.items()},
+            "period": period.code,
+            "apart": apart_of.get(iso3, 0),
         }
-        rows.append(tuple(values[c.key] for c in COUNTRY_SUMMARY_COLUMNS))
-    return Table("Countries", "Country summary", COUNTRY_SUMMARY_COLUMNS, tuple(rows))
+        rows.append(tuple(values[c.key] for c in _COUNTRY_TABLE_COLUMNS))
+    return Table("Countries", "Country summary", _COUNTRY_TABLE_COLUMNS, tuple(rows))
+
+
+_COUNTRY_TABLE_COLUMNS = (*COUNTRY_SUMMARY_COLUMNS, *COUNTRY_PERIOD_COLUMNS)
+
+
+def _apart_rows(
+    apart: Sequence[Batch], spans: Mapping[str, Mapping[str, Span | None]]
+) -> list[tuple[Cell, ...]]:
+    """Repatriated batches dated less precisely than the period, by their date: counted
+    on lines of their own, never in the period's figures."""
+    by_date: dict[str, list[Batch]] = {}
+    for batch in apart:
+        if batch.status in REPATRIATED:
+            by_date.setdefault(batch.departure_date, []).append(batch)
+    rows: list[tuple[Cell, ...]] = []
+    for text in sorted(by_date):
+        moved = by_date[text]
+        words = {"date": text, "words": date_words(text)}
+        people = _sum_spans((spans[b.id] for b in moved), ("people",))["people"]
+        about = Message("about_apart")
+        rows.append((Message("figure_apart_batches", words), len(moved), about))
+        rows.append((Message("figure_apart_people", words), shown(people), about))
+    return rows
 
 
 def _summary_table(
@@ -295,6 +372,7 @@ def _summary_table(
     batches: Sequence[Batch],
     spans: Mapping[str, Mapping[str, Span | None]],
     suppress: bool,
+    apart: Sequence[Batch] = (),
 ) -> Table:
     figures = overview.stats(ws)
     countries = figures.countries
@@ -312,6 +390,7 @@ def _summary_table(
     for key in keys:
         figure = Message("figure_repatriated", {"label": labels[key], "field": key})
         rows.append((figure, shown(sums[key]), None))
+    rows += _apart_rows(apart, spans)
     for estimate in figures.camp_estimates:
         about = f"{estimate.source}, {estimate.estimate_date}"
         for key, code in (
@@ -332,19 +411,34 @@ def _with_status(status: str) -> Message:
 
 
 def build_report(
-    ws: Workspace, *, suppress_small: bool = False, now: datetime | None = None
+    ws: Workspace,
+    *,
+    suppress_small: bool = False,
+    now: datetime | None = None,
+    period: Period = ALL_TIME,
 ) -> Report:
-    """The three tables of the monthly report, read in one snapshot of the database."""
+    """The three tables of the monthly report for ``period``, read in one snapshot of the
+    database. Batches dated less precisely than the period that may fall in it (dated 2024
+    only, in a report for May 2024) are listed apart: at the end of the batch table, marked
+    not counted, and on summary lines of their own; never in the period's figures."""
     with ws.db.atomic():  # one read transaction: the tables agree with each other
-        batches = ws.batches.listed()
+        batches = ws.batches.listed(period=period)
+        apart = ws.batches.listed(period=period, apart=True)
         names = {c.iso3: (c.name_en, c.name_ar) for c in ws.countries.listed()}
-        spans = {b.id: batch_spans(b, suppress=suppress_small) for b in batches}
+        spans = {b.id: batch_spans(b, suppress=suppress_small) for b in (*batches, *apart)}
         columns = tuple(
             c for c in BATCH_COLUMNS if not (suppress_small and c.key in PRIVATE_COLUMNS)
         )
-        batch_table = _batches_table(batches, spans, names, columns)
-        countries = _countries_table(ws, batches, spans)
-        summary = _summary_table(ws, batches, spans, suppress_small)
+        batch_table = _batches_table(
+            [*batches, *apart],
+            spans,
+            names,
+            (*columns, *BATCH_PERIOD_COLUMNS),
+            period,
+            frozenset(b.id for b in apart),
+        )
+        countries = _countries_table(ws, batches, spans, period, apart)
+        summary = _summary_table(ws, batches, spans, suppress_small, apart)
     return Report(
         generated_at=now or datetime.now(UTC).replace(microsecond=0),
         team=ws.device.team,
@@ -352,6 +446,8 @@ def build_report(
         summary=summary,
         batches=batch_table,
         countries=countries,
+        period=period,
+        apart=len(apart),
     )
 
 
@@ -370,4 +466,6 @@ def describe(report: Report) -> dict[str, Any]:
         "batches": len(report.batches.rows),
         "countries": len(report.countries.rows),
         "suppressed": report.suppressed,
+        "period": report.period.code,
+        "apart": report.apart,
     }

@@ -13,7 +13,7 @@ at its first paint, and becomes usable when ``attach`` gives it the workspace. S
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QIcon
@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(QIcon(str(resource_path("icons", "alhol-desk.svg"))))
         self.screens: dict[str, Screen] = {}
         self.current = ""
+        self._period: Any = None  # a core.periods.Period, made on first use (start-up cost)
         self._sync: SyncActions | None = None
         self._reports: ReportActions | None = None
         self._painted = False
@@ -225,6 +226,7 @@ class MainWindow(QMainWindow):
             self.ws,
             parent=self,
             show_message=lambda text: self.statusBar().showMessage(text, 10_000),
+            period=lambda: self.period,
         )
 
     # --- sync -----------------------------------------------------------------------------
@@ -325,6 +327,22 @@ class MainWindow(QMainWindow):
         return screen
 
     # --- the Navigator the screens use ------------------------------------------------------
+
+    @property
+    def period(self) -> Any:
+        """The period the dashboard and the batch table show (all time at first)."""
+        if self._period is None:
+            from ..core.periods import ALL_TIME
+
+            self._period = ALL_TIME
+        return self._period
+
+    def period_chosen(self, period: Any) -> None:
+        """A screen's period picker changed: the other screens with one follow it."""
+        self._period = period
+        for widget in self.screens.values():
+            if widget is not self.stack.currentWidget():
+                widget.follow_period(period)
 
     def open_country(self, iso3: str) -> None:
         from .screens.country_page import CountryPage

@@ -192,6 +192,15 @@ GENERAL_EXPLANATIONS: dict[str, tuple[str, str, str]] = {
         QT_TRANSLATE_NOOP("messages", "A folder was given where a file name is needed."),
         QT_TRANSLATE_NOOP("messages", "Give a file name inside the folder."),
     ),
+    "period_bad": (
+        "messages",
+        QT_TRANSLATE_NOOP("messages", "The period cannot be read as given."),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "Write each end as a day, a month or a year (2024-05-12, 2024-05 or 2024), "
+            "the first no later than the last.",
+        ),
+    ),
     "not_written": (
         "messages",
         QT_TRANSLATE_NOOP("messages", "The file could not be written."),

@@ -37,6 +37,7 @@ from PySide6.QtGui import (
 
 from .. import __version__
 from ..core.messages import Message
+from ..core.periods import Period
 from ..core.report_files import write_whole
 from ..core.reports import Cell, Report, as_text
 from ..paths import resource_path
@@ -58,6 +59,7 @@ from .pdf_layout import (
     starts_right_to_left,
     typed,
 )
+from .periods import date_text, period_text
 
 # Words only the PDF uses, by their English text. Field and status names come from the
 # translation file instead (``Words``), so that the PDF and the window name things alike.
@@ -98,6 +100,14 @@ ARABIC: dict[str, str] = {
         "المُعادون: دفعات غادرت أو استُلمت."
     ),
     "Ages are the youngest and oldest child's.": "الأعمار: عمر أصغر طفل وأكبر طفل.",
+    "Period": "الفترة",
+    "Listed apart: dated less precisely than the period": (
+        "مدرجة على حدة: تاريخها أقل دقة من الفترة"
+    ),
+    "%1 batches dated less precisely than the period (a year, or a month the period cuts) "
+    "are listed apart after the manifest: their date may fall outside the period, so they "
+    "are not counted in its figures.": "%1 دفعات تاريخها أقل دقة من الفترة (سنة، أو شهر "
+    "تقطعه الفترة) مدرجة على حدة بعد البيان: قد يقع تاريخها خارج الفترة، فلا تُحسب في أرقامها.",
 }
 # The core's summary figures and notes (core/reports.py, _summary_table), by their codes in
 # core/messages/general.py: the English comes from the code's template, the Arabic from
@@ -113,6 +123,9 @@ FIGURES: dict[str, str] = {
     "figure_camp_countries": "البلدان التي لها رعايا في المخيم (تقدير)",
     "figure_camp_repatriating": "البلدان التي تعيد رعاياها (تقدير)",
     "about_repatriated": "الحالة: غادرت أو استُلمت",
+    "figure_apart_batches": "دفعات مؤرخة {words} فقط، مدرجة على حدة",
+    "figure_apart_people": "الأشخاص في دفعات مؤرخة {words} فقط، مدرجة على حدة",
+    "about_apart": "لا تُحسب في هذه الفترة: قد يقع تاريخها خارجها",
 }
 
 
@@ -164,7 +177,13 @@ class Words:
         if message.code == "figure_repatriated":
             label = ARABIC.get(params["label"]) or self.field(params["field"])
             return template.format(label=label) if label else ""
+        if "date" in params:  # a batch listed apart: its date at its precision, in Arabic
+            return template.format(words=date_text(params["date"], self._locale))
         return template
+
+    def period(self, period: Period) -> str:
+        """The report's period in Arabic (month names and digits of Syria)."""
+        return period_text(period, self._locale, lambda text: self._file("periods", text))
 
 
 def english_status(code: str) -> str:
@@ -300,7 +319,9 @@ def countries_grid(report: Report, words: Words) -> Grid:
     return Grid(columns, report.countries, [en(empty), ar(words.ar(empty))])
 
 
-def batches_grid(report: Report, words: Words) -> Grid:
+def batches_grid(report: Report, words: Words, *, apart: bool = False) -> Grid:
+    """The batch manifest: the batches counted in the period, or those listed apart."""
+
     def ages(row: dict[str, Cell]) -> list[Para]:
         low, high = as_text(row.get("min_age")), as_text(row.get("max_age"))
         if not (low or high):
@@ -322,7 +343,7 @@ def batches_grid(report: Report, words: Words) -> Grid:
         Column(_header("Source", words.field("source")), 14, _joined("source", "source_date")),
     ]
     empty = "No batches recorded."
-    return Grid(columns, report.batches, [en(empty), ar(words.ar(empty))])
+    return Grid(columns, report.batches_apart(apart), [en(empty), ar(words.ar(empty))])
 
 
 def _heading(english: str, words: Words, size: float = 11) -> Bilingual:
@@ -340,6 +361,24 @@ def front_matter(report: Report, words: Words) -> Iterator[Bilingual]:
         [en(f"Team: {team} · Made: {made}")],
         [ar(f"{words.ar('Team')}: {team} · {words.ar('Made')}: {LTR.format(made)}")],
     )
+    period = report.period
+    # The Arabic gives the first and last day as digits, left to right, without English.
+    days = ""
+    if period.start and period.end:
+        days = f" ({LTR.format(f'{period.start.isoformat()} – {period.end.isoformat()}')})"
+    period_lines = (
+        [en(f"Period: {period.heading}", bold=True)],
+        [ar(f"{words.ar('Period')}: {words.period(period)}{days}", bold=True)],
+    )
+    if report.apart:
+        note = (
+            "%1 batches dated less precisely than the period (a year, or a month the period "
+            "cuts) are listed apart after the manifest: their date may fall outside the "
+            "period, so they are not counted in its figures."
+        )
+        period_lines[0].append(en(note.replace("%1", str(report.apart))))
+        period_lines[1].append(ar(words.ar(note).replace("%1", words.number(report.apart))))
+    yield Bilingual(*period_lines)
     if report.suppressed:
         mark = "For sharing: small counts suppressed."
         note = (
@@ -383,11 +422,17 @@ def _draw_margins(
     )
     third = width / 3
     small = 6.5
-    setter.draw(painter, [en(f"alhol-desk {__version__} · {title}", size=small)], 0, 0, third)
-    setter.draw(painter, [Para(mark, bold=True, size=small, centre=True)], third, 0, third)
+    period = report.period
     setter.draw(
-        painter, [ar(f"{words.ar(title)} · {words.ar(mark)}", size=small)], 2 * third, 0, third
+        painter,
+        [en(f"alhol-desk {__version__} · {title} · {period.label}", size=small)],
+        0,
+        0,
+        third,
     )
+    setter.draw(painter, [Para(mark, bold=True, size=small, centre=True)], third, 0, third)
+    heading_ar = f"{words.ar(title)} · {words.period(period)} · {words.ar(mark)}"
+    setter.draw(painter, [ar(heading_ar, size=small)], 2 * third, 0, third)
     team = ISOLATE.format(report.team)
     setter.draw(painter, [en(f"{team} · {made}", size=small)], 0, bottom, third)
     page_en = f"Page {page} of {pages}"
@@ -423,6 +468,9 @@ def render_pdf(report: Report) -> bytes:
     composer.add_grid(_heading("Summary", words), summary_grid(report, words))
     composer.add_grid(_heading("Country summary", words), countries_grid(report, words))
     composer.add_grid(_heading("Batch manifest", words), batches_grid(report, words))
+    if report.apart:
+        heading = _heading("Listed apart: dated less precisely than the period", words)
+        composer.add_grid(heading, batches_grid(report, words, apart=True))
     painter = QPainter(writer)
     try:
         painter.setPen(INK)

@@ -206,6 +206,14 @@ GENERAL_MESSAGES: dict[str, MessageDef] = {
         "--table: only for --format csv (one table per CSV file); "
         "an XLSX or PDF report holds every table"
     ),
+    # Reporting periods (core/periods.py): the option and what it wants, never a record.
+    "period_bad": MessageDef("{option}: {value!r} is not {expected}", "period_bad"),
+    "period_options_clash": MessageDef(
+        "{options}: give one period (--month, --quarter, --year, or --from and --to)"
+    ),
+    "period_reversed": MessageDef(
+        "--from {start} is after --to {end}; the range runs from --from to --to", "period_bad"
+    ),
     "pdf_unavailable": MessageDef(
         "--format pdf: PDF reports are drawn by the desktop app's Qt part, which is not "
         "available in this installation; use --format csv or --format xlsx"
@@ -225,6 +233,12 @@ GENERAL_MESSAGES: dict[str, MessageDef] = {
     "figure_camp_countries": MessageDef("Countries with nationals in the camp (estimate)"),
     "figure_camp_repatriating": MessageDef("Countries repatriating (estimate)"),
     "about_repatriated": MessageDef("status departed or received"),
+    # Batches dated less precisely than the report's period (listed apart, never counted).
+    "figure_apart_batches": MessageDef("Batches dated {words} only, listed apart"),
+    "figure_apart_people": MessageDef("People in batches dated {words} only, listed apart"),
+    "about_apart": MessageDef("not counted in this period: the date may fall outside it"),
+    "period_counted": MessageDef("yes"),
+    "period_apart": MessageDef("no: dated {words} only"),
     # --- drafts ---------------------------------------------------------------------
     "draft_too_large": MessageDef(
         "this form is too large to keep as a draft; save it instead", "draft_too_large"

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 import pycountry
 
+from ..periods import ALL_TIME, Period
 from ..records import Country
+from .periods import in_period
 from .records import REPATRIATED_SQL, SEX_SUMS
 
 if TYPE_CHECKING:
@@ -133,14 +135,16 @@ class Countries:
         sql = "SELECT iso3, name_en, name_ar FROM countries"
         return {row[0]: (row[1], row[2]) for row in self.db.execute(sql)}
 
-    def overview(self) -> list[CountryOverview]:
-        """Every country with its current status, people repatriated and last update."""
+    def overview(self, period: Period = ALL_TIME) -> list[CountryOverview]:
+        """Every country with its current status, people repatriated (in ``period``) and last
+        update."""
+        dated, params = in_period(period, "departure_date")
         sql = f"""
         WITH current AS ({_CURRENT_STATUS}),
         moved AS (
             SELECT country, count(*) AS batches, {SEX_SUMS},
                    max(departure_date) AS last_batch
-            FROM batches WHERE deleted = 0 AND status IN {REPATRIATED_SQL}
+            FROM batches WHERE deleted = 0 AND status IN {REPATRIATED_SQL} AND {dated}
             GROUP BY country
         )
         SELECT c.iso3, c.name_en, c.name_ar, c.name_ckb,
@@ -157,5 +161,5 @@ class Countries:
         """
         return [
             CountryOverview(**{**row, "last_update": row["last_update"] or None})
-            for row in self.db.query(sql)
+            for row in self.db.query(sql, params)
         ]

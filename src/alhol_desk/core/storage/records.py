@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from ..periods import ALL_TIME, Period
 from ..records import AGE_BANDS, Batch, Estimate, Record, StatusEvent
+from .periods import apart_from, in_period
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -107,10 +109,15 @@ _SEARCH_TEXT = (
 )
 
 
-def _batch_where(country: str | None) -> tuple[str, list[Any]]:
+def _batch_where(
+    country: str | None, period: Period = ALL_TIME, *, apart: bool = False
+) -> tuple[str, list[Any]]:
+    """Live batches (of one country), dated in ``period`` or, with ``apart``, dated less
+    precisely than it and overlapping it (storage/periods.py)."""
+    dated, params = (apart_from if apart else in_period)(period, "b.departure_date")
     if country:
-        return "b.deleted = 0 AND b.country = ?", [country]
-    return "b.deleted = 0", []
+        return f"b.deleted = 0 AND b.country = ? AND {dated}", [country, *params]
+    return f"b.deleted = 0 AND {dated}", params
 
 
 def _batches_from(order: str) -> str:
@@ -131,8 +138,18 @@ class Batches(RecordTable[Batch]):
     def __init__(self, db: sqlite_utils.Database) -> None:
         super().__init__(db, Batch)
 
-    def listed(self, *, country: str | None = None, include_deleted: bool = False) -> list[Batch]:
-        where, params = ["1 = 1"], []
+    def listed(
+        self,
+        *,
+        country: str | None = None,
+        include_deleted: bool = False,
+        period: Period = ALL_TIME,
+        apart: bool = False,
+    ) -> list[Batch]:
+        """Batches newest first: those dated in ``period``, or (``apart``) those dated less
+        precisely than it that may fall in it."""
+        dated, params = (apart_from if apart else in_period)(period, "departure_date")
+        where = [dated]
         if country:
             where.append("country = ?")
             params.append(country)
@@ -152,9 +169,10 @@ class Batches(RecordTable[Batch]):
         offset: int = 0,
         limit: int = 200,
         country: str | None = None,
+        period: Period = ALL_TIME,
     ) -> list[str]:
         """One page of batch ids in table order, without reading the rest of the table."""
-        where, params = _batch_where(country)
+        where, params = _batch_where(country, period)
         sql = (
             f"SELECT b.id FROM {_batches_from(order)} WHERE {where} "
             f"ORDER BY {_order_sql(order, descending)} LIMIT ? OFFSET ?"
@@ -162,10 +180,15 @@ class Batches(RecordTable[Batch]):
         return [row[0] for row in self.db.execute(sql, [*params, int(limit), int(offset)])]
 
     def search_rows(
-        self, *, order: str, descending: bool, country: str | None = None
+        self,
+        *,
+        order: str,
+        descending: bool,
+        country: str | None = None,
+        period: Period = ALL_TIME,
     ) -> list[tuple[str, str, str, str]]:
         """(id, status, country, free text) of every live batch, in table order."""
-        where, params = _batch_where(country)
+        where, params = _batch_where(country, period)
         sql = (
             f"SELECT b.id, b.status, b.country, {_SEARCH_TEXT} FROM {_batches_from(order)} "
             f"WHERE {where} ORDER BY {_order_sql(order, descending)}"
@@ -183,8 +206,10 @@ class Batches(RecordTable[Batch]):
         )
         return {row["id"]: row for row in self.db.query(sql, list(ids))}
 
-    def total(self, country: str | None = None) -> int:
-        where, params = _batch_where(country)
+    def total(
+        self, country: str | None = None, period: Period = ALL_TIME, *, apart: bool = False
+    ) -> int:
+        where, params = _batch_where(country, period, apart=apart)
         sql = f"SELECT count(*) FROM batches b WHERE {where}"
         return int(self.db.execute(sql, params).fetchone()[0])
 
@@ -199,30 +224,49 @@ class Batches(RecordTable[Batch]):
         counts = [batch.women, batch.men, batch.girls, batch.boys]
         return list(self.db.query(sql, [batch.country, batch.departure_date, *counts, batch.id]))
 
-    def repatriated_by_month(self) -> list[dict[str, Any]]:
-        """Repatriated batches and people per month (YYYY-MM), oldest first.
+    def repatriated_by_month(self, period: Period = ALL_TIME) -> list[dict[str, Any]]:
+        """Repatriated batches and people per month (YYYY-MM), oldest first, of ``period``.
 
         A batch dated to a day or a month counts in its month; the batches dated only to a
         year are a group of their own (``month`` is YYYY), just before that year's months,
-        never counted in January."""
+        never counted in January. In a period shorter than their year they are not here
+        at all: they are listed apart (``repatriated_apart``)."""
+        dated, params = in_period(period, "departure_date")
         return list(
             self.db.query(
                 "SELECT substr(departure_date, 1, 7) AS month, count(*) AS batches, "
                 "sum(women + men + girls + boys) AS people FROM batches "
-                f"WHERE deleted = 0 AND status IN {REPATRIATED_SQL} GROUP BY month ORDER BY month"
+                f"WHERE deleted = 0 AND status IN {REPATRIATED_SQL} AND {dated} "
+                "GROUP BY month ORDER BY month",
+                params,
             )
         )
 
-    def repatriated_totals(self) -> dict[str, int]:
+    def repatriated_apart(self, period: Period) -> list[dict[str, Any]]:
+        """Repatriated batches dated less precisely than ``period`` that overlap it, by their
+        date (``departure_date``, ``batches``, ``people``): listed apart, never counted."""
+        dated, params = apart_from(period, "departure_date")
+        return list(
+            self.db.query(
+                "SELECT departure_date, count(*) AS batches, "
+                "sum(women + men + girls + boys) AS people FROM batches "
+                f"WHERE deleted = 0 AND status IN {REPATRIATED_SQL} AND {dated} "
+                "GROUP BY departure_date ORDER BY departure_date",
+                params,
+            )
+        )
+
+    def repatriated_totals(self, period: Period = ALL_TIME) -> dict[str, int]:
         """People repatriated in total, by sex, by sex-and-age band, and how many batches."""
         bands = ", ".join(f"coalesce(sum({band}), 0) AS {band}" for band, _ in AGE_BANDS)
+        dated, params = in_period(period, "departure_date")
         sql = (
             f"SELECT count(*) AS batches, {SEX_SUMS}, {bands}, "
             "coalesce(sum(unaccompanied), 0) AS unaccompanied, "
             "coalesce(sum(separated), 0) AS separated "
-            f"FROM batches WHERE deleted = 0 AND status IN {REPATRIATED_SQL}"
+            f"FROM batches WHERE deleted = 0 AND status IN {REPATRIATED_SQL} AND {dated}"
         )
-        return {key: int(value) for key, value in next(self.db.query(sql)).items()}
+        return {key: int(value) for key, value in next(self.db.query(sql, params)).items()}
 
     def repatriated_to(self, country: str, *, excluding: str | None = None) -> int:
         row = self.db.execute(

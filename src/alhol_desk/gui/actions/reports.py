@@ -8,7 +8,8 @@ restored, result shown. Each format asks where to save
 with the system's save dialog, then reads and writes the report on a worker thread with
 its own database connection; the busy cursor and a status line show it is working. The
 "For sharing" option is the command line's ``--suppress-small``: counts of 1 to 4 shown
-as "<5", notes and escorts left out (docs/reports.md).
+as "<5", notes and escorts left out (docs/reports.md). The report covers the period the
+window shows (picked on the dashboard or the batch table; all time at first).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QGuiApplication
@@ -57,20 +58,24 @@ class Written:
     batches: int
     countries: int
     suppressed: bool
+    period: Any = None  # the core.periods.Period the report covers
 
 
-def write_report(ws: Workspace, kind: str, out: Path, *, suppress_small: bool) -> Written:
+def write_report(
+    ws: Workspace, kind: str, out: Path, *, suppress_small: bool, period: Any = None
+) -> Written:
     """Read the report through a connection of its own and write it (for a worker thread)."""
     # Imported here, not with the menu: the window paints before the reports are needed.
     from ...core import report_files
     from ...core.browse import reader
+    from ...core.periods import ALL_TIME
     from ...core.reports import build_report
     from ...core.workspace import Workspace
 
     fmt, table, _suffix = FORMATS[kind]
     with reader(ws.data_dir) as db:
         own = Workspace(ws.data_dir, db, ws.device, ws.operator, ws.clock, ws.today)
-        built = build_report(own, suppress_small=suppress_small)
+        built = build_report(own, suppress_small=suppress_small, period=period or ALL_TIME)
     if fmt == "pdf":
         from ..pdf_report import write_pdf
 
@@ -79,7 +84,8 @@ def write_report(ws: Workspace, kind: str, out: Path, *, suppress_small: bool) -
         path = report_files.write_xlsx(built, out)
     else:
         path = report_files.write_csv(built, out, table=table or "batches")
-    return Written(path, len(built.batches.rows), len(built.countries.rows), built.suppressed)
+    counted = len(built.batches.rows) - built.apart
+    return Written(path, counted, len(built.countries.rows), built.suppressed, built.period)
 
 
 class ReportActions(QObject):
@@ -93,9 +99,11 @@ class ReportActions(QObject):
         parent: QWidget,
         show_message: Callable[[str], None],
         choose_file: ChooseFile = ask_save_path,
+        period: Callable[[], Any] | None = None,
     ) -> None:
         super().__init__(parent)
         self.ws = ws
+        self.period = period or (lambda: None)  # the window's period; None: all time
         self.window = parent
         self.show_message = show_message
         self.choose_file = choose_file
@@ -151,7 +159,11 @@ class ReportActions(QObject):
 
     def suggested_name(self, kind: str) -> str:
         _fmt, table, suffix = FORMATS[kind]
-        parts = ["alhol-desk", table or "report", self.ws.today().isoformat()]
+        parts = ["alhol-desk", table or "report"]
+        period = self.period()
+        if period is not None and not period.is_all_time:
+            parts.append(period.code.replace("/", "_").replace("..", "open"))
+        parts.append(self.ws.today().isoformat())
         if self.sharing:
             parts.append("shared")
         return "-".join(parts) + suffix
@@ -174,13 +186,14 @@ class ReportActions(QObject):
             out = out.with_name(out.name + suffix)
         self.folder = out.parent
         suppress = self.sharing
+        period = self.period()
         self._set_busy(True)
         self.show_message(self.tr("Writing the report…"))
         ws = self.ws
 
         def work(_progress: Progress) -> Written | Message:
             try:
-                return write_report(ws, kind, out, suppress_small=suppress)
+                return write_report(ws, kind, out, suppress_small=suppress, period=period)
             except AlholError as error:
                 return error.message  # explained on the GUI thread, in the user's language
 
@@ -207,8 +220,14 @@ class ReportActions(QObject):
                 if result.suppressed
                 else self.tr("exact counts, for HQ only")
             )
+            from ..periods import period_text
+
+            when = period_text(result.period) if result.period is not None else ""
             self.show_message(
-                self.tr("Report saved: %1 (%2)").replace("%1", str(result.path)).replace("%2", kind)
+                self.tr("Report saved: %1 (%2; %3)")
+                .replace("%1", str(result.path))
+                .replace("%2", kind)
+                .replace("%3", when)
             )
             return
         reason = refusal_text(result) if result is not None else ""
@@ -226,6 +245,7 @@ def add_report_actions(
     parent: QWidget,
     show_message: Callable[[str], None],
     choose_file: ChooseFile = ask_save_path,
+    period: Callable[[], Any] | None = None,
 ) -> ReportActions:
     """Add File › Export report (CSV, XLSX, PDF and the sharing option) to ``menu``.
 
@@ -234,5 +254,5 @@ def add_report_actions(
     puts them in the menu that replaces it.
     """
     return ReportActions(
-        menu, ws, parent=parent, show_message=show_message, choose_file=choose_file
+        menu, ws, parent=parent, show_message=show_message, choose_file=choose_file, period=period
     )

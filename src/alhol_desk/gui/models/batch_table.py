@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 
 from ...core import browse
+from ...core.periods import ALL_TIME, Period
 from ...core.records import BATCH_STATUSES
 from ...core.storage.records import Batches
 from .. import i18n
@@ -90,12 +91,14 @@ class BatchTableModel(ResettingTableModel):
         *,
         country: str | None = None,
         threaded: bool = True,
+        period: Period = ALL_TIME,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
         self._data_dir = data_dir
         self._country = country
+        self._period = period
         self._threaded = threaded and data_dir is not None
         self._order, self._descending = "date", True
         self._search_index: browse.BatchSearchIndex | None = None
@@ -161,6 +164,7 @@ class BatchTableModel(ResettingTableModel):
                 offset=len(self._ids),
                 limit=self.PAGE,
                 country=self._country,
+                period=self._period,
             )
             self._ids.extend(page)
             self._complete = len(page) < self.PAGE
@@ -181,6 +185,23 @@ class BatchTableModel(ResettingTableModel):
 
     # --- what the screen asks -------------------------------------------------------------
 
+    def set_period(self, period: Period) -> None:
+        """Show only the batches dated in ``period`` (the filter's words still apply)."""
+        if period != self._period:
+            self._period = period
+            self.reload()
+
+    def period(self) -> Period:
+        return self._period
+
+    def apart(self) -> int:
+        """How many batches the period leaves out because they are dated less precisely
+        than it (a year, or a month it cuts): the screen says so, they are not dropped
+        silently."""
+        if self._period.is_all_time:
+            return 0
+        return Batches(self._db).total(self._country, self._period, apart=True)
+
     def reload(self) -> None:
         """Read again from the database (after a save, a sort, an import)."""
         self._generation += 1
@@ -193,6 +214,7 @@ class BatchTableModel(ResettingTableModel):
             descending=self._descending,
             limit=self.PAGE,
             country=self._country,
+            period=self._period,
         )
         self._complete = len(self._ids) < self.PAGE
         self._shown = len(self._ids)
@@ -272,10 +294,10 @@ class BatchTableModel(ResettingTableModel):
 
     def _load_search_index(self) -> None:
         generation, order, descending = self._generation, self._order, self._descending
-        country = self._country
+        country, period = self._country, self._period
         if not self._threaded:
             index = browse.batch_search_index(
-                self._db, order=order, descending=descending, country=country
+                self._db, order=order, descending=descending, country=country, period=period
             )
             self._index_loaded(generation, index)
             return
@@ -285,7 +307,7 @@ class BatchTableModel(ResettingTableModel):
         def work(_progress: Progress) -> browse.BatchSearchIndex:
             with browse.reader(data_dir) as db:
                 return browse.batch_search_index(
-                    db, order=order, descending=descending, country=country
+                    db, order=order, descending=descending, country=country, period=period
                 )
 
         # A failed read keeps the pages shown (the fault is in the log).

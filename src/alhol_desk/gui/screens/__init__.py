@@ -7,7 +7,7 @@ in view and keeps what changed for the others until they are shown (``pending``)
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from PySide6.QtWidgets import QWidget
 
@@ -33,6 +33,10 @@ class Screen(QWidget):
     def focus_filter(self) -> None:
         """Put the cursor in the screen's filter (the screens that have one override this)."""
 
+    def follow_period(self, period: Any) -> None:
+        """Show ``period`` (a ``core.periods.Period`` picked on another screen); the screens
+        with a period picker override this."""
+
 
 class Navigator(Protocol):
     """What a screen may ask of the window around it."""
@@ -51,6 +55,8 @@ class Navigator(Protocol):
 
     def show_conflicts(self) -> None: ...
 
+    def period_chosen(self, period: Any) -> None: ...
+
 
 def make_screen(name: str, window: MainWindow) -> Screen:
     """The screen called ``name`` for ``window`` (each module imported on first use)."""
@@ -58,7 +64,7 @@ def make_screen(name: str, window: MainWindow) -> Screen:
     if name == "dashboard":
         from .dashboard import DashboardScreen
 
-        return DashboardScreen(ws, window, window)
+        return DashboardScreen(ws, window, window, period=window.period)
     if name == "countries":
         from .countries import CountriesScreen
 
@@ -70,7 +76,7 @@ def make_screen(name: str, window: MainWindow) -> Screen:
     if name == "batches":
         from .batches import BatchesScreen
 
-        return BatchesScreen(ws, window, window)
+        return BatchesScreen(ws, window, window, period=window.period)
     if name == "audit":
         from .audit import AuditScreen
 

@@ -17,11 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import services
+from ...core.periods import ALL_TIME, Period
 from ...core.workspace import Workspace
 from .. import i18n
 from ..changes import Changes
 from ..dialogs import questions
 from ..models.batch_table import BatchTableModel
+from ..period_picker import PeriodPicker
+from ..periods import period_text
 from . import Navigator, Screen
 
 
@@ -82,11 +85,24 @@ class BatchTable(QTableView):
 class BatchesScreen(Screen):
     shows = Changes(batches=True)
 
-    def __init__(self, ws: Workspace, nav: Navigator, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ws: Workspace,
+        nav: Navigator,
+        parent: QWidget | None = None,
+        *,
+        period: Period = ALL_TIME,
+    ) -> None:
         super().__init__(parent)
         self.ws = ws
         self.nav = nav
-        self.model = BatchTableModel(ws.db, ws.data_dir, parent=self)
+        self.model = BatchTableModel(ws.db, ws.data_dir, period=period, parent=self)
+        self.picker = PeriodPicker(ws.today(), period, self)
+        self.picker.changed.connect(self._period_picked)
+        self.apart = QLabel(self)
+        self.apart.setObjectName("batch_apart")
+        self.apart.setWordWrap(True)
+        self.apart.setStyleSheet("color: #7a5c00")
         self.filter = QLineEdit(self)
         self.filter.setObjectName("batch_filter")
         self.filter.setClearButtonEnabled(True)
@@ -114,7 +130,9 @@ class BatchesScreen(Screen):
         buttons.addWidget(delete)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.picker)
         layout.addLayout(top)
+        layout.addWidget(self.apart)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
@@ -126,10 +144,36 @@ class BatchesScreen(Screen):
         self.table.delete_pressed.connect(self.delete_current)
         self.filter.returnPressed.connect(self.table.setFocus)
         self._show_count()
+        self._show_apart()
+
+    def follow_period(self, period: Period) -> None:
+        """Another screen picked ``period``: show it (read again when next shown)."""
+        self.picker.set_period(period)
+        self.model.set_period(period)
+        self._show_apart()
+
+    def _period_picked(self, period: Period) -> None:
+        self.model.set_period(period)
+        self._show_apart()
+        self.nav.period_chosen(period)
+
+    def _show_apart(self) -> None:
+        """Batches the period leaves out because their date is less precise than it."""
+        count = self.model.apart()
+        self.apart.setVisible(bool(count))
+        if count:
+            text = self.tr(
+                "%1 more batches are dated less precisely than %2 (a year, or a month it "
+                "cuts) and may fall in it: they are not shown here. Pick their year or "
+                "month to see them."
+            )
+            when = period_text(self.model.period())
+            self.apart.setText(text.replace("%1", i18n.number(count)).replace("%2", when))
 
     def refresh(self, changes: Changes) -> None:
         current = self.table.current_batch()
         self.model.reload()
+        self._show_apart()
         if current:
             self.model.index_ready.connect(
                 self._reselect(current), Qt.ConnectionType.SingleShotConnection

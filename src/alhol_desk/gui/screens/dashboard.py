@@ -28,11 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import browse, overview
-from ...core.overview import CampEstimate, CountryRepatriated, PeopleFigures, Stats
+from ...core.overview import CampEstimate, CountryRepatriated, ListedApart, PeopleFigures, Stats
+from ...core.periods import ALL_TIME, Period
 from ...core.records import AGE_BANDS
 from ...core.workspace import Workspace
 from .. import i18n
 from ..changes import EVERYTHING, RECORDS, Changes
+from ..period_picker import PeriodPicker
+from ..periods import only_text, period_text
 from . import Navigator, Screen
 
 TOP_COUNTRIES = 12
@@ -85,10 +88,18 @@ def _chart(title: str) -> tuple[QChart, QChartView]:
 class DashboardScreen(Screen):
     shows = RECORDS | Changes(conflicts=True)  # the figures, and the conflicts to settle
 
-    def __init__(self, ws: Workspace, nav: Navigator, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ws: Workspace,
+        nav: Navigator,
+        parent: QWidget | None = None,
+        *,
+        period: Period = ALL_TIME,
+    ) -> None:
         super().__init__(parent)
         self.ws = ws
         self.nav = nav
+        self.period = period
         self.pages = QStackedWidget(self)
         self.empty = EmptyState(nav, self)
         self.figures = QWidget(self)
@@ -102,16 +113,18 @@ class DashboardScreen(Screen):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
 
+        self.picker = PeriodPicker(ws.today(), period, self.figures)
+        self.picker.changed.connect(self._period_picked)
         self.headline = QLabel(self.figures)
         self.headline.setObjectName("headline")
         self.headline.setWordWrap(True)
         self.headline.linkActivated.connect(self._follow)
-        self.bands = QGroupBox(self.tr("People repatriated by sex and age"), self.figures)
+        self.bands = QGroupBox(self.figures)
         self.bands_grid = QGridLayout(self.bands)
         self.estimates = QLabel(self.figures)
         self.estimates.setWordWrap(True)
-        self.country_chart, country_view = _chart(self.tr("People repatriated, by country"))
-        self.month_chart, month_view = _chart(self.tr("People repatriated, by month"))
+        self.country_chart, country_view = _chart("")
+        self.month_chart, month_view = _chart("")
         self.country_iso3: list[str] = []
         self.months: list[str] = []
         self.country_bars: QBarSet | None = None
@@ -120,6 +133,7 @@ class DashboardScreen(Screen):
         charts.addWidget(country_view, 1)
         charts.addWidget(month_view, 1)
         body = QVBoxLayout(self.figures)
+        body.addWidget(self.picker)
         body.addWidget(self.headline)
         top = QHBoxLayout()
         top.addWidget(self.bands, 1)
@@ -133,14 +147,36 @@ class DashboardScreen(Screen):
             self.pages.setCurrentWidget(self.empty)
             return
         self.pages.setCurrentIndex(1)
-        figures = overview.stats(self.ws)
-        self._show_headline(figures)
+        figures = overview.stats(self.ws, self.period)
+        self._show_titles()
+        self._show_headline(figures, overview.listed_apart(self.ws, self.period))
         self._show_bands(figures.people)
         self._show_estimates(figures.camp_estimates)
         self._show_countries(figures.by_country)
-        self._show_months(self.ws.batches.repatriated_by_month())
+        self._show_months(self.ws.batches.repatriated_by_month(self.period))
 
-    def _show_headline(self, figures: Stats) -> None:
+    def follow_period(self, period: Period) -> None:
+        """Another screen picked ``period``: show it (read again when next shown)."""
+        self.period = period
+        self.picker.set_period(period)
+        self.pending |= self.shows
+
+    def _period_picked(self, period: Period) -> None:
+        self.period = period
+        self.refresh(EVERYTHING)
+        self.nav.period_chosen(period)
+
+    def _show_titles(self) -> None:
+        """The titles of the figures say which period they count."""
+        when = period_text(self.period)
+        for widget, title in (
+            (self.bands, self.tr("People repatriated by sex and age")),
+            (self.country_chart, self.tr("People repatriated, by country")),
+            (self.month_chart, self.tr("People repatriated, by month")),
+        ):
+            widget.setTitle(f"{title} — {when}")
+
+    def _show_headline(self, figures: Stats, apart: list[ListedApart]) -> None:
         countries, people = figures.countries, figures.people
         started = self.tr("%1 of %2 tracked countries have started repatriating")
         started = started.replace("%1", i18n.number(countries.started_repatriating))
@@ -158,10 +194,23 @@ class DashboardScreen(Screen):
             text = self.tr("%1 conflicts to settle: two people changed the same figure")
             text = text.replace("%1", i18n.number(conflicts))
             to_settle = f'<p><a href="conflicts" style="color: #b03a2e">{text}</a></p>'
+        when = self.tr("Figures for: %1").replace("%1", period_text(self.period))
         self.headline.setText(
             f'<h2><a href="countries">{started}</a></h2>'
-            f'<h3><a href="batches">{total}</a></h3><p>{sexes}</p>{to_settle}'
+            f'<p><b>{when}</b></p><h3><a href="batches">{total}</a></h3><p>{sexes}</p>'
+            f"{self._apart_lines(apart)}{to_settle}"
         )
+
+    def _apart_lines(self, apart: list[ListedApart]) -> str:
+        """Batches dated less precisely than the period: counted apart, never in it."""
+        lines = []
+        for group in apart:
+            text = self.tr("Listed apart, not counted in this period: %1 batches, %2 people, %3")
+            text = text.replace("%1", i18n.number(group.batches))
+            text = text.replace("%2", i18n.number(group.people))
+            text = text.replace("%3", only_text(group.departure_date))
+            lines.append(f'<p style="color: #7a5c00">{text}</p>')
+        return "".join(lines)
 
     def _show_bands(self, people: PeopleFigures) -> None:
         while self.bands_grid.count():

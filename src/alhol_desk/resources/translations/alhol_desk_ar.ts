@@ -178,6 +178,10 @@ Licence: %2. Data folder: %3</source>
         <translation>حذف</translation>
     </message>
     <message>
+        <source>%1 more batches are dated less precisely than %2 (a year, or a month it cuts) and may fall in it: they are not shown here. Pick their year or month to see them.</source>
+        <translation>هناك %1 دفعات أخرى تاريخها أقل دقة من %2 (سنة، أو شهر تقطعه الفترة) وقد تقع فيها: لا تظهر هنا. اختر سنتها أو شهرها لرؤيتها.</translation>
+    </message>
+    <message>
         <source>Delete batch</source>
         <translation>حذف الدفعة</translation>
     </message>
@@ -497,6 +501,14 @@ Licence: %2. Data folder: %3</source>
     <message>
         <source>%1 conflicts to settle: two people changed the same figure</source>
         <translation>تعارضات تنتظر الحسم: %1 (غيّر شخصان الرقم نفسه)</translation>
+    </message>
+    <message>
+        <source>Figures for: %1</source>
+        <translation>الأرقام عن: %1</translation>
+    </message>
+    <message>
+        <source>Listed apart, not counted in this period: %1 batches, %2 people, %3</source>
+        <translation>مدرجة على حدة ولا تُحسب في هذه الفترة: %1 دفعات، %2 أشخاص، %3</translation>
     </message>
     <message>
         <source>Age bands count only batches that give them; — : no batch gives them.</source>
@@ -1177,6 +1189,45 @@ Licence: %2. Data folder: %3</source>
     </message>
 </context>
 <context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>All time</source>
+        <translation>كل الأوقات</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>سنة</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>ربع سنة</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <source>From … to …</source>
+        <translation>من … إلى …</translation>
+    </message>
+    <message>
+        <source>Q%1</source>
+        <translation>الربع %1</translation>
+    </message>
+    <message>
+        <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
+        <translation>YYYY أو YYYY-MM أو YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>الفترة:</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <source>This batch has changes that are not saved. Discard them?</source>
@@ -1294,8 +1345,8 @@ Licence: %2. Data folder: %3</source>
         <translation>أعداد دقيقة، للمقر فقط</translation>
     </message>
     <message>
-        <source>Report saved: %1 (%2)</source>
-        <translation>حُفظ التقرير: %1 (%2)</translation>
+        <source>Report saved: %1 (%2; %3)</source>
+        <translation>حُفظ التقرير: %1 (%2؛ %3)</translation>
     </message>
     <message>
         <source>Something went wrong; the details are in the log file in the data folder.</source>
@@ -2108,6 +2159,14 @@ Export them to a stick now?</source>
         <translation>أعطِ اسم ملف داخل المجلد.</translation>
     </message>
     <message>
+        <source>The period cannot be read as given.</source>
+        <translation>لا يمكن قراءة الفترة كما كُتبت.</translation>
+    </message>
+    <message>
+        <source>Write each end as a day, a month or a year (2024-05-12, 2024-05 or 2024), the first no later than the last.</source>
+        <translation>اكتب كل طرف يومًا أو شهرًا أو سنة (2024-05-12 أو 2024-05 أو 2024)، على ألا يكون الأول بعد الأخير.</translation>
+    </message>
+    <message>
         <source>The file could not be written.</source>
         <translation>تعذّرت كتابة الملف.</translation>
     </message>
@@ -2209,6 +2268,33 @@ Export them to a stick now?</source>
     <message>
         <source>Passphrase for this laptop&apos;s keys</source>
         <translation>عبارة المرور لمفاتيح هذا الحاسوب</translation>
+    </message>
+</context>
+<context>
+    <name>periods</name>
+    <message>
+        <source>All time</source>
+        <translation>كل الأوقات</translation>
+    </message>
+    <message>
+        <source>Q%1 %2 (%3–%4)</source>
+        <translation>الربع %1 من %2 (%3–%4)</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>من %1</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>حتى %1</translation>
+    </message>
+    <message>
+        <source>dated %1 only</source>
+        <translation>مؤرخة %1 فقط</translation>
     </message>
 </context>
 <context>
