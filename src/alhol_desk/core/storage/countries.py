@@ -103,8 +103,8 @@ def country_aliases() -> dict[str, str]:
         for name in names:
             if name:
                 aliases.setdefault(name, entry.alpha_3)
-    for code, names in _EXTRA_NAMES.items():
-        for name in names:
+    for code, extra in _EXTRA_NAMES.items():
+        for name in extra:
             aliases.setdefault(name, code)
     return aliases
 
